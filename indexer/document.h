@@ -1,0 +1,40 @@
+// Article → Xapian::Document, by the schema's table.
+//
+// Terms are fed with add_posting from the shared analyzer (not Xapian's
+// TermGenerator), so the index and the query parser agree on every word.
+// Free text is indexed as Xapian's QueryParser expects it: the unstemmed
+// term with positions, and "Z"+prefix+stem for stemmed matching.
+#ifndef NEWSIDX_INDEXER_DOCUMENT_H_
+#define NEWSIDX_INDEXER_DOCUMENT_H_
+
+#include <xapian.h>
+
+#include <string>
+#include "absl/strings/string_view.h"
+
+#include "analyzers/analyzer.h"
+#include "analyzers/article.h"
+
+namespace newsidx {
+
+// Positions left empty between fields so a phrase cannot span two fields.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+struct TextAnalyzer {
+  Tokenizer tokenizer;
+  Stemmer& stemmer;
+};
+
+// Indexes `text` under `prefix` starting after position `*pos`; advances
+// `*pos` past the text and a field gap.
+void IndexText(absl::string_view text, absl::string_view prefix, TextAnalyzer& analyzer,
+               Xapian::Document& doc, Xapian::termpos* pos);
+
+// The article's document. `file_key` names the file it came from, so every
+// document of a file can be replaced or removed together.
+Xapian::Document ArticleDocument(const Article& article, absl::string_view file_key,
+                                 TextAnalyzer& analyzer);
+
+}  // namespace newsidx
+
+#endif  // NEWSIDX_INDEXER_DOCUMENT_H_

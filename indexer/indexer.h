@@ -1,0 +1,45 @@
+// Builds and incrementally updates an index from folders of article files.
+//
+// A file's documents, and the record of the file's size and mtime, are
+// written in the same commit, so a build killed at any point leaves the last
+// commit readable and consistent; the next build redoes what was lost.
+// Unchanged files are skipped; documents of files that no longer exist are
+// removed. Parsing and analysis run on `jobs` threads; one writer writes.
+#ifndef NEWSIDX_INDEXER_INDEXER_H_
+#define NEWSIDX_INDEXER_INDEXER_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace newsidx {
+
+struct BuildOptions {
+  std::vector<std::string> corpus_paths;  // folders or single files
+  std::string db_path;
+  int jobs = 1;
+  std::string language = "en";
+  size_t commit_every = 1000;  // files per commit
+  // Called after each file is written: (files done, files to do).
+  std::function<void(size_t, size_t)> progress;
+  // Called for each file that could not be indexed, with a one-line reason.
+  std::function<void(const std::string&)> on_skip;
+};
+
+struct BuildReport {
+  size_t files_indexed = 0;    // new or changed, written
+  size_t files_unchanged = 0;  // same size and mtime as last time
+  size_t files_skipped = 0;    // unreadable or holding no article
+  size_t files_removed = 0;    // gone from disk; their documents deleted
+  size_t documents = 0;        // documents written
+  size_t problems = 0;         // bad lines and fields within indexed files
+  double seconds = 0;
+};
+
+absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options);
+
+}  // namespace newsidx
+
+#endif  // NEWSIDX_INDEXER_INDEXER_H_

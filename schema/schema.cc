@@ -1,0 +1,79 @@
+#include "schema/schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <cstdint>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+
+namespace newsidx::schema {
+namespace {
+
+constexpr size_t kMaxKeyBytes = 200;  // Xapian's term limit is 245
+
+uint64_t Fnv1a64(absl::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+}  // namespace
+
+const Field* QueryableField(absl::string_view name) {
+  for (const Field& f : kFields) {
+    if (f.queryable && f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+const Field* FacetField(absl::string_view name) {
+  for (const Field& f : kFields) {
+    if (f.slot != Xapian::BAD_VALUENO && f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+std::string Term(const Field& field, absl::string_view value) {
+  bool colon = field.prefix.size() > 1 && !value.empty() &&
+               std::isupper(static_cast<unsigned char>(value.front()));
+  return absl::StrCat(field.prefix, colon ? ":" : "", value);
+}
+
+std::string BoundedKey(absl::string_view value) {
+  if (value.size() <= kMaxKeyBytes) return std::string(value);
+  return absl::StrCat(value.substr(0, 100), "#", absl::StrFormat("%016x", Fnv1a64(value)));
+}
+
+std::string EncodeFileRecord(const FileRecord& r) { return absl::StrCat(r.signature, "\t", r.path); }
+
+std::optional<FileRecord> DecodeFileRecord(absl::string_view s) {
+  std::pair<absl::string_view, absl::string_view> parts = absl::StrSplit(s, absl::MaxSplits('\t', 1));
+  if (parts.second.empty()) return std::nullopt;
+  return FileRecord{std::string(parts.first), std::string(parts.second)};
+}
+
+std::string EncodeDocData(const DocData& d) {
+  nlohmann::json j = {{"type", d.type},   {"id", d.id},       {"path", d.path},
+                      {"title", d.title}, {"source", d.source}, {"date", d.date},
+                      {"text", d.text}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+absl::StatusOr<DocData> DecodeDocData(absl::string_view data) {
+  nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return absl::DataLossError("document data is not a JSON object");
+  auto get = [&](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  return DocData{get("type"), get("id"),   get("path"), get("title"),
+                 get("source"), get("date"), get("text")};
+}
+
+}  // namespace newsidx::schema

@@ -1,0 +1,55 @@
+// Query text → Xapian::Query, through Xapian's QueryParser.
+//
+// The text is first rewritten so that QueryParser sees every word exactly as
+// the shared analyzer made it at index time: words normalized and split by
+// analyzers/ (joined with '-' so a split word stays a phrase), field names
+// checked against the schema, dates checked and made explicit ranges
+// (`date:2025-12` → `date:2025-12-01..2025-12-31`). Operators (AND OR NOT,
+// + -, quotes, parentheses, trailing *) pass through untouched.
+#ifndef NEWSIDX_SEARCHER_QUERY_H_
+#define NEWSIDX_SEARCHER_QUERY_H_
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include "absl/strings/string_view.h"
+
+#include "absl/status/statusor.h"
+#include "analyzers/analyzer.h"
+
+namespace newsidx {
+
+inline constexpr size_t kMaxQueryBytes = 4096;
+
+// The query as QueryParser will be given it; InvalidArgument names what is
+// wrong with a query that cannot be searched (bad date, unknown type, …).
+absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tokenizer);
+
+// A Xapian::Stem backed by the analyzer's Snowball stemmer.
+Xapian::Stem SharedStem(std::unique_ptr<Stemmer> stemmer);
+
+struct ParsedQuery {
+  Xapian::Query query;
+  std::string rewritten;  // what QueryParser parsed
+};
+
+// Not thread-safe: one per thread, like the Xapian::Database it reads.
+class QueryBuilder {
+ public:
+  // `db` supplies wildcard expansion; it must outlive the builder.
+  static absl::StatusOr<std::unique_ptr<QueryBuilder>> Create(const Xapian::Database& db,
+                                                              absl::string_view language);
+  absl::StatusOr<ParsedQuery> Parse(absl::string_view query);
+  const Xapian::Stem& stem() const { return stem_; }
+
+ private:
+  QueryBuilder(const Xapian::Database& db, Xapian::Stem stem);
+  Tokenizer tokenizer_;
+  Xapian::Stem stem_;
+  Xapian::QueryParser parser_;
+};
+
+}  // namespace newsidx
+
+#endif  // NEWSIDX_SEARCHER_QUERY_H_

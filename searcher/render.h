@@ -1,0 +1,26 @@
+// Search results and statistics as the spec's JSON and as text for people.
+// The CLI and the query server both print through here, so they agree.
+#ifndef NEWSIDX_SEARCHER_RENDER_H_
+#define NEWSIDX_SEARCHER_RENDER_H_
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "searcher/search.h"
+
+namespace newsidx {
+
+nlohmann::json SearchResultJson(const SearchResult& result);
+nlohmann::json StatsJson(const IndexStats& stats);
+
+// Serialized without failing on bad UTF-8 (replaced by U+FFFD).
+std::string DumpJson(const nlohmann::json& j);
+
+// `bold` draws matches with ANSI bold (for a terminal); else they are plain.
+std::string SearchResultText(const SearchResult& result, bool bold);
+std::string StatsText(const IndexStats& stats);
+
+}  // namespace newsidx
+
+#endif  // NEWSIDX_SEARCHER_RENDER_H_

@@ -1,0 +1,92 @@
+// Searching an index: query → hits with snippets, facet counts, and index
+// statistics. Xapian exceptions stop here and leave as absl::Status:
+// InvalidArgument for a query the user must fix, others for runtime faults.
+//
+// A Searcher owns its Xapian::Database and is not thread-safe: one per thread.
+#ifndef NEWSIDX_SEARCHER_SEARCH_H_
+#define NEWSIDX_SEARCHER_SEARCH_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "schema/schema.h"
+#include "searcher/query.h"
+
+namespace newsidx {
+
+inline constexpr size_t kMaxLimit = 1000;
+inline constexpr size_t kMaxOffset = 1000000;
+
+enum class SortOrder { kRelevance, kDate };
+
+struct SearchRequest {
+  std::string query;
+  size_t limit = 10;
+  size_t offset = 0;
+  SortOrder sort = SortOrder::kRelevance;
+  std::vector<std::string> facets;  // names of schema fields with a value slot
+};
+
+struct Hit {
+  double score = 0;
+  schema::DocData doc;
+  std::string snippet;  // HTML-escaped text, matches in <b>…</b>
+};
+
+struct FacetCount {
+  std::string value;
+  uint64_t count = 0;
+};
+
+struct Facet {
+  std::string name;
+  std::vector<FacetCount> values;  // most frequent first
+};
+
+struct SearchResult {
+  std::string query;
+  std::string parsed;
+  uint64_t total = 0;
+  std::vector<Hit> hits;
+  std::vector<Facet> facets;
+};
+
+struct IndexStats {
+  uint64_t documents = 0;
+  std::vector<FacetCount> types;
+  std::vector<FacetCount> sources;
+  std::optional<std::string> first_date, last_date;
+  uint64_t files = 0;
+  uint64_t bytes = 0;  // on disk
+  std::string language;
+  std::string schema_version;
+  std::vector<std::string> skipped;  // by the last build
+};
+
+absl::StatusOr<SortOrder> ParseSortOrder(absl::string_view name);
+
+class Searcher {
+ public:
+  static absl::StatusOr<std::unique_ptr<Searcher>> Open(const std::string& db_path);
+
+  absl::StatusOr<SearchResult> Search(const SearchRequest& request);
+  absl::StatusOr<IndexStats> Stats();
+
+ private:
+  Searcher(std::string path, Xapian::Database db, std::unique_ptr<QueryBuilder> builder);
+  SearchResult Run(const SearchRequest& request, const ParsedQuery& parsed);
+
+  std::string path_;
+  Xapian::Database db_;
+  std::unique_ptr<QueryBuilder> builder_;
+};
+
+}  // namespace newsidx
+
+#endif  // NEWSIDX_SEARCHER_SEARCH_H_

@@ -1,0 +1,172 @@
+// End to end: the real build/newsidx binary on corpus/, checking its JSON.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "tests/test_util.h"
+
+namespace newsidx {
+namespace {
+
+using nlohmann::json;
+using testing::RunNewsidx;
+using testing::ShellQuote;
+
+constexpr const char* kCaliber = "000_461dc09155656a05";
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::filesystem::copy(testing::CorpusDir(), dir_ / "corpus");
+    auto r = Run("build --corpus " + ShellQuote(dir_ / "corpus"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    build_err_ = r.err;
+  }
+  testing::CommandResult Run(const std::string& args) {
+    return RunNewsidx(args + " --db " + ShellQuote(dir_ / "db"));
+  }
+  json Query(const std::string& q, const std::string& flags = "") {
+    auto r = Run("query --json " + flags + " " + ShellQuote(q));
+    EXPECT_EQ(r.exit_code, 0) << q << ": " << r.err;
+    json j = json::parse(r.out, nullptr, false);
+    EXPECT_TRUE(j.is_object()) << r.out;
+    return j;
+  }
+  static std::set<std::string> Ids(const json& result) {
+    std::set<std::string> ids;
+    for (const auto& h : result["hits"]) ids.insert(h["article"]["id"].get<std::string>());
+    return ids;
+  }
+  testing::TempDir dir_;
+  std::string build_err_;
+};
+
+TEST_F(Cli, BuildPrintsOneLineSummary) {
+  EXPECT_NE(build_err_.find("indexed 5 files (5 documents), 0 unchanged, 0 skipped, 0 removed"),
+            std::string::npos)
+      << build_err_;
+  auto again = Run("build --corpus " + ShellQuote(dir_ / "corpus"));
+  EXPECT_NE(again.err.find("indexed 0 files (0 documents), 5 unchanged"), std::string::npos)
+      << again.err;
+}
+
+TEST_F(Cli, JsonHasTheSpecShape) {
+  json j = Query("\"security guarantees\"", "--facets speaker,source,date,type");
+  EXPECT_EQ(j["query"], "\"security guarantees\"");
+  EXPECT_TRUE(j["parsed"].is_string());
+  EXPECT_GE(j["total"].get<int>(), 4);
+  ASSERT_FALSE(j["hits"].empty());
+  const json& h = j["hits"][0];
+  EXPECT_EQ(h["type"], "article");
+  EXPECT_TRUE(h["score"].is_number());
+  for (const char* k : {"id", "path", "title", "source", "date"}) {
+    EXPECT_TRUE(h["article"].contains(k)) << k;
+  }
+  EXPECT_TRUE(h["speaker"].is_null());
+  EXPECT_TRUE(h["kind"].is_null());
+  EXPECT_TRUE(h["text"].is_null());
+  // Phrases are highlighted whole.
+  EXPECT_NE(h["snippet"].get<std::string>().find("<b>security guarantees</b>"),
+            std::string::npos)
+      << h["snippet"];
+  for (const char* f : {"speaker", "source", "date", "type"}) {
+    EXPECT_TRUE(j["facets"][f].is_array()) << f;
+  }
+  EXPECT_EQ(j["facets"]["type"][0]["value"], "article");
+  EXPECT_GE(j["facets"]["type"][0]["count"].get<int>(), 4);
+}
+
+TEST_F(Cli, DateRangeFindsExactlyTheCaliberArticle) {
+  json j = Query("date:2025-12-17..2025-12-17");
+  EXPECT_EQ(j["total"], 1);
+  EXPECT_EQ(Ids(j), std::set<std::string>{kCaliber});
+  EXPECT_EQ(j["hits"][0]["article"]["date"], "2025-12-17");
+  EXPECT_EQ(Query("date:2025-12")["total"], 2);
+  EXPECT_EQ(Query("date:..2025-12-16")["total"], 1);
+  EXPECT_EQ(Query("date:2026..")["total"], 0);
+}
+
+TEST_F(Cli, SourceFieldFindsCaliber) {
+  json j = Query("source:caliber");
+  EXPECT_EQ(Ids(j), std::set<std::string>{kCaliber});
+  EXPECT_EQ(j["hits"][0]["article"]["source"], "Caliber.Az");
+}
+
+TEST_F(Cli, StemmedWordFindsAllFive) {
+  EXPECT_EQ(Query("guarantee", "--limit 20")["total"], 5);
+}
+
+TEST_F(Cli, SortByDateAndPaging) {
+  json j = Query("guarantee", "--sort date --limit 2");
+  ASSERT_EQ(j["hits"].size(), 2u);
+  EXPECT_EQ(j["hits"][0]["article"]["date"], "2025-12-17");
+  EXPECT_EQ(j["hits"][1]["article"]["date"], "2025-12-15");
+  json rest = Query("guarantee", "--sort date --limit 10 --offset 2");
+  EXPECT_EQ(rest["hits"].size(), 3u);
+}
+
+TEST_F(Cli, BadQueriesExitTwoWithOneLine) {
+  for (const char* q : {"date:2025-13-01", "date:2025-12-17..2025-12-01", "type:video", ""}) {
+    auto r = Run(std::string("query ") + ShellQuote(q));
+    EXPECT_EQ(r.exit_code, 2) << q;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_TRUE(r.out.empty());
+  }
+  EXPECT_EQ(Run("query --sort sideways nato").exit_code, 2);
+  EXPECT_EQ(Run("query --facets colour nato").exit_code, 2);
+  EXPECT_EQ(Run("frobnicate").exit_code, 2);
+}
+
+TEST_F(Cli, MissingIndexExitsOne) {
+  auto r = RunNewsidx("query nato --db " + ShellQuote(dir_ / "nowhere"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no index"), std::string::npos) << r.err;
+}
+
+TEST_F(Cli, ZeroHitsIsSuccess) {
+  EXPECT_EQ(Query("xylophonic")["total"], 0);
+}
+
+TEST_F(Cli, HumanOutputShowsTitleSourceDate) {
+  auto r = Run("query source:caliber");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Ukraine and the price of abandoning its NATO bid"), std::string::npos);
+  EXPECT_NE(r.out.find("Caliber.Az, 2025-12-17"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, StatsCountsTheIndex) {
+  auto r = Run("stats --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json s = json::parse(r.out);
+  EXPECT_EQ(s["documents"], 5);
+  EXPECT_EQ(s["files"], 5);
+  EXPECT_EQ(s["dates"]["first"], "2025-12-15");
+  EXPECT_EQ(s["dates"]["last"], "2025-12-17");
+  EXPECT_EQ(s["sources"][0]["value"], "Caliber.Az");
+  EXPECT_GT(s["bytes"].get<int>(), 0);
+}
+
+TEST_F(Cli, DeletedFileIsGoneAndNothingElseChanges) {
+  json before = Query("guarantee", "--limit 20");
+  std::filesystem::remove(dir_ / "corpus/002_0cbfb9ea5489f397.txt");
+  auto r = Run("build --corpus " + ShellQuote(dir_ / "corpus"));
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.err.find("4 unchanged, 0 skipped, 1 removed"), std::string::npos) << r.err;
+  json after = Query("guarantee", "--limit 20");
+  EXPECT_EQ(after["total"], 4);
+  std::set<std::string> expected = Ids(before);
+  expected.erase("002_0cbfb9ea5489f397");
+  EXPECT_EQ(Ids(after), expected);
+  for (const auto& h : after["hits"]) {
+    for (const auto& b : before["hits"]) {
+      if (b["article"] == h["article"]) {
+        EXPECT_EQ(b["snippet"], h["snippet"]);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace newsidx
