@@ -50,8 +50,8 @@ int RunBuild(std::vector<std::string> corpus, const std::string& db, int jobs,
   options.jobs = jobs;
   options.language = lang;
   if (isatty(STDERR_FILENO)) options.progress = DrawProgress;
-  options.on_skip = [](const std::string& why) {
-    std::fprintf(stderr, "%sskipped %s\n", isatty(STDERR_FILENO) ? "\r\x1b[K" : "", why.c_str());
+  options.on_problem = [](const std::string& line) {
+    std::fprintf(stderr, "%s%s\n", isatty(STDERR_FILENO) ? "\r\x1b[K" : "", line.c_str());
   };
   auto report = newsidx::BuildIndex(options);
   if (!report.ok()) return Fail(report.status());

@@ -293,8 +293,8 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
     std::vector<std::string> skipped;
     std::vector<SourceFile> all = WalkCorpus(options.corpus_paths, skipped);
     report.files_skipped = skipped.size();
-    if (options.on_skip) {
-      for (const std::string& s : skipped) options.on_skip(s);
+    if (options.on_problem) {
+      for (const std::string& s : skipped) options.on_problem("skipped " + s);
     }
 
     absl::flat_hash_set<std::string> present;
@@ -316,7 +316,6 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
     for (size_t i = 0; i < todo.size(); ++i) {
       const SourceFile& f = todo[i];
       PreparedFile p = pipeline.Take(i);
-      report.problems += p.problems.size();
       if (!p.keep_old) {
         const std::string file_term = schema::Term(schema::kFile, f.key);
         db.delete_document(file_term);
@@ -326,10 +325,16 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
       if (p.docs.empty()) {
         ++report.files_skipped;
         skipped.push_back(absl::StrCat(f.shown, ": ", p.skip_reason));
-        if (options.on_skip) options.on_skip(skipped.back());
+        if (options.on_problem) options.on_problem("skipped " + skipped.back());
         if (!p.keep_old) db.set_metadata(meta_prefix + f.key, "");
       } else {
         ++report.files_indexed;
+        report.problems += p.problems.size();
+        if (options.on_problem) {
+          for (const std::string& problem : p.problems) {
+            options.on_problem(absl::StrCat(f.shown, ": ", problem));
+          }
+        }
         db.set_metadata(meta_prefix + f.key,
                         schema::EncodeFileRecord({f.signature, f.abs}));
       }

@@ -24,8 +24,9 @@ struct BuildOptions {
   size_t commit_every = 1000;  // files per commit
   // Called after each file is written: (files done, files to do).
   std::function<void(size_t, size_t)> progress;
-  // Called for each file that could not be indexed, with a one-line reason.
-  std::function<void(const std::string&)> on_skip;
+  // Called with one line for each file skipped ("skipped PATH: reason") and
+  // each problem inside a file that was indexed ("PATH: line 7: not JSON").
+  std::function<void(const std::string&)> on_problem;
 };
 
 struct BuildReport {

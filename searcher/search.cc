@@ -37,9 +37,17 @@ std::vector<FacetCount> TopValues(const Xapian::ValueCountMatchSpy& spy,
   return out;
 }
 
-// Matches stand whole: adjacent highlighted words (a phrase) become one mark.
-std::string MergeAdjacentMarks(std::string snippet) {
-  return absl::StrReplaceAll(snippet, {{"</b> <b>", " "}});
+// A passage reads as one line, and matches stand whole: adjacent
+// highlighted words (a phrase) become one mark.
+std::string TidySnippet(const std::string& snippet) {
+  std::string flat;
+  flat.reserve(snippet.size());
+  for (char c : snippet) {
+    if (c == '\n' || c == '\t') c = ' ';
+    if (c == ' ' && !flat.empty() && flat.back() == ' ') continue;
+    flat.push_back(c);
+  }
+  return absl::StrReplaceAll(flat, {{"</b> <b>", " "}});
 }
 
 uint64_t DirectoryBytes(const std::string& path) {
@@ -150,7 +158,7 @@ SearchResult Searcher::Run(const SearchRequest& request, const ParsedQuery& pars
     hit.score = it.get_weight();
     auto data = schema::DecodeDocData(it.get_document().get_data());
     if (data.ok()) hit.doc = std::move(*data);
-    hit.snippet = MergeAdjacentMarks(mset.snippet(
+    hit.snippet = TidySnippet(mset.snippet(
         hit.doc.text, kSnippetBytes, builder_->stem(),
         Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>",
         "</b>", "…"));
