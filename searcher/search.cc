@@ -144,8 +144,8 @@ SearchResult Searcher::Run(const SearchRequest& request, const ParsedQuery& pars
     enquire.add_matchspy(spy.get());
     spies.emplace_back(field, std::move(spy));
   }
-  // Facets count every match, not a sample.
-  Xapian::doccount check = spies.empty() ? 0 : db_.get_doccount();
+  // Totals and facets count every match, not an estimate from a sample.
+  const Xapian::doccount check = db_.get_doccount();
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                        static_cast<Xapian::doccount>(request.limit), check);
 

@@ -1,0 +1,117 @@
+// Micro-benchmarks: analyzer and parser throughput, query latency.
+// Text comes from ../shared/corpora/bbc-fulltext when present, else from
+// corpus/ (the seeds); the choice is printed.
+//   build/bench/newsidx_bench [--benchmark_filter=...]
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "analyzers/analyzer.h"
+#include "analyzers/article.h"
+#include "indexer/indexer.h"
+#include "searcher/search.h"
+
+namespace newsidx {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string CorpusRoot() {
+  std::string bbc = std::string(NEWSIDX_SHARED_DIR) + "/corpora/bbc-fulltext";
+  std::error_code ec;
+  return fs::is_directory(bbc, ec) ? bbc : std::string(NEWSIDX_SOURCE_DIR) + "/corpus";
+}
+
+const std::vector<std::string>& Files() {
+  static const auto* files = [] {
+    auto* out = new std::vector<std::string>;
+    std::cerr << "benchmark text: " << CorpusRoot() << "\n";
+    for (const auto& e : fs::recursive_directory_iterator(CorpusRoot())) {
+      if (e.path().extension() != ".txt") continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      out->push_back(ss.str());
+    }
+    return out;
+  }();
+  return *files;
+}
+
+size_t TotalBytes() {
+  size_t n = 0;
+  for (const auto& f : Files()) n += f.size();
+  return n;
+}
+
+void BM_TokenizeNormalizeStem(benchmark::State& state) {
+  Tokenizer tokenizer;
+  auto stemmer = Stemmer::Create("en");
+  for (auto _ : state) {
+    size_t terms = 0;
+    for (const std::string& f : Files()) {
+      for (const Token& t : tokenizer.Tokenize(f)) {
+        benchmark::DoNotOptimize((*stemmer)->Stem(t.term));
+        ++terms;
+      }
+    }
+    benchmark::DoNotOptimize(terms);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+BENCHMARK(BM_TokenizeNormalizeStem)->Unit(benchmark::kMillisecond);
+
+void BM_ParseArticles(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const std::string& f : Files()) {
+      benchmark::DoNotOptimize(ParseArticles(f, Format::kText, "id", "path"));
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+BENCHMARK(BM_ParseArticles)->Unit(benchmark::kMillisecond);
+
+// Query latency over an index of the benchmark corpus, built once.
+class QueryFixture : public benchmark::Fixture {
+ public:
+  void SetUp(const benchmark::State&) override {
+    if (searcher_) return;
+    db_ = (fs::temp_directory_path() / "newsidx-bench-db").string();
+    fs::remove_all(db_);
+    BuildOptions o;
+    o.corpus_paths = {CorpusRoot()};
+    o.db_path = db_;
+    o.jobs = 2;
+    if (!BuildIndex(o).ok()) return;
+    searcher_ = std::move(Searcher::Open(db_).value());
+  }
+  static inline std::unique_ptr<Searcher> searcher_;
+  static inline std::string db_;
+};
+
+const char* const kQueries[] = {"\"security guarantees\"", "guarantee",
+                                "title:nato source:caliber", "date:2025-12..2026",
+                                "govern* AND NOT labour"};
+
+BENCHMARK_DEFINE_F(QueryFixture, Query)(benchmark::State& state) {
+  SearchRequest r;
+  r.query = kQueries[state.range(0)];
+  r.facets = {"source", "date", "type"};
+  state.SetLabel(r.query);
+  for (auto _ : state) {
+    if (!searcher_) {
+      state.SkipWithError("no index");
+      break;
+    }
+    benchmark::DoNotOptimize(searcher_->Search(r));
+  }
+}
+BENCHMARK_REGISTER_F(QueryFixture, Query)->DenseRange(0, 4)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+}  // namespace newsidx
+
+BENCHMARK_MAIN();
