@@ -210,10 +210,9 @@ class Pipeline {
 
  private:
   void Work(const std::string& language) {
-    auto stemmer = Stemmer::Create(language);
-    std::unique_ptr<Stemmer> fallback;
-    if (!stemmer.ok()) fallback = std::move(Stemmer::Create("en").value());
-    TextAnalyzer analyzer{Tokenizer(), stemmer.ok() ? **stemmer : *fallback};
+    // BuildIndex checked the language before starting the pipeline.
+    std::unique_ptr<Stemmer> stemmer = std::move(Stemmer::Create(language)).value();
+    TextAnalyzer analyzer{Tokenizer(), *stemmer};
     for (;;) {
       size_t i = next_.fetch_add(1);
       if (i >= files_.size()) return;
@@ -261,6 +260,9 @@ Xapian::WritableDatabase OpenForBuild(const BuildOptions& options) {
   }
   db.set_metadata(std::string(schema::kMetaSchemaVersion), version);
   db.set_metadata(std::string(schema::kMetaLanguage), options.language);
+  // Committed at once, so a build killed before its first batch still
+  // leaves a valid (empty) index behind.
+  db.commit();
   return db;
 }
 

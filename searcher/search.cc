@@ -91,6 +91,10 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_p
     }
     Xapian::Database db(db_path);
     std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+    if (version.empty()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(db_path, " is not a newsidx index (run `newsidx build`)"));
+    }
     if (version != std::to_string(schema::kSchemaVersion)) {
       return absl::FailedPreconditionError(absl::StrCat(
           db_path, " was built with index schema '", version, "', this newsidx reads schema ",

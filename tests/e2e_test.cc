@@ -3,7 +3,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "tests/test_util.h"
 
@@ -164,6 +170,48 @@ TEST_F(Cli, DeletedFileIsGoneAndNothingElseChanges) {
     bool same = false;
     for (const auto& b : before["hits"]) same = same || b["article"] == h["article"];
     EXPECT_TRUE(same) << h["article"];
+  }
+}
+
+// kill -9 at several moments of a build that spans several commits: each
+// time the index opens and answers; the next build completes it exactly.
+TEST(CrashSafety, KilledBuildsLeaveAReadableIndexAndTheNextCompletesIt) {
+  std::string shared = testing::SharedDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared is absent: no corpus large enough";
+  const std::string corpus = shared + "/corpora/bbc-fulltext";
+  testing::TempDir dir;
+  const std::string db = dir / "db";
+  for (int delay_ms : {100, 400, 900, 1500}) {
+    std::vector<std::string> args = {NEWSIDX_BINARY, "build", "--corpus", corpus, "--db", db};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid;
+    ASSERT_EQ(posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ), 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(pid, SIGKILL);
+    int status;
+    waitpid(pid, &status, 0);
+    auto stats = RunNewsidx("stats --json --db " + ShellQuote(db));
+    ASSERT_EQ(stats.exit_code, 0) << "after a kill at " << delay_ms << " ms: " << stats.err;
+    json s = json::parse(stats.out);
+    EXPECT_EQ(s["documents"], s["files"]) << "a commit holds whole files only";
+  }
+  auto done = RunNewsidx("build --corpus " + ShellQuote(corpus) + " --db " + ShellQuote(db));
+  ASSERT_EQ(done.exit_code, 0) << done.err;
+  auto clean = RunNewsidx("build --corpus " + ShellQuote(corpus) + " --db " +
+                          ShellQuote(dir / "clean"));
+  ASSERT_EQ(clean.exit_code, 0) << clean.err;
+  for (const char* q : {"blair", "\"prime minister\"", "football OR rugby"}) {
+    auto a = RunNewsidx("query --json --limit 1000 --db " + ShellQuote(db) + " " + ShellQuote(q));
+    auto b = RunNewsidx("query --json --limit 1000 --db " + ShellQuote(dir / "clean") + " " +
+                        ShellQuote(q));
+    json ja = json::parse(a.out), jb = json::parse(b.out);
+    EXPECT_EQ(ja["total"], jb["total"]) << q;
+    std::set<std::string> ids_a, ids_b;
+    for (const auto& h : ja["hits"]) ids_a.insert(h["article"]["id"].get<std::string>());
+    for (const auto& h : jb["hits"]) ids_b.insert(h["article"]["id"].get<std::string>());
+    EXPECT_EQ(ids_a, ids_b) << q;
   }
 }
 
