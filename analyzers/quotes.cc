@@ -1,0 +1,1210 @@
+#include "analyzers/quotes.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "analyzers/analyzer.h"
+
+namespace newsidx {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Lexicons. Lower-case; the forms news writing uses, both spellings.
+
+const absl::flat_hash_set<std::string>& SpeechVerbs() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stressed",
+      "stresses", "emphasised", "emphasized", "emphasises", "emphasizes", "explained",
+      "explains", "believes", "believed", "concluded", "concludes", "warned", "warns", "wrote",
+      "writes", "argued", "argues", "insisted", "insists", "clarified", "clarifies", "asked",
+      "asks", "replied", "replies", "responded", "responds", "continued", "continues",
+      "declared", "declares", "stated", "states", "remarked", "remarks", "observed", "observes",
+      "commented", "comments", "acknowledged", "acknowledges", "admitted", "admits",
+      "announced", "announces", "claimed", "claims", "suggested", "suggests", "predicted",
+      "predicts", "recalled", "recalls", "tweeted", "posted", "testified", "urged", "urges",
+      "agreed", "agrees", "conceded", "concedes", "confirmed", "confirms", "denied", "denies",
+      "thinks", "thought", "mused", "quipped", "joked", "cautioned", "cautions", "complained",
+      "complains", "described", "describes", "framed", "frames", "called", "calls", "shouted",
+      "yelled", "answered", "answers", "assured", "assures", "vowed", "vows", "promised",
+      "promises", "pledged", "maintained", "maintains", "contended", "contends", "countered",
+      "counters", "reiterated", "reiterates", "repeated", "echoed", "lamented", "laments",
+      "boasted", "boasts", "charged", "alleged", "alleges", "whispered", "exclaimed", "proclaimed",
+      "recounted", "recounts", "reported", "reports", "indicated", "indicates", "mentioned",
+      "mentions", "pointed", "went", "put", "wondered", "questioned", "demanded", "demands",
+      "disclosed", "revealed", "reveals", "insisting", "saying", "stating", "adding", "noting",
+      "arguing", "telling", "explaining", "describing", "warning", "asking", "calling",
+      "suggesting", "claiming", "stressing", "emphasising", "emphasizing", "writing",
+      "declaring", "announcing", "acknowledging", "admitting", "insist", "argue", "explain",
+      "add", "note", "stress", "warn", "claim", "tell", "ask"};
+  return *v;
+}
+
+// Verbs that only report speech with a particle after them ("put it", "went on").
+bool NeedsParticle(absl::string_view verb) {
+  return verb == "put" || verb == "went" || verb == "pointed" || verb == "called";
+}
+
+bool IsParticipleVerb(absl::string_view verb) { return absl::EndsWith(verb, "ing"); }
+
+const absl::flat_hash_set<std::string>& Auxiliaries() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "has", "have", "had", "is", "was", "were", "are", "would", "will", "could", "did",
+      "does", "do", "also", "then", "again", "later", "previously", "recently", "further",
+      "repeatedly", "reportedly", "once", "often", "has also", "not", "never", "just", "only",
+      "publicly", "privately", "flatly", "quickly", "simply", "firmly", "bluntly", "clearly",
+      "openly", "immediately", "subsequently", "himself", "herself", "themselves", "already",
+      "even", "still", "told", "shall", "might", "may", "must", "can"};
+  return *v;
+}
+
+const absl::flat_hash_set<std::string>& Pronouns() {
+  static const auto* v = new absl::flat_hash_set<std::string>{"he", "she", "they"};
+  return *v;
+}
+
+// Titles and ranks before a name: a role, not part of the name.
+const absl::flat_hash_set<std::string>& Titles() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "president", "chancellor", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir",
+      "lady", "lord", "rep", "sen", "senator", "gov", "governor", "secretary", "minister",
+      "prime", "deputy", "vice", "general", "gen", "colonel", "col", "lt", "major", "captain",
+      "capt", "admiral", "sergeant", "mayor", "judge", "justice", "ambassador", "king", "queen",
+      "prince", "princess", "pope", "father", "rev", "reverend", "rabbi", "imam", "chairman",
+      "chairwoman", "chair", "speaker", "leader", "commissioner", "director", "chief", "head",
+      "spokesman", "spokeswoman", "spokesperson", "representative", "congressman",
+      "congresswoman", "candidate", "former", "high", "foreign", "defence", "defense", "envoy",
+      "special", "senior", "attorney", "state", "house", "senate", "majority", "minority",
+      "retired", "expert", "analyst", "economist", "coach", "manager", "boss", "mp", "mep",
+      "cardinal", "bishop", "emperor", "sheikh", "crown", "first", "u.s", "us", "eu", "un",
+      "german", "french", "british", "american", "russian", "ukrainian", "chinese", "israeli"};
+  return *v;
+}
+
+// Capitalised words that start sentences or name no one.
+const absl::flat_hash_set<std::string>& NotNames() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+      "you", "his", "her", "their", "our", "its", "my", "your", "in", "on", "at", "for", "from",
+      "with", "by", "as", "but", "and", "or", "if", "when", "while", "after", "before", "since",
+      "although", "however", "meanwhile", "moreover", "thus", "so", "yet", "still", "also",
+      "then", "there", "here", "what", "why", "how", "who", "where", "which", "yes", "no", "not",
+      "according", "under", "over", "unlike", "like", "even", "both", "all", "some", "many",
+      "most", "one", "two", "three", "last", "next", "first", "every", "each", "another",
+      "other", "such", "now", "today", "tomorrow", "yesterday", "monday", "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+      "april", "may", "june", "july", "august", "september", "october", "november", "december",
+      "mr", "mrs", "ms", "dr", "will", "would", "can", "could", "should", "did", "does", "do",
+      "is", "was", "are", "were", "be", "been", "has", "have", "had", "to", "of", "about",
+      "because", "though", "instead", "rather", "only", "just", "well", "again", "once",
+      "despite", "during", "until", "through", "into", "let", "please", "oh", "okay", "ok",
+      "indeed", "perhaps", "maybe", "still", "sources", "source", "image", "photo", "video",
+      "getty", "reuters", "ap", "afp", "said", "says", "told"};
+  return *v;
+}
+
+// Words that make a capitalised sequence an organisation, not a person.
+const absl::flat_hash_set<std::string>& OrgWords() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "center", "centre", "institute", "university", "party", "council", "ministry",
+      "department", "committee", "commission", "agency", "office", "union", "bank", "court",
+      "congress", "parliament", "senate", "house", "news", "times", "post", "journal",
+      "foundation", "association", "group", "organization", "organisation", "corporation",
+      "company", "inc", "ltd", "corp", "network", "service", "administration", "government",
+      "campaign", "club", "federation", "league", "board", "nations", "alliance", "forces",
+      "army", "police", "review", "magazine", "press", "radio", "television", "tv", "channel",
+      "kremlin", "pentagon", "whitehouse", "security", "strategy", "memorandum", "charter",
+      "constitution", "states", "kingdom", "republic", "europe", "america", "street", "city"};
+  return *v;
+}
+
+const absl::flat_hash_set<std::string>& Prepositions() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "of", "with", "to", "for", "from", "by", "at", "in", "on", "about", "against", "between",
+      "toward", "towards", "into", "than", "like", "after", "before", "under", "over", "via",
+      "among", "without", "the", "a", "an", "his", "her", "their", "its"};
+  return *v;
+}
+
+const absl::flat_hash_set<std::string>& MaleForenames() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
+      "charles", "daniel", "matthew", "mark", "donald", "paul", "steven", "steve", "andrew",
+      "kenneth", "joshua", "george", "kevin", "brian", "edward", "ronald", "timothy", "jason",
+      "jeffrey", "ryan", "jacob", "gary", "eric", "jonathan", "stephen", "larry", "justin",
+      "scott", "brandon", "frank", "benjamin", "gregory", "samuel", "raymond", "patrick",
+      "alexander", "jack", "dennis", "jerry", "tyler", "aaron", "henry", "adam", "peter",
+      "nathan", "zachary", "walter", "kyle", "harold", "carl", "jeremy", "keith", "roger",
+      "gerald", "ethan", "arthur", "terry", "christian", "sean", "lawrence", "austin", "joe",
+      "noah", "jesse", "albert", "bryan", "billy", "bruce", "willie", "jordan", "dylan", "alan",
+      "ralph", "gabriel", "roy", "juan", "wayne", "eugene", "logan", "randy", "louis", "russell",
+      "vincent", "philip", "bobby", "johnny", "bradley", "barack", "bill", "ted", "marco",
+      "jeb", "ben", "chris", "mike", "bernie", "tony", "gordon", "boris", "vladimir",
+      "volodymyr", "oleh", "oleg", "mykhailo", "mikhail", "sergei", "sergey", "dmitry",
+      "friedrich", "olaf", "emmanuel", "xi", "recep", "viktor", "brett", "harry", "nigel",
+      "jim", "tom", "tim", "rick", "ron", "newt", "mitch", "lindsey", "rand", "reince", "corey",
+      "kellyanne", "ivan", "andriy", "yuriy", "petro", "oleksandr", "dmytro", "boris", "jean",
+      "pierre", "hans", "klaus", "wolfgang", "giuseppe", "luca", "nikita", "ilya"};
+  return *v;
+}
+
+const absl::flat_hash_set<std::string>& FemaleForenames() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
+      "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly",
+      "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah",
+      "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley",
+      "angela", "helen", "anna", "brenda", "pamela", "nicole", "emma", "samantha", "katherine",
+      "christine", "debra", "rachel", "catherine", "carolyn", "janet", "ruth", "maria",
+      "heather", "diane", "virginia", "julie", "joyce", "victoria", "olivia", "kelly",
+      "christina", "lauren", "joan", "evelyn", "judith", "megan", "cheryl", "andrea", "hannah",
+      "martha", "jacqueline", "frances", "gloria", "ann", "teresa", "kathryn", "sara", "janice",
+      "jean", "alice", "madison", "doris", "abigail", "julia", "judy", "grace", "denise",
+      "amber", "marilyn", "beverly", "danielle", "theresa", "sophia", "marie", "diana",
+      "brittany", "natalie", "isabella", "charlotte", "rose", "alexis", "kayla", "hillary",
+      "theresa", "angela", "ursula", "kamala", "nikki", "sarah", "carly", "michele", "melania",
+      "ivanka", "huma", "elizabeth", "nancy", "kaja", "yulia", "olena", "iryna", "kate", "jill",
+      "hope", "paige", "liz"};
+  return *v;
+}
+
+// ---------------------------------------------------------------------------
+// Characters.
+
+struct CodePoint {
+  UChar32 c;
+  uint32_t start, end;
+};
+
+std::vector<CodePoint> Decode(absl::string_view text, uint32_t from, uint32_t to) {
+  std::vector<CodePoint> out;
+  int32_t i = static_cast<int32_t>(from);
+  const int32_t n = static_cast<int32_t>(to);
+  while (i < n) {
+    int32_t s = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    out.push_back({c < 0 ? 0xFFFD : c, static_cast<uint32_t>(s), static_cast<uint32_t>(i)});
+  }
+  return out;
+}
+
+bool IsLetter(UChar32 c) { return u_isalpha(c) || u_isdigit(c); }
+bool IsSpace(UChar32 c) { return u_isUWhiteSpace(c); }
+bool IsDash(UChar32 c) { return c == 0x2014 || c == 0x2013 || c == '-'; }
+
+enum class Mark { kNone, kOpenDouble, kCloseDouble, kAsciiDouble, kOpenSingle, kCloseSingle, kAsciiSingle };
+
+Mark MarkOf(UChar32 c) {
+  switch (c) {
+    case 0x201C: case 0x201E: case 0x00AB: case 0x2039: return Mark::kOpenDouble;   // “ „ « ‹
+    case 0x201D: case 0x00BB: case 0x203A: return Mark::kCloseDouble;                // ” » ›
+    case '"': return Mark::kAsciiDouble;
+    case 0x2018: case 0x201A: return Mark::kOpenSingle;                              // ‘ ‚
+    case 0x2019: return Mark::kCloseSingle;                                          // ’
+    case '\'': return Mark::kAsciiSingle;
+    default: return Mark::kNone;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Quote segments: the spans between matching marks.
+
+struct Segment {
+  uint32_t open = 0, close = 0;  // the marks' span: [open, close)
+  uint32_t start = 0, end = 0;   // the quoted words
+  int para = 0;
+  int depth = 0;      // 0: a top-level quote; 1+: nested inside another
+  int parent = -1;    // for nested segments, the top-level segment
+  int group = -1;     // top-level segments of one multi-paragraph quote share a group
+};
+
+struct Paragraph {
+  uint32_t start, end;
+};
+
+std::vector<Paragraph> Paragraphs(absl::string_view text) {
+  std::vector<Paragraph> out;
+  uint32_t start = 0;
+  for (uint32_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      if (i > start) out.push_back({start, i});
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+struct OpenMark {
+  bool is_double;
+  uint32_t open, content;
+  bool continued;  // reopened in a new paragraph
+};
+
+class SegmentScanner {
+ public:
+  explicit SegmentScanner(absl::string_view text) : text_(text) {}
+
+  std::vector<Segment> Scan(const std::vector<Paragraph>& paras) {
+    for (size_t p = 0; p < paras.size(); ++p) ScanParagraph(static_cast<int>(p), paras[p]);
+    // Nested segments point at their top-level segment.
+    for (Segment& s : segs_) {
+      if (s.depth == 0) continue;
+      for (size_t i = 0; i < segs_.size(); ++i) {
+        const Segment& t = segs_[i];
+        if (t.depth == 0 && t.start <= s.open && s.close <= t.end + 4) s.parent = static_cast<int>(i);
+      }
+    }
+    std::sort(segs_.begin(), segs_.end(),
+              [](const Segment& a, const Segment& b) { return a.start < b.start; });
+    return segs_;
+  }
+
+ private:
+  void Close(size_t index, uint32_t close_end, uint32_t content_end, int para) {
+    OpenMark m = stack_[index];
+    Segment s;
+    s.open = m.open;
+    s.start = m.content;
+    s.end = content_end;
+    s.close = close_end;
+    s.para = para;
+    s.depth = static_cast<int>(index);
+    if (index == 0) s.group = m.continued ? group_ : ++group_;
+    if (s.end > s.start) segs_.push_back(s);
+    stack_.resize(index);
+  }
+
+  int LastDouble() const {
+    for (int i = static_cast<int>(stack_.size()) - 1; i >= 0; --i) {
+      if (stack_[i].is_double) return i;
+    }
+    return -1;
+  }
+  int LastSingle() const {
+    for (int i = static_cast<int>(stack_.size()) - 1; i >= 0; --i) {
+      if (!stack_[i].is_double) return i;
+    }
+    return -1;
+  }
+
+  void ScanParagraph(int p, Paragraph para) {
+    std::vector<CodePoint> cps = Decode(text_, para.start, para.end);
+    size_t first = 0;
+    while (first < cps.size() && IsSpace(cps[first].c)) ++first;
+    stack_.clear();
+    if (carry_ && first < cps.size()) {
+      // A quote left open: the new paragraph reopens it with a mark, or runs
+      // on to a closing mark, or the quote ended with the last paragraph.
+      Mark m = MarkOf(cps[first].c);
+      if (m == Mark::kOpenDouble || m == Mark::kAsciiDouble) {
+        stack_.push_back({true, cps[first].start, cps[first].end, true});
+        ++first;
+      } else if (ClosesBeforeOpening(cps, first)) {
+        stack_.push_back({true, cps[first].start, cps[first].start, true});
+      }
+    }
+    carry_ = false;
+    for (size_t i = first; i < cps.size(); ++i) {
+      UChar32 prev = i > 0 ? cps[i - 1].c : ' ';
+      UChar32 next = i + 1 < cps.size() ? cps[i + 1].c : ' ';
+      const CodePoint& cp = cps[i];
+      switch (MarkOf(cp.c)) {
+        case Mark::kNone:
+          break;
+        case Mark::kOpenDouble:
+          if (cp.c == 0x201C && !stack_.empty() && stack_.back().is_double &&
+              text_.substr(stack_.back().open, 3) == "\xE2\x80\x9E") {
+            Close(stack_.size() - 1, cp.end, cp.start, p);  // „…“
+          } else {
+            stack_.push_back({true, cp.start, cp.end, false});
+          }
+          break;
+        case Mark::kCloseDouble:
+          if (int d = LastDouble(); d >= 0) Close(d, cp.end, cp.start, p);
+          break;
+        case Mark::kAsciiDouble: {
+          int d = LastDouble();
+          bool opening_context = IsSpace(prev) || prev == '(' || prev == '[' || IsDash(prev) ||
+                                 i == first;
+          if (d >= 0 && !(opening_context && IsLetter(next) && d < static_cast<int>(stack_.size()) - 1)) {
+            if (!opening_context || !IsLetter(next)) {
+              Close(d, cp.end, cp.start, p);
+              break;
+            }
+          }
+          if (opening_context && !IsSpace(next)) stack_.push_back({true, cp.start, cp.end, false});
+          break;
+        }
+        case Mark::kOpenSingle:
+          if (IsLetter(prev) && IsLetter(next)) break;  // a misused apostrophe
+          stack_.push_back({false, cp.start, cp.end, false});
+          break;
+        case Mark::kCloseSingle:
+        case Mark::kAsciiSingle: {
+          if (IsLetter(prev) && IsLetter(next)) break;  // apostrophe: don't, Russia’s
+          int s = LastSingle();
+          if (s >= 0 && s > LastDouble() && !IsSpace(prev)) {
+            Close(s, cp.end, cp.start, p);
+          } else if ((IsSpace(prev) || i == first || prev == '(') && IsLetter(next)) {
+            stack_.push_back({false, cp.start, cp.end, false});
+          }
+          break;
+        }
+      }
+    }
+    // Paragraph end: open single marks were apostrophes after all; an open
+    // double ends here and may be continued by the next paragraph.
+    int d = -1;
+    for (size_t i = 0; i < stack_.size(); ++i) {
+      if (stack_[i].is_double) {
+        d = static_cast<int>(i);
+        break;
+      }
+    }
+    if (d == 0) {
+      uint32_t end = para.end;
+      while (end > stack_[0].content && (text_[end - 1] == ' ')) --end;
+      Close(0, para.end, end, p);
+      carry_ = true;
+    }
+    stack_.clear();
+  }
+
+  // Does the paragraph meet a closing double mark before any opening one?
+  bool ClosesBeforeOpening(const std::vector<CodePoint>& cps, size_t from) const {
+    for (size_t i = from; i < cps.size(); ++i) {
+      Mark m = MarkOf(cps[i].c);
+      if (m == Mark::kOpenDouble) return false;
+      if (m == Mark::kCloseDouble) return true;
+      if (m == Mark::kAsciiDouble) {
+        UChar32 prev = i > 0 ? cps[i - 1].c : ' ';
+        return !IsSpace(prev);
+      }
+    }
+    return false;
+  }
+
+  absl::string_view text_;
+  std::vector<OpenMark> stack_;
+  std::vector<Segment> segs_;
+  int group_ = -1;
+  bool carry_ = false;
+};
+
+// ---------------------------------------------------------------------------
+// Tokens of the text outside quotes: words, punctuation, and one token per quote.
+
+struct Tok {
+  enum Kind { kWord, kPunct, kQuote } kind;
+  std::string text;   // the word as written, or the punctuation character
+  std::string lower;  // words: lower-cased, apostrophes unified
+  uint32_t start, end;
+  int seg = -1;  // kQuote: the segment
+  bool cap = false;
+  bool sentence_start = false;
+};
+
+bool EndsSentence(const std::vector<Tok>& toks, size_t i) {
+  const Tok& t = toks[i];
+  if (t.kind != Tok::kPunct) return false;
+  if (t.text == "!" || t.text == "?" || t.text == ";") return true;
+  if (t.text != ".") return false;
+  if (i == 0 || toks[i - 1].kind != Tok::kWord) return true;
+  const std::string& w = toks[i - 1].lower;
+  // "U.S.", "Mr.", "M." are abbreviations, not sentence ends.
+  if (w.size() <= 2 || w.find('.') != std::string::npos) return false;
+  static const auto* abbrev = new absl::flat_hash_set<std::string>{
+      "mr", "mrs", "ms", "dr", "prof", "rep", "sen", "gov", "gen", "col", "lt", "capt", "jr",
+      "sr", "st", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov",
+      "dec", "inc", "corp", "ltd", "co", "rev", "calif", "nev", "fla", "mass", "wash", "ariz"};
+  return !abbrev->contains(w);
+}
+
+// Words and punctuation of [from, to), with each listed segment (whose marks
+// lie inside) replaced by one kQuote token.
+std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
+                        const std::vector<Segment>& segs, const std::vector<int>& quote_segs) {
+  std::vector<Tok> out;
+  size_t q = 0;
+  std::vector<CodePoint> cps = Decode(text, from, to);
+  for (size_t i = 0; i < cps.size();) {
+    if (q < quote_segs.size() && cps[i].start >= segs[quote_segs[q]].open) {
+      const Segment& s = segs[quote_segs[q]];
+      Tok t{Tok::kQuote, "", "", s.open, s.close, quote_segs[q]};
+      out.push_back(t);
+      while (i < cps.size() && cps[i].start < s.close) ++i;
+      ++q;
+      continue;
+    }
+    UChar32 c = cps[i].c;
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
+    if (IsLetter(c)) {
+      size_t j = i;
+      // Letters, digits, inner apostrophes, hyphens and dots (U.S., M.).
+      while (j < cps.size()) {
+        UChar32 d = cps[j].c;
+        bool inner = j + 1 < cps.size() && IsLetter(cps[j + 1].c);
+        if (IsLetter(d) || ((d == '\'' || d == 0x2019 || d == '-') && inner) ||
+            (d == '.' && j > i && j - i <= 2 && (inner || (j + 1 < cps.size() && !IsLetter(cps[j+1].c) && j - i == 1 && u_isupper(cps[i].c))))) {
+          ++j;
+        } else {
+          break;
+        }
+      }
+      Tok t{Tok::kWord, std::string(text.substr(cps[i].start, cps[j - 1].end - cps[i].start)),
+            "", cps[i].start, cps[j - 1].end};
+      t.lower = NormalizeText(t.text);
+      if (!t.lower.empty() && t.lower.back() == '.') t.lower.pop_back();
+      t.cap = u_isupper(c) || u_istitle(c);
+      out.push_back(std::move(t));
+      i = j;
+      continue;
+    }
+    Tok t{Tok::kPunct, std::string(text.substr(cps[i].start, cps[i].end - cps[i].start)), "",
+          cps[i].start, cps[i].end};
+    if (IsDash(c)) t.text = "—";
+    out.push_back(std::move(t));
+    ++i;
+  }
+  bool start = true;
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].sentence_start = start && out[i].kind == Tok::kWord;
+    if (out[i].kind == Tok::kWord) start = false;
+    if (EndsSentence(out, i)) start = true;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Speaker phrases.
+
+struct SpeakerRef {
+  enum Kind { kNone, kName, kPronoun, kDescription } kind = kNone;
+  std::string name;     // kName: the name; kDescription: its head noun
+  std::string mention;  // the words as written
+  std::string titles;   // titles seen before a name
+  uint32_t pos = 0;
+};
+
+bool IsNameWord(const Tok& t, const absl::flat_hash_set<std::string>& known) {
+  if (t.kind != Tok::kWord || !t.cap) return false;
+  if (NotNames().contains(t.lower) && !known.contains(t.lower)) return false;
+  if (t.sentence_start && !known.contains(t.lower)) return false;
+  return true;
+}
+
+bool IsParticle(const Tok& t) {
+  static const auto* p = new absl::flat_hash_set<std::string>{
+      "de", "van", "von", "der", "den", "bin", "al", "da", "di", "le", "la", "du", "del", "dos",
+      "ibn", "ter", "bint"};
+  return t.kind == Tok::kWord && p->contains(t.lower);
+}
+
+// The name that starts at toks[i] (titles first, then capitalised words).
+SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
+                       const absl::flat_hash_set<std::string>& known) {
+  SpeakerRef r;
+  std::vector<std::string> titles, words;
+  size_t j = i;
+  while (j < toks.size() && toks[j].kind == Tok::kWord && Titles().contains(toks[j].lower) &&
+         (toks[j].cap || toks[j].lower == "former")) {
+    titles.push_back(toks[j].text);
+    ++j;
+  }
+  size_t name_start = j;
+  while (j < toks.size() && (IsNameWord(toks[j], known) || (toks[j].cap && j > name_start) ||
+                             (IsParticle(toks[j]) && j > name_start && j + 1 < toks.size() &&
+                              toks[j + 1].cap))) {
+    if (toks[j].kind != Tok::kWord) break;
+    if (j == name_start && toks[j].sentence_start && !known.contains(toks[j].lower) &&
+        titles.empty()) {
+      // A sentence's first word names someone only if a name continues it.
+      if (!(j + 1 < toks.size() && toks[j + 1].cap && toks[j + 1].kind == Tok::kWord &&
+            !NotNames().contains(toks[j].lower))) {
+        break;
+      }
+    }
+    words.push_back(toks[j].text);
+    ++j;
+  }
+  if (words.empty()) {
+    // "President Obama" parsed as titles only: the last title-cased word is the name.
+    return r;
+  }
+  r.kind = SpeakerRef::kName;
+  r.name = absl::StrJoin(words, " ");
+  r.titles = absl::StrJoin(titles, " ");
+  r.mention = absl::StrJoin(titles, " ") + (titles.empty() ? "" : " ") + r.name;
+  r.pos = toks[i].start;
+  return r;
+}
+
+// A pronoun, a description ("the analyst", "the former president") or a
+// name starting at toks[i].
+SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
+                          const absl::flat_hash_set<std::string>& known) {
+  SpeakerRef r;
+  if (i >= toks.size() || toks[i].kind != Tok::kWord) return r;
+  const Tok& t = toks[i];
+  r.pos = t.start;
+  if (Pronouns().contains(t.lower)) {
+    r.kind = SpeakerRef::kPronoun;
+    r.name = t.lower;
+    r.mention = t.text;
+    return r;
+  }
+  if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "this") {
+    size_t j = i + 1;
+    std::vector<std::string> words = {t.text};
+    std::string head;
+    while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord &&
+           !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
+           !Prepositions().contains(toks[j].lower)) {
+      words.push_back(toks[j].text);
+      head = toks[j].lower;
+      ++j;
+    }
+    if (head.empty()) return r;
+    bool named_org = toks[i + 1].cap;  // "the Kremlin", "the White House"
+    r.kind = named_org ? SpeakerRef::kName : SpeakerRef::kDescription;
+    r.mention = absl::StrJoin(words, " ");
+    r.name = named_org ? absl::StrJoin(std::vector<std::string>(words.begin() + 1, words.end()), " ")
+                       : head;
+    return r;
+  }
+  return NameForward(toks, i, known);
+}
+
+// Where a speaker phrase that ends just before toks[end] starts, if one does:
+// a pronoun, a description, or a name (with its titles).
+std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t end,
+                                         const absl::flat_hash_set<std::string>& known) {
+  if (end == 0) return std::nullopt;
+  size_t j = end - 1;
+  // Skip a parenthetical: "Harry M. Reid (D-Nev.) said".
+  if (toks[j].kind == Tok::kPunct && toks[j].text == ")") {
+    size_t k = j;
+    while (k > 0 && !(toks[k].kind == Tok::kPunct && toks[k].text == "(")) --k;
+    if (k == 0) return std::nullopt;
+    j = k - 1;
+    end = k;
+  }
+  if (toks[j].kind != Tok::kWord) return std::nullopt;
+  if (Pronouns().contains(toks[j].lower)) return j;
+  // A name: capitalised words back to titles, particles, initials.
+  if (toks[j].cap) {
+    size_t k = j;
+    while (k > 0 && toks[k - 1].kind == Tok::kWord &&
+           (toks[k - 1].cap || IsParticle(toks[k - 1])) &&
+           !(NotNames().contains(toks[k - 1].lower) && !Titles().contains(toks[k - 1].lower))) {
+      --k;
+    }
+    // "the Kremlin", "the White House"
+    if (k > 0 && toks[k - 1].kind == Tok::kWord && toks[k - 1].lower == "the") --k;
+    while (k < end && NotNames().contains(toks[k].lower) && toks[k].lower != "the" &&
+           !known.contains(toks[k].lower)) {
+      ++k;  // "Yesterday Smith said": drop the capitalised non-name
+    }
+    if (k <= j) return k;
+    return std::nullopt;
+  }
+  // A description: "the analyst", "the former president", "a spokesman for X".
+  for (size_t k = j + 1; k-- > 0 && k + 5 > j;) {
+    if (toks[k].kind != Tok::kWord) break;
+    if (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an") return k;
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// People of the article: names seen, their roles and gender.
+
+enum class Gender { kUnknown, kMale, kFemale };
+
+struct Person {
+  std::string name;  // fullest form
+  std::vector<std::string> roles;
+  Gender gender = Gender::kUnknown;
+  bool org = false;
+};
+
+std::string LastWord(absl::string_view name) {
+  std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
+  return w.empty() ? "" : NormalizeText(w.back());
+}
+
+Gender GenderOf(absl::string_view name, absl::string_view titles) {
+  std::string t = NormalizeText(titles);
+  if (absl::StrContains(t, "mrs") || absl::StrContains(t, "ms") || absl::StrContains(t, "miss") ||
+      absl::StrContains(t, "lady") || absl::StrContains(t, "woman")) {
+    return Gender::kFemale;
+  }
+  if (absl::StartsWith(t, "mr") || absl::StrContains(t, " mr") || absl::StrContains(t, "sir") ||
+      absl::StrContains(t, "man")) {
+    return Gender::kMale;
+  }
+  std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
+  if (w.size() < 2) return Gender::kUnknown;
+  std::string first = NormalizeText(w.front());
+  if (FemaleForenames().contains(first)) return Gender::kFemale;
+  if (MaleForenames().contains(first)) return Gender::kMale;
+  if (first.size() > 2 && first.back() == 'a') return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
+bool IsOrgName(absl::string_view name) {
+  for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+    if (OrgWords().contains(NormalizeText(w))) return true;
+  }
+  return false;
+}
+
+class People {
+ public:
+  // Registers a name mention; returns the person's index.
+  int Add(const std::string& name, const std::string& titles, const std::string& role) {
+    std::string key = LastWord(name);
+    if (key.empty()) return -1;
+    auto it = by_key_.find(key);
+    int idx;
+    if (it == by_key_.end()) {
+      idx = static_cast<int>(people_.size());
+      people_.push_back(Person{name, {}, GenderOf(name, titles), IsOrgName(name)});
+      by_key_[key] = idx;
+    } else {
+      idx = it->second;
+      Person& p = people_[idx];
+      if (Words(name) > Words(p.name)) p.name = name;
+      if (p.gender == Gender::kUnknown) p.gender = GenderOf(name, titles);
+    }
+    for (const std::string& r : {titles, role}) {
+      if (!r.empty()) people_[idx].roles.push_back(NormalizeText(r));
+    }
+    return idx;
+  }
+  int Find(absl::string_view name) const {
+    auto it = by_key_.find(LastWord(name));
+    return it == by_key_.end() ? -1 : it->second;
+  }
+  Person& at(int i) { return people_[i]; }
+  const absl::flat_hash_set<std::string>& known_words() const { return known_; }
+  void AddKnownWords(absl::string_view name) {
+    for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+      known_.insert(NormalizeText(w));
+    }
+  }
+
+ private:
+  static size_t Words(absl::string_view s) {
+    return std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipEmpty())).size();
+  }
+  std::vector<Person> people_;
+  absl::flat_hash_map<std::string, int> by_key_;
+  absl::flat_hash_set<std::string> known_;
+};
+
+// ---------------------------------------------------------------------------
+// Attribution.
+
+struct Cue {
+  SpeakerRef who;
+  size_t verb = 0;  // token index of the speech verb, or of the dash
+};
+
+bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
+  if (i >= toks.size() || toks[i].kind != Tok::kWord) return false;
+  const std::string& w = toks[i].lower;
+  if (!SpeechVerbs().contains(w)) return false;
+  if (NeedsParticle(w)) {
+    if (i + 1 >= toks.size() || toks[i + 1].kind != Tok::kWord) return false;
+    const std::string& p = toks[i + 1].lower;
+    if (w == "put") return p == "it";
+    if (w == "went") return p == "on";
+    if (w == "pointed") return p == "out";
+    if (w == "called") return p == "for" || p == "on";
+  }
+  return true;
+}
+
+// The subject of the speech verb at toks[v], searched back to `from`.
+SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People& people) {
+  const auto& known = people.known_words();
+  size_t j = v;
+  while (j > from && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower) &&
+         !(j - 1 == v - 1 && toks[j - 1].lower == "told")) {
+    --j;
+  }
+  if (j > from) {
+    if (auto s = SpeakerStartBefore(toks, j, known); s && *s >= from) {
+      SpeakerRef r = SpeakerForward(toks, *s, known);
+      if (r.kind != SpeakerRef::kNone) return r;
+    }
+  }
+  // "X, a professor at Y, said" and participles ("…, saying"): the nearest
+  // name in the clause that is not the object of a preposition.
+  SpeakerRef best;
+  for (size_t k = from; k < j; ++k) {
+    if (toks[k].kind != Tok::kWord) continue;
+    bool after_prep = k > from && toks[k - 1].kind == Tok::kWord &&
+                      (Prepositions().contains(toks[k - 1].lower) ||
+                       (!toks[k - 1].cap && !Titles().contains(toks[k - 1].lower)));
+    if (Pronouns().contains(toks[k].lower) && !after_prep) {
+      best = SpeakerForward(toks, k, known);
+      continue;
+    }
+    if (!toks[k].cap || after_prep) continue;
+    if (k > from && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap) continue;  // mid-name
+    SpeakerRef r = SpeakerForward(toks, k, known);
+    if (r.kind == SpeakerRef::kName && !IsOrgName(r.name)) best = r;
+    if (r.kind == SpeakerRef::kName && best.kind == SpeakerRef::kNone) best = r;
+  }
+  return best;
+}
+
+size_t SentenceStart(const std::vector<Tok>& toks, size_t i) {
+  while (i > 0 && !toks[i].sentence_start) {
+    if (EndsSentence(toks, i - 1)) break;
+    --i;
+  }
+  return i;
+}
+
+size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
+  while (i < toks.size() && !EndsSentence(toks, i)) ++i;
+  return i;
+}
+
+// A cue after a quote: "…,” said X", "…,” X said", "…” — X".
+std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& people) {
+  const auto& known = people.known_words();
+  size_t i = q + 1;
+  while (i < toks.size() && toks[i].kind == Tok::kPunct && (toks[i].text == "," || toks[i].text == "—")) {
+    if (toks[i].text == "—" && i + 1 < toks.size()) {
+      SpeakerRef r = NameForward(toks, i + 1, known);
+      if (r.kind == SpeakerRef::kName) return Cue{r, i};
+    }
+    ++i;
+  }
+  if (i >= toks.size() || toks[i].kind != Tok::kWord) return std::nullopt;
+  if (IsVerbAt(toks, i)) {  // "said X"
+    size_t k = i + 1;
+    if (NeedsParticle(toks[i].lower)) ++k;
+    if (k < toks.size() && toks[k].lower == "to" && toks[i].lower == "according") ++k;
+    SpeakerRef r = SpeakerForward(toks, k, known);
+    if (r.kind != SpeakerRef::kNone) return Cue{r, i};
+  }
+  if (toks[i].lower == "according" && i + 2 < toks.size() && toks[i + 1].lower == "to") {
+    SpeakerRef r = SpeakerForward(toks, i + 2, known);
+    if (r.kind != SpeakerRef::kNone) return Cue{r, i};
+  }
+  // "X said", "the analyst explained", "Harry M. Reid (D-Nev.) said".
+  size_t end = SentenceEnd(toks, i);
+  for (size_t v = i; v < end && v < i + 12; ++v) {
+    if (toks[v].kind == Tok::kQuote) break;
+    if (!IsVerbAt(toks, v)) continue;
+    SpeakerRef r = SubjectOf(toks, i, v, people);
+    if (r.kind != SpeakerRef::kNone && r.pos == toks[i].start) return Cue{r, v};
+    break;
+  }
+  return std::nullopt;
+}
+
+// A cue before a quote in its sentence: "X said: “…”", "He stated, “…”",
+// "According to X, “…”", "X: “…”", or any speech verb of the sentence for a
+// partial quote.
+std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& people) {
+  const auto& known = people.known_words();
+  size_t s = SentenceStart(toks, q);
+  for (size_t k = s; k + 2 < q; ++k) {
+    if (toks[k].lower == "according" && toks[k + 1].lower == "to") {
+      SpeakerRef r = SpeakerForward(toks, k + 2, known);
+      if (r.kind != SpeakerRef::kNone) return Cue{r, k};
+    }
+  }
+  for (size_t v = q; v-- > s;) {
+    if (toks[v].kind == Tok::kQuote) continue;
+    if (!IsVerbAt(toks, v)) continue;
+    SpeakerRef r = SubjectOf(toks, s, v, people);
+    if (r.kind == SpeakerRef::kNone) {
+      size_t k = v + 1;
+      if (NeedsParticle(toks[v].lower)) ++k;
+      r = SpeakerForward(toks, k, known);  // "said Smith: “…”"
+    }
+    if (r.kind != SpeakerRef::kNone) return Cue{r, v};
+  }
+  // "Michael P. McDonald: “…”"
+  if (q >= 2 && toks[q - 1].kind == Tok::kPunct && toks[q - 1].text == ":") {
+    if (auto st = SpeakerStartBefore(toks, q - 1, known); st && *st >= s) {
+      SpeakerRef r = SpeakerForward(toks, *st, known);
+      if (r.kind == SpeakerRef::kName) return Cue{r, q - 1};
+    }
+  }
+  return std::nullopt;
+}
+
+// A cue after the quote in the rest of its sentence, for partial quotes
+// ("… "core issue" in negotiations, the Kremlin said").
+std::optional<Cue> CueLaterInSentence(const std::vector<Tok>& toks, size_t q, People& people) {
+  size_t end = SentenceEnd(toks, q);
+  size_t s = SentenceStart(toks, q);
+  for (size_t v = q + 1; v < end; ++v) {
+    if (toks[v].kind == Tok::kQuote) break;
+    if (!IsVerbAt(toks, v)) continue;
+    SpeakerRef r = SubjectOf(toks, s, v, people);
+    if (r.kind != SpeakerRef::kNone) return Cue{r, v};
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+
+struct Statement {
+  QuoteKind kind = QuoteKind::kDirect;
+  std::vector<int> segs;            // direct/partial: segments in order
+  uint32_t start = 0, end = 0;      // indirect: the clause
+  uint32_t order = 0;               // position in text, for resolution order
+  std::optional<Cue> cue = std::nullopt;
+  bool continuation = false;  // a quote paragraph without a cue
+  int para = 0;
+};
+
+size_t WordCount(absl::string_view s) {
+  return std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipWhitespace())).size();
+}
+
+class Extractor {
+ public:
+  explicit Extractor(absl::string_view text) : text_(text) {}
+
+  std::vector<Quote> Run() {
+    paras_ = Paragraphs(text_);
+    segs_ = SegmentScanner(text_).Scan(paras_);
+    for (size_t p = 0; p < paras_.size(); ++p) {
+      std::vector<int> top;
+      for (size_t i = 0; i < segs_.size(); ++i) {
+        if (segs_[i].para == static_cast<int>(p) && segs_[i].depth == 0) top.push_back(static_cast<int>(i));
+      }
+      para_toks_.push_back(Tokens(text_, paras_[p].start, paras_[p].end, segs_, top));
+    }
+    CollectPeople();
+    FindStatements();
+    return Resolve();
+  }
+
+ private:
+  // Names outside quotes, with titles and appositive roles.
+  void CollectPeople() {
+    // Words capitalised mid-sentence are name words anywhere.
+    for (const auto& toks : para_toks_) {
+      for (const Tok& t : toks) {
+        if (t.kind == Tok::kWord && t.cap && !t.sentence_start && !NotNames().contains(t.lower) &&
+            !Titles().contains(t.lower)) {
+          capitalised_midsentence_.insert(t.lower);
+        }
+      }
+    }
+    for (const std::string& w : capitalised_midsentence_) people_.AddKnownWords(w);
+    for (const auto& toks : para_toks_) {
+      for (size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].kind != Tok::kWord || !toks[i].cap) continue;
+        if (i > 0 && toks[i - 1].kind == Tok::kWord && toks[i - 1].cap) continue;
+        SpeakerRef r = NameForward(toks, i, people_.known_words());
+        if (r.kind != SpeakerRef::kName) continue;
+        // Person names have two or more words, or a title.
+        size_t words = WordCount(r.name);
+        if (words < 2 && r.titles.empty()) continue;
+        people_.Add(r.name, r.titles, AppositiveAfter(toks, i, words + WordCount(r.titles)));
+      }
+    }
+  }
+
+  // ", president of the X," after a name.
+  static std::string AppositiveAfter(const std::vector<Tok>& toks, size_t i, size_t len) {
+    size_t k = i + len;
+    if (k >= toks.size() || toks[k].text != ",") return "";
+    std::vector<std::string> words;
+    for (++k; k < toks.size() && words.size() < 14; ++k) {
+      if (toks[k].kind != Tok::kWord) break;
+      words.push_back(toks[k].text);
+    }
+    if (words.empty() || (!words.empty() && absl::ascii_isupper(words[0][0]) &&
+                          !Titles().contains(NormalizeText(words[0])))) {
+      return "";
+    }
+    return absl::StrJoin(words, " ");
+  }
+
+  void FindStatements() {
+    for (size_t p = 0; p < paras_.size(); ++p) {
+      const std::vector<Tok>& toks = para_toks_[p];
+      for (size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].kind != Tok::kQuote) continue;
+        AddQuote(static_cast<int>(p), i);
+      }
+      FindIndirect(static_cast<int>(p));
+    }
+    // Nested quotes with their own cue inside the outer quote.
+    for (size_t i = 0; i < segs_.size(); ++i) {
+      if (segs_[i].depth != 1) continue;
+      const Segment& s = segs_[i];
+      if (s.parent < 0) continue;
+      const Segment& outer = segs_[s.parent];
+      std::vector<Tok> toks = Tokens(text_, outer.start, outer.end, segs_, {static_cast<int>(i)});
+      for (size_t k = 0; k < toks.size(); ++k) {
+        if (toks[k].kind != Tok::kQuote) continue;
+        std::optional<Cue> cue = CueAfter(toks, k, people_);
+        if (!cue) cue = CueBefore(toks, k, people_);
+        if (!cue || cue->who.kind != SpeakerRef::kName) continue;
+        Statement st{QuoteKind::kDirect, {static_cast<int>(i)}, s.start, s.end, s.start, cue};
+        st.para = s.para;
+        nested_.push_back(st);
+      }
+    }
+  }
+
+  void AddQuote(int p, size_t q) {
+    const std::vector<Tok>& toks = para_toks_[p];
+    const Segment& seg = segs_[toks[q].seg];
+    // Segments of one multi-paragraph quote form one statement.
+    if (!statements_.empty()) {
+      Statement& last = statements_.back();
+      if (last.kind != QuoteKind::kIndirect && segs_[last.segs.back()].group == seg.group &&
+          seg.group >= 0) {
+        last.segs.push_back(toks[q].seg);
+        if (!last.cue) {
+          last.cue = CueAfter(toks, q, people_);
+          if (last.cue) last.continuation = false;
+        }
+        return;
+      }
+    }
+    Statement st{QuoteKind::kDirect, {toks[q].seg}, seg.start, seg.end, seg.start};
+    st.para = p;
+    // Partial: the quote sits inside a sentence ("described the shift as “…”").
+    bool mid_sentence = q > 0 && toks[q - 1].kind == Tok::kWord && !toks[q].sentence_start &&
+                        !IsVerbAt(toks, q - 1);
+    bool continues_sentence = q + 1 < toks.size() && toks[q + 1].kind == Tok::kWord &&
+                              !toks[q + 1].cap && !IsVerbAt(toks, q + 1) &&
+                              !Pronouns().contains(toks[q + 1].lower) && toks[q + 1].lower != "the" &&
+                              toks[q + 1].lower != "according";
+    if (mid_sentence || continues_sentence) st.kind = QuoteKind::kPartial;
+    st.cue = CueAfter(toks, q, people_);
+    // "“…,” X said, “…”": a following segment in the same sentence shares the cue.
+    if (!st.cue) st.cue = CueBefore(toks, q, people_);
+    if (!st.cue && st.kind == QuoteKind::kPartial) st.cue = CueLaterInSentence(toks, q, people_);
+    if (!st.cue && q > 0 && toks[q - 1].kind == Tok::kQuote && !statements_.empty()) {
+      st.cue = statements_.back().cue;  // between two segments of one sentence
+    }
+    if (!st.cue && q == 0 && p > 0) {
+      // A lead-in that ends the previous paragraph: "He said:".
+      const std::vector<Tok>& prev = para_toks_[p - 1];
+      if (!prev.empty() && prev.back().text == ":" && prev.size() >= 2) {
+        if (auto c = CueBefore(prev, prev.size() - 1, people_)) st.cue = c;
+      }
+      if (!st.cue) st.continuation = true;
+    }
+    // Scare quotes and titles of things: short, and no one said them.
+    if (!st.cue && !st.continuation && WordCount(text_.substr(seg.start, seg.end - seg.start)) < 5) return;
+    if (!st.cue && st.continuation && WordCount(text_.substr(seg.start, seg.end - seg.start)) < 3) return;
+    statements_.push_back(st);
+  }
+
+  // "X said that …", "According to X, …", "…, X said."
+  void FindIndirect(int p) {
+    const std::vector<Tok>& toks = para_toks_[p];
+    size_t s = 0;
+    while (s < toks.size()) {
+      size_t e = SentenceEnd(toks, s);
+      bool has_quote = false;
+      for (size_t k = s; k < e && k < toks.size(); ++k) has_quote |= toks[k].kind == Tok::kQuote;
+      if (!has_quote && e > s + 3) IndirectInSentence(p, toks, s, std::min(e, toks.size()));
+      s = e + 1;
+    }
+  }
+
+  void IndirectInSentence(int p, const std::vector<Tok>& toks, size_t s, size_t e) {
+    const auto& known = people_.known_words();
+    auto add = [&](size_t from, size_t to, std::optional<Cue> cue) {
+      while (from < to && toks[from].kind == Tok::kPunct) ++from;
+      while (to > from && toks[to - 1].kind == Tok::kPunct) --to;
+      if (to <= from + 2 || !cue) return;
+      Statement st{QuoteKind::kIndirect, {}, toks[from].start, toks[to - 1].end, toks[from].start,
+                   cue};
+      st.para = p;
+      statements_.push_back(st);
+    };
+    // According to X, clause.
+    for (size_t k = s; k + 3 < e; ++k) {
+      if (toks[k].lower == "according" && toks[k + 1].lower == "to") {
+        SpeakerRef r = SpeakerForward(toks, k + 2, known);
+        if (r.kind == SpeakerRef::kNone) return;
+        size_t comma = k + 2;
+        while (comma < e && toks[comma].text != ",") ++comma;
+        if (k == s && comma < e) return add(comma + 1, e, Cue{r, k});
+        if (k > s && toks[k - 1].text == ",") return add(s, k - 1, Cue{r, k});
+        return;
+      }
+    }
+    // X [aux] VERB that clause.
+    for (size_t v = s; v + 1 < e; ++v) {
+      if (!IsVerbAt(toks, v) || IsParticipleVerb(toks[v].lower)) continue;
+      size_t k = v + 1;
+      if (NeedsParticle(toks[v].lower)) ++k;
+      if (toks[v].lower == "told" && k < e && toks[k].kind == Tok::kWord) ++k;  // told reporters
+      if (k < e && toks[k].lower == "that") {
+        SpeakerRef r = SubjectOf(toks, s, v, people_);
+        if (r.kind != SpeakerRef::kNone) return add(k + 1, e, Cue{r, v});
+      }
+      // clause, X said. / clause, he went on to say, since …
+      if (v >= s + 2) {
+        size_t st = SpeakerStartBefore(toks, v, known).value_or(v);
+        while (st < v && toks[st].kind == Tok::kWord && Auxiliaries().contains(toks[st].lower)) ++st;
+        if (st > s + 2 && toks[st - 1].text == ",") {
+          SpeakerRef r = SpeakerForward(toks, st, known);
+          if (r.kind != SpeakerRef::kNone) return add(s, st - 1, Cue{r, v});
+        }
+      }
+    }
+  }
+
+  // Resolves cues to people, in text order, and builds the quotes.
+  std::vector<Quote> Resolve() {
+    std::vector<Statement*> order;
+    for (Statement& s : statements_) order.push_back(&s);
+    std::sort(order.begin(), order.end(),
+              [](const Statement* a, const Statement* b) { return a->order < b->order; });
+    std::vector<Quote> out;
+    for (Statement* st : order) {
+      int who = -1;
+      std::string mention;
+      if (st->cue) {
+        who = ResolveRef(st->cue->who, st->order);
+        mention = st->cue->who.mention;
+      } else if (st->continuation && last_speaker_ >= 0 && st->para - last_para_ <= 2) {
+        who = last_speaker_;
+        mention = last_mention_;
+      }
+      if (who < 0 && st->kind == QuoteKind::kIndirect) continue;
+      if (who >= 0) {
+        last_speaker_ = who;
+        last_mention_ = mention;
+        last_para_ = LastPara(*st);
+        speakers_.push_back(who);
+      }
+      out.push_back(MakeQuote(*st, who, mention));
+    }
+    for (Statement& st : nested_) {
+      int who = ResolveRef(st.cue->who, st.order);
+      out.push_back(MakeQuote(st, who, st.cue->who.mention));
+    }
+    std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
+    return out;
+  }
+
+  int LastPara(const Statement& st) const {
+    return st.segs.empty() ? st.para : segs_[st.segs.back()].para;
+  }
+
+  int ResolveRef(const SpeakerRef& ref, uint32_t pos) {
+    switch (ref.kind) {
+      case SpeakerRef::kName: {
+        int i = people_.Find(ref.name);
+        if (i < 0) i = people_.Add(ref.name, ref.titles, "");
+        return i;
+      }
+      case SpeakerRef::kPronoun: {
+        Gender want = ref.name == "he" ? Gender::kMale : ref.name == "she" ? Gender::kFemale
+                                                                           : Gender::kUnknown;
+        for (size_t k = speakers_.size(); k-- > 0;) {
+          const Person& p = people_.at(speakers_[k]);
+          if (ref.name == "they" || p.gender == want || p.gender == Gender::kUnknown) {
+            if (ref.name != "they" && p.org) continue;
+            return speakers_[k];
+          }
+        }
+        return -1;
+      }
+      case SpeakerRef::kDescription: {
+        // The most recent speaker whose roles fit, else the most recent speaker.
+        for (size_t k = speakers_.size(); k-- > 0;) {
+          for (const std::string& role : people_.at(speakers_[k]).roles) {
+            if (absl::StrContains(role, ref.name)) return speakers_[k];
+          }
+        }
+        (void)pos;
+        return speakers_.empty() ? -1 : speakers_.back();
+      }
+      case SpeakerRef::kNone:
+        return -1;
+    }
+    return -1;
+  }
+
+  Quote MakeQuote(const Statement& st, int who, const std::string& mention) {
+    Quote q;
+    q.kind = st.kind;
+    if (st.segs.empty()) {
+      q.start = st.start;
+      q.end = st.end;
+      q.text = std::string(text_.substr(st.start, st.end - st.start));
+    } else {
+      q.start = segs_[st.segs.front()].start;
+      q.end = segs_[st.segs.back()].end;
+      std::vector<std::string> parts;
+      for (int s : st.segs) {
+        parts.emplace_back(absl::StripAsciiWhitespace(text_.substr(segs_[s].start, segs_[s].end - segs_[s].start)));
+      }
+      q.text = absl::StrJoin(parts, "\n\n");
+    }
+    if (who >= 0) {
+      Person& p = people_.at(who);
+      q.speaker = p.name;
+      q.speaker_mention = mention;
+      if (!p.roles.empty()) q.role = p.roles.front();
+    }
+    return q;
+  }
+
+  absl::string_view text_;
+  std::vector<Paragraph> paras_;
+  std::vector<Segment> segs_;
+  std::vector<std::vector<Tok>> para_toks_;
+  absl::flat_hash_set<std::string> capitalised_midsentence_;
+  People people_;
+  std::vector<Statement> statements_;
+  std::vector<Statement> nested_;
+  std::vector<int> speakers_;
+  int last_speaker_ = -1;
+  std::string last_mention_;
+  int last_para_ = -100;
+};
+
+}  // namespace
+
+absl::string_view QuoteKindName(QuoteKind kind) {
+  switch (kind) {
+    case QuoteKind::kDirect: return "direct";
+    case QuoteKind::kPartial: return "partial";
+    case QuoteKind::kIndirect: return "indirect";
+  }
+  return "direct";
+}
+
+std::vector<Quote> ExtractQuotes(absl::string_view text) {
+  if (text.size() > (64u << 20)) return {};
+  return Extractor(text).Run();
+}
+
+}  // namespace newsidx
