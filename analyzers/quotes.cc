@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 #include "absl/container/flat_hash_map.h"
@@ -176,6 +177,10 @@ const absl::flat_hash_set<std::string>& FemaleForenames() {
   return *v;
 }
 
+size_t WordCount(absl::string_view s) {
+  return std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipWhitespace())).size();
+}
+
 // ---------------------------------------------------------------------------
 // Characters.
 
@@ -254,7 +259,10 @@ class SegmentScanner {
   explicit SegmentScanner(absl::string_view text) : text_(text) {}
 
   std::vector<Segment> Scan(const std::vector<Paragraph>& paras) {
+    paras_ = &paras;
     for (size_t p = 0; p < paras.size(); ++p) ScanParagraph(static_cast<int>(p), paras[p]);
+    std::sort(segs_.begin(), segs_.end(),
+              [](const Segment& a, const Segment& b) { return a.start < b.start; });
     // Nested segments point at their top-level segment.
     for (Segment& s : segs_) {
       if (s.depth == 0) continue;
@@ -263,8 +271,6 @@ class SegmentScanner {
         if (t.depth == 0 && t.start <= s.open && s.close <= t.end + 4) s.parent = static_cast<int>(i);
       }
     }
-    std::sort(segs_.begin(), segs_.end(),
-              [](const Segment& a, const Segment& b) { return a.start < b.start; });
     return segs_;
   }
 
@@ -302,13 +308,13 @@ class SegmentScanner {
     while (first < cps.size() && IsSpace(cps[first].c)) ++first;
     stack_.clear();
     if (carry_ && first < cps.size()) {
-      // A quote left open: the new paragraph reopens it with a mark, or runs
-      // on to a closing mark, or the quote ended with the last paragraph.
+      // A quote left open runs on: reopened by a mark (the news convention),
+      // or carried through a paragraph that has no mark of its own.
       Mark m = MarkOf(cps[first].c);
       if (m == Mark::kOpenDouble || m == Mark::kAsciiDouble) {
         stack_.push_back({true, cps[first].start, cps[first].end, true});
         ++first;
-      } else if (ClosesBeforeOpening(cps, first)) {
+      } else {
         stack_.push_back({true, cps[first].start, cps[first].start, true});
       }
     }
@@ -374,26 +380,35 @@ class SegmentScanner {
       uint32_t end = para.end;
       while (end > stack_[0].content && (text_[end - 1] == ' ')) --end;
       Close(0, para.end, end, p);
-      carry_ = true;
+      carry_ = RunsOn(p + 1);
     }
     stack_.clear();
   }
 
-  // Does the paragraph meet a closing double mark before any opening one?
-  bool ClosesBeforeOpening(const std::vector<CodePoint>& cps, size_t from) const {
-    for (size_t i = from; i < cps.size(); ++i) {
-      Mark m = MarkOf(cps[i].c);
-      if (m == Mark::kOpenDouble) return false;
-      if (m == Mark::kCloseDouble) return true;
-      if (m == Mark::kAsciiDouble) {
-        UChar32 prev = i > 0 ? cps[i - 1].c : ' ';
-        return !IsSpace(prev);
+  // Does a quote left open at the end of paragraph `p - 1` go on? Yes if the
+  // next paragraph reopens it, or if a closing mark comes before any opening
+  // one within the next few paragraphs; else it ended with its paragraph.
+  bool RunsOn(size_t p) const {
+    constexpr size_t kMaxParagraphs = 15;
+    for (size_t q = p; q < paras_->size() && q < p + kMaxParagraphs; ++q) {
+      std::vector<CodePoint> cps = Decode(text_, (*paras_)[q].start, (*paras_)[q].end);
+      size_t first = 0;
+      while (first < cps.size() && IsSpace(cps[first].c)) ++first;
+      for (size_t i = first; i < cps.size(); ++i) {
+        Mark m = MarkOf(cps[i].c);
+        if (m == Mark::kCloseDouble) return true;
+        if (m == Mark::kOpenDouble) return q == p && i == first;
+        if (m == Mark::kAsciiDouble) {
+          if (i == first) return q == p;
+          return !IsSpace(cps[i - 1].c);
+        }
       }
     }
     return false;
   }
 
   absl::string_view text_;
+  const std::vector<Paragraph>* paras_ = nullptr;
   std::vector<OpenMark> stack_;
   std::vector<Segment> segs_;
   int group_ = -1;
@@ -498,51 +513,65 @@ struct SpeakerRef {
   uint32_t pos = 0;
 };
 
-bool IsNameWord(const Tok& t, const absl::flat_hash_set<std::string>& known) {
-  if (t.kind != Tok::kWord || !t.cap) return false;
-  if (NotNames().contains(t.lower) && !known.contains(t.lower)) return false;
-  if (t.sentence_start && !known.contains(t.lower)) return false;
-  return true;
-}
-
-bool IsParticle(const Tok& t) {
+bool IsParticle(absl::string_view lower) {
   static const auto* p = new absl::flat_hash_set<std::string>{
       "de", "van", "von", "der", "den", "bin", "al", "da", "di", "le", "la", "du", "del", "dos",
       "ibn", "ter", "bint"};
-  return t.kind == Tok::kWord && p->contains(t.lower);
+  return p->contains(lower);
+}
+bool IsParticle(const Tok& t) { return t.kind == Tok::kWord && IsParticle(t.lower); }
+
+bool IsPossessive(const Tok& t) {
+  return absl::EndsWith(t.lower, "'s") || absl::EndsWith(t.lower, "s'");
+}
+
+bool IsInitial(absl::string_view w) { return w.size() == 2 && w[1] == '.'; }
+
+// A long capitalised run holds a role or an organisation before the person:
+// "Security Policy Kaja Kallas" → "Kaja Kallas"; "Harry M. Reid" stays whole.
+std::vector<std::string> PersonTail(std::vector<std::string> words) {
+  if (words.size() < 3) return words;
+  size_t n = words.size();
+  for (size_t k = n - 2; k < n; ++k) {
+    if (OrgWords().contains(NormalizeText(words[k]))) return words;
+  }
+  size_t keep = IsInitial(words[n - 2]) || IsParticle(words[n - 2]) ? 3 : 2;
+  return std::vector<std::string>(words.end() - keep, words.end());
 }
 
 // The name that starts at toks[i] (titles first, then capitalised words).
+// In subject position (just before a speech verb) a sentence's first word
+// may be a name on its own ("Pistorius noted …").
 SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
-                       const absl::flat_hash_set<std::string>& known) {
+                       const absl::flat_hash_set<std::string>& known, bool subject = false) {
   SpeakerRef r;
   std::vector<std::string> titles, words;
   size_t j = i;
-  while (j < toks.size() && toks[j].kind == Tok::kWord && Titles().contains(toks[j].lower) &&
-         (toks[j].cap || toks[j].lower == "former")) {
+  const size_t n = toks.size();
+  while (j < n && toks[j].kind == Tok::kWord && Titles().contains(toks[j].lower) &&
+         (toks[j].cap || toks[j].lower == "former") && j + 1 < n && toks[j + 1].cap) {
     titles.push_back(toks[j].text);
     ++j;
   }
-  size_t name_start = j;
-  while (j < toks.size() && (IsNameWord(toks[j], known) || (toks[j].cap && j > name_start) ||
-                             (IsParticle(toks[j]) && j > name_start && j + 1 < toks.size() &&
-                              toks[j + 1].cap))) {
-    if (toks[j].kind != Tok::kWord) break;
-    if (j == name_start && toks[j].sentence_start && !known.contains(toks[j].lower) &&
-        titles.empty()) {
-      // A sentence's first word names someone only if a name continues it.
-      if (!(j + 1 < toks.size() && toks[j + 1].cap && toks[j + 1].kind == Tok::kWord &&
-            !NotNames().contains(toks[j].lower))) {
-        break;
+  const size_t name_start = j;
+  for (; j < n && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]); ++j) {
+    const Tok& t = toks[j];
+    bool ok;
+    if (j == name_start) {
+      ok = t.cap && !(NotNames().contains(t.lower) && !known.contains(t.lower));
+      if (ok && t.sentence_start && !known.contains(t.lower) && titles.empty() && !subject) {
+        // A sentence's first word names someone only if a name continues it.
+        ok = j + 1 < n && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
+             !NotNames().contains(toks[j + 1].lower);
       }
+    } else {
+      ok = t.cap || (IsParticle(t.lower) && j + 1 < n && toks[j + 1].cap);
     }
-    words.push_back(toks[j].text);
-    ++j;
+    if (!ok) break;
+    words.push_back(t.text);
   }
-  if (words.empty()) {
-    // "President Obama" parsed as titles only: the last title-cased word is the name.
-    return r;
-  }
+  if (words.empty()) return r;
+  words = PersonTail(std::move(words));
   r.kind = SpeakerRef::kName;
   r.name = absl::StrJoin(words, " ");
   r.titles = absl::StrJoin(titles, " ");
@@ -554,14 +583,22 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
 // A pronoun, a description ("the analyst", "the former president") or a
 // name starting at toks[i].
 SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
-                          const absl::flat_hash_set<std::string>& known) {
+                          const absl::flat_hash_set<std::string>& known, bool subject = false) {
   SpeakerRef r;
   if (i >= toks.size() || toks[i].kind != Tok::kWord) return r;
   const Tok& t = toks[i];
   r.pos = t.start;
-  if (Pronouns().contains(t.lower)) {
+  static const auto* object_forms = new absl::flat_hash_map<std::string, std::string>{
+      {"he", "he"}, {"she", "she"}, {"they", "they"}, {"him", "he"}, {"her", "she"},
+      {"them", "they"}};
+  if (auto it = object_forms->find(t.lower); it != object_forms->end()) {
+    // "her" is also a possessive ("her aide said"): only alone is it a pronoun.
+    if (t.lower == "her" && i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord &&
+        !SpeechVerbs().contains(toks[i + 1].lower)) {
+      return r;
+    }
     r.kind = SpeakerRef::kPronoun;
-    r.name = t.lower;
+    r.name = it->second;
     r.mention = t.text;
     return r;
   }
@@ -584,7 +621,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
                        : head;
     return r;
   }
-  return NameForward(toks, i, known);
+  return NameForward(toks, i, known, subject);
 }
 
 // Where a speaker phrase that ends just before toks[end] starts, if one does:
@@ -694,6 +731,15 @@ class People {
     }
     return idx;
   }
+  void Mention(int person, uint32_t pos) { mentions_.push_back({pos, person}); }
+  // The person last mentioned before `pos` that `fits`.
+  template <typename Fits>
+  int LastMentionBefore(uint32_t pos, Fits fits) const {
+    for (size_t k = mentions_.size(); k-- > 0;) {
+      if (mentions_[k].first < pos && fits(people_[mentions_[k].second])) return mentions_[k].second;
+    }
+    return -1;
+  }
   int Find(absl::string_view name) const {
     auto it = by_key_.find(LastWord(name));
     return it == by_key_.end() ? -1 : it->second;
@@ -711,6 +757,7 @@ class People {
     return std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipEmpty())).size();
   }
   std::vector<Person> people_;
+  std::vector<std::pair<uint32_t, int>> mentions_;  // (position, person), in text order
   absl::flat_hash_map<std::string, int> by_key_;
   absl::flat_hash_set<std::string> known_;
 };
@@ -748,7 +795,7 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   }
   if (j > from) {
     if (auto s = SpeakerStartBefore(toks, j, known); s && *s >= from) {
-      SpeakerRef r = SpeakerForward(toks, *s, known);
+      SpeakerRef r = SpeakerForward(toks, *s, known, /*subject=*/true);
       if (r.kind != SpeakerRef::kNone) return r;
     }
   }
@@ -838,9 +885,15 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
     if (!IsVerbAt(toks, v)) continue;
     SpeakerRef r = SubjectOf(toks, s, v, people);
     if (r.kind == SpeakerRef::kNone) {
+      // "said Smith: “…”": an inverted cue right before the quote.
       size_t k = v + 1;
       if (NeedsParticle(toks[v].lower)) ++k;
-      r = SpeakerForward(toks, k, known);  // "said Smith: “…”"
+      SpeakerRef inverted = SpeakerForward(toks, k, known);
+      size_t after = k + (inverted.kind == SpeakerRef::kNone ? 0 : WordCount(inverted.mention));
+      if (inverted.kind != SpeakerRef::kNone &&
+          (after == q || (after + 1 == q && (toks[after].text == ":" || toks[after].text == ",")))) {
+        r = inverted;
+      }
     }
     if (r.kind != SpeakerRef::kNone) return Cue{r, v};
   }
@@ -870,6 +923,19 @@ std::optional<Cue> CueLaterInSentence(const std::vector<Tok>& toks, size_t q, Pe
 
 // ---------------------------------------------------------------------------
 
+// A short run of capitalised words: the name of a thing, not speech.
+bool IsTitleCase(absl::string_view quote) {
+  std::vector<absl::string_view> words = absl::StrSplit(quote, ' ', absl::SkipWhitespace());
+  if (words.empty() || words.size() > 5) return false;
+  for (absl::string_view w : words) {
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    if (c < 0x80 && !absl::ascii_isupper(c) && !absl::ascii_isdigit(c)) {
+      if (w != "of" && w != "the" && w != "and" && w != "for" && w != "a" && w != "in") return false;
+    }
+  }
+  return true;
+}
+
 struct Statement {
   QuoteKind kind = QuoteKind::kDirect;
   std::vector<int> segs;            // direct/partial: segments in order
@@ -880,9 +946,6 @@ struct Statement {
   int para = 0;
 };
 
-size_t WordCount(absl::string_view s) {
-  return std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipWhitespace())).size();
-}
 
 class Extractor {
  public:
@@ -922,10 +985,14 @@ class Extractor {
         if (i > 0 && toks[i - 1].kind == Tok::kWord && toks[i - 1].cap) continue;
         SpeakerRef r = NameForward(toks, i, people_.known_words());
         if (r.kind != SpeakerRef::kName) continue;
-        // Person names have two or more words, or a title.
-        size_t words = WordCount(r.name);
-        if (words < 2 && r.titles.empty()) continue;
-        people_.Add(r.name, r.titles, AppositiveAfter(toks, i, words + WordCount(r.titles)));
+        // Person names have two or more words, or a title; a lone surname
+        // mentions someone already named.
+        size_t words = WordCount(r.mention);
+        int person = people_.Find(r.name);
+        if (WordCount(r.name) >= 2 || !r.titles.empty()) {
+          person = people_.Add(r.name, r.titles, AppositiveAfter(toks, i, words));
+        }
+        if (person >= 0) people_.Mention(person, toks[i].start);
       }
     }
   }
@@ -983,6 +1050,7 @@ class Extractor {
       if (last.kind != QuoteKind::kIndirect && segs_[last.segs.back()].group == seg.group &&
           seg.group >= 0) {
         last.segs.push_back(toks[q].seg);
+        accepted_.insert(toks[q].seg);
         if (!last.cue) {
           last.cue = CueAfter(toks, q, people_);
           if (last.cue) last.continuation = false;
@@ -1015,10 +1083,13 @@ class Extractor {
       }
       if (!st.cue) st.continuation = true;
     }
+    // Names of things in quotes ("Strategy XXI", "Saturday Night Live").
+    if (IsTitleCase(text_.substr(seg.start, seg.end - seg.start))) return;
     // Scare quotes and titles of things: short, and no one said them.
     if (!st.cue && !st.continuation && WordCount(text_.substr(seg.start, seg.end - seg.start)) < 5) return;
     if (!st.cue && st.continuation && WordCount(text_.substr(seg.start, seg.end - seg.start)) < 3) return;
     statements_.push_back(st);
+    accepted_.insert(toks[q].seg);
   }
 
   // "X said that …", "According to X, …", "…, X said."
@@ -1028,7 +1099,9 @@ class Extractor {
     while (s < toks.size()) {
       size_t e = SentenceEnd(toks, s);
       bool has_quote = false;
-      for (size_t k = s; k < e && k < toks.size(); ++k) has_quote |= toks[k].kind == Tok::kQuote;
+      for (size_t k = s; k < e && k < toks.size(); ++k) {
+        has_quote |= toks[k].kind == Tok::kQuote && accepted_.contains(toks[k].seg);
+      }
       if (!has_quote && e > s + 3) IndirectInSentence(p, toks, s, std::min(e, toks.size()));
       s = e + 1;
     }
@@ -1058,7 +1131,7 @@ class Extractor {
       }
     }
     // X [aux] VERB that clause.
-    for (size_t v = s; v + 1 < e; ++v) {
+    for (size_t v = s; v < e; ++v) {
       if (!IsVerbAt(toks, v) || IsParticipleVerb(toks[v].lower)) continue;
       size_t k = v + 1;
       if (NeedsParticle(toks[v].lower)) ++k;
@@ -1067,8 +1140,11 @@ class Extractor {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
         if (r.kind != SpeakerRef::kNone) return add(k + 1, e, Cue{r, v});
       }
-      // clause, X said. / clause, he went on to say, since …
-      if (v >= s + 2) {
+      // clause, X said. / clause, he went on to say, since …: the cue closes
+      // the sentence or its clause.
+      while (k < e && toks[k].kind == Tok::kWord && (toks[k].lower == "to" || toks[k].lower == "say")) ++k;
+      bool closes = k >= e || toks[k].text == ",";
+      if (closes && v >= s + 2) {
         size_t st = SpeakerStartBefore(toks, v, known).value_or(v);
         while (st < v && toks[st].kind == Tok::kWord && Auxiliaries().contains(toks[st].lower)) ++st;
         if (st > s + 2 && toks[st - 1].text == ",") {
@@ -1090,7 +1166,7 @@ class Extractor {
       int who = -1;
       std::string mention;
       if (st->cue) {
-        who = ResolveRef(st->cue->who, st->order);
+        who = ResolveRef(st->cue->who, st->order, st->para);
         mention = st->cue->who.mention;
       } else if (st->continuation && last_speaker_ >= 0 && st->para - last_para_ <= 2) {
         who = last_speaker_;
@@ -1101,12 +1177,12 @@ class Extractor {
         last_speaker_ = who;
         last_mention_ = mention;
         last_para_ = LastPara(*st);
-        speakers_.push_back(who);
+        speakers_.push_back({who, LastPara(*st)});
       }
       out.push_back(MakeQuote(*st, who, mention));
     }
     for (Statement& st : nested_) {
-      int who = ResolveRef(st.cue->who, st.order);
+      int who = ResolveRef(st.cue->who, st.order, st.para);
       out.push_back(MakeQuote(st, who, st.cue->who.mention));
     }
     std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
@@ -1117,39 +1193,46 @@ class Extractor {
     return st.segs.empty() ? st.para : segs_[st.segs.back()].para;
   }
 
-  int ResolveRef(const SpeakerRef& ref, uint32_t pos) {
-    switch (ref.kind) {
-      case SpeakerRef::kName: {
-        int i = people_.Find(ref.name);
-        if (i < 0) i = people_.Add(ref.name, ref.titles, "");
-        return i;
-      }
-      case SpeakerRef::kPronoun: {
-        Gender want = ref.name == "he" ? Gender::kMale : ref.name == "she" ? Gender::kFemale
-                                                                           : Gender::kUnknown;
-        for (size_t k = speakers_.size(); k-- > 0;) {
-          const Person& p = people_.at(speakers_[k]);
-          if (ref.name == "they" || p.gender == want || p.gender == Gender::kUnknown) {
-            if (ref.name != "they" && p.org) continue;
-            return speakers_[k];
-          }
-        }
-        return -1;
-      }
-      case SpeakerRef::kDescription: {
-        // The most recent speaker whose roles fit, else the most recent speaker.
-        for (size_t k = speakers_.size(); k-- > 0;) {
-          for (const std::string& role : people_.at(speakers_[k]).roles) {
-            if (absl::StrContains(role, ref.name)) return speakers_[k];
-          }
-        }
-        (void)pos;
-        return speakers_.empty() ? -1 : speakers_.back();
-      }
-      case SpeakerRef::kNone:
-        return -1;
+  // A pronoun or description refers to the most recent fitting speaker of
+  // the last few paragraphs, else to the last fitting person mentioned.
+  int ResolveRef(const SpeakerRef& ref, uint32_t pos, int para) {
+    constexpr int kSpeakerReach = 3;  // paragraphs
+    if (ref.kind == SpeakerRef::kNone) return -1;
+    if (ref.kind == SpeakerRef::kName) {
+      int i = people_.Find(ref.name);
+      if (i < 0) i = people_.Add(ref.name, ref.titles, "");
+      return i;
     }
-    return -1;
+    std::function<bool(const Person&)> fits;
+    if (ref.kind == SpeakerRef::kPronoun) {
+      Gender want = ref.name == "he" ? Gender::kMale : ref.name == "she" ? Gender::kFemale
+                                                                         : Gender::kUnknown;
+      fits = [want, they = ref.name == "they"](const Person& p) {
+        if (they) return true;
+        return !p.org && (p.gender == want || p.gender == Gender::kUnknown);
+      };
+    } else {
+      const std::string noun = ref.name;
+      fits = [noun](const Person& p) {
+        for (const std::string& role : p.roles) {
+          if (absl::StrContains(role, noun)) return true;
+        }
+        return false;
+      };
+      // A description whose noun no role names: the speaker being followed.
+      for (size_t k = speakers_.size(); k-- > 0;) {
+        if (fits(people_.at(speakers_[k].first))) return speakers_[k].first;
+      }
+      if (!speakers_.empty() && para - speakers_.back().second <= kSpeakerReach) {
+        return speakers_.back().first;
+      }
+      return people_.LastMentionBefore(pos, fits);
+    }
+    for (size_t k = speakers_.size(); k-- > 0;) {
+      if (para - speakers_[k].second > kSpeakerReach) break;
+      if (fits(people_.at(speakers_[k].first))) return speakers_[k].first;
+    }
+    return people_.LastMentionBefore(pos, fits);
   }
 
   Quote MakeQuote(const Statement& st, int who, const std::string& mention) {
@@ -1184,8 +1267,9 @@ class Extractor {
   absl::flat_hash_set<std::string> capitalised_midsentence_;
   People people_;
   std::vector<Statement> statements_;
+  absl::flat_hash_set<int> accepted_;  // segments that became quotes
   std::vector<Statement> nested_;
-  std::vector<int> speakers_;
+  std::vector<std::pair<int, int>> speakers_;  // (person, paragraph), in text order
   int last_speaker_ = -1;
   std::string last_mention_;
   int last_para_ = -100;

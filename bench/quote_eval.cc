@@ -33,6 +33,17 @@ struct Tally {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--dump") {
+    std::ifstream in(argv[2], std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto parsed = newsidx::ParseArticles(ss.str(), newsidx::Format::kText, "x", "x");
+    for (const auto& q : newsidx::ExtractQuotes(parsed.articles.at(0).text)) {
+      std::cout << newsidx::QuoteKindName(q.kind) << " | " << q.speaker << " | "
+                << q.speaker_mention << " | " << q.text.substr(0, 70) << "\n";
+    }
+    return 0;
+  }
   if (argc < 3) {
     std::cerr << "usage: quote_eval LABELS.jsonl ARTICLES_DIR [--misses]\n";
     return 2;
