@@ -45,13 +45,27 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
       "arguing", "telling", "explaining", "describing", "warning", "asking", "calling",
       "suggesting", "claiming", "stressing", "emphasising", "emphasizing", "writing",
       "declaring", "announcing", "acknowledging", "admitting", "insist", "argue", "explain",
-      "add", "note", "stress", "warn", "claim", "tell", "ask"};
+      "add", "note", "stress", "warn", "claim", "tell", "ask", "boomed", "thundered", "roared",
+      "retorted", "snapped", "interjected", "muttered", "scoffed", "gushed", "shot", "fired",
+      "hit", "chimed", "issued", "released", "explains", "joked", "quipped", "sighed",
+      "laughed", "offered", "elaborated", "opined", "surmised", "reasoned", "concurred",
+      "objected", "protested", "conceded", "emailed", "texted", "wrote", "tweets"};
   return *v;
 }
 
 // Verbs that only report speech with a particle after them ("put it", "went on").
 bool NeedsParticle(absl::string_view verb) {
-  return verb == "put" || verb == "went" || verb == "pointed" || verb == "called";
+  return verb == "put" || verb == "went" || verb == "pointed" || verb == "called" ||
+         verb == "shot" || verb == "fired" || verb == "hit" || verb == "chimed" ||
+         verb == "issued" || verb == "released";
+}
+
+// Verbs whose object is the listener, not the speaker: "told Reuters".
+bool ObjectIsListener(absl::string_view verb) {
+  return verb == "told" || verb == "tells" || verb == "asked" || verb == "asks" ||
+         verb == "tell" || verb == "ask" || verb == "telling" || verb == "asking" ||
+         verb == "urged" || verb == "urges" || verb == "assured" || verb == "assures" ||
+         verb == "promised" || verb == "warned";
 }
 
 bool IsParticipleVerb(absl::string_view verb) { return absl::EndsWith(verb, "ing"); }
@@ -428,12 +442,20 @@ struct Tok {
   bool sentence_start = false;
 };
 
+const absl::flat_hash_set<std::string>& TitleAbbreviations() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "mr", "mrs", "ms", "dr", "prof", "rep", "reps", "sen", "sens", "gov", "gen", "col", "lt",
+      "capt", "sgt", "adm", "jr", "sr", "st", "rev", "hon", "pres", "sec", "atty", "supt"};
+  return *v;
+}
+
 bool EndsSentence(const std::vector<Tok>& toks, size_t i) {
   const Tok& t = toks[i];
   if (t.kind != Tok::kPunct) return false;
   if (t.text == "!" || t.text == "?" || t.text == ";") return true;
   if (t.text != ".") return false;
   if (i == 0 || toks[i - 1].kind != Tok::kWord) return true;
+  if (absl::EndsWith(toks[i - 1].text, ".")) return false;
   const std::string& w = toks[i - 1].lower;
   // "U.S.", "Mr.", "M." are abbreviations, not sentence ends.
   if (w.size() <= 2 || w.find('.') != std::string::npos) return false;
@@ -477,6 +499,11 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
         } else {
           break;
         }
+      }
+      // "Rep.", "Gov.", "Mr.": the dot belongs to the abbreviation.
+      if (j < cps.size() && cps[j].c == '.' &&
+          TitleAbbreviations().contains(NormalizeText(text.substr(cps[i].start, cps[j - 1].end - cps[i].start)))) {
+        ++j;
       }
       Tok t{Tok::kWord, std::string(text.substr(cps[i].start, cps[j - 1].end - cps[i].start)),
             "", cps[i].start, cps[j - 1].end};
@@ -781,6 +808,11 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
     if (w == "went") return p == "on";
     if (w == "pointed") return p == "out";
     if (w == "called") return p == "for" || p == "on";
+    if (w == "shot" || w == "fired" || w == "hit") return p == "back";
+    if (w == "chimed") return p == "in";
+    if (w == "issued" || w == "released") {
+      return p == "statement" || (p == "a" && i + 2 < toks.size() && toks[i + 2].lower == "statement");
+    }
   }
   return true;
 }
@@ -845,12 +877,24 @@ std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& peop
     ++i;
   }
   if (i >= toks.size() || toks[i].kind != Tok::kWord) return std::nullopt;
-  if (IsVerbAt(toks, i)) {  // "said X"
+  if (IsVerbAt(toks, i) && !ObjectIsListener(toks[i].lower)) {  // "said X"
     size_t k = i + 1;
     if (NeedsParticle(toks[i].lower)) ++k;
-    if (k < toks.size() && toks[k].lower == "to" && toks[i].lower == "according") ++k;
     SpeakerRef r = SpeakerForward(toks, k, known);
     if (r.kind != SpeakerRef::kNone) return Cue{r, i};
+    // "said pollster Frank Luntz", "said state attorney Dave Aronberg".
+    for (size_t m = k; m < toks.size() && m < k + 4 && toks[m].kind == Tok::kWord && !toks[m].cap &&
+                       !Prepositions().contains(toks[m].lower) && !SpeechVerbs().contains(toks[m].lower);
+         ++m) {
+      SpeakerRef named = NameForward(toks, m + 1, known);
+      if (named.kind == SpeakerRef::kName) {
+        std::vector<std::string> role;
+        for (size_t x = k; x <= m; ++x) role.push_back(toks[x].text);
+        named.titles = absl::StrJoin(role, " ");
+        named.mention = named.titles + " " + named.mention;
+        return Cue{named, i};
+      }
+    }
   }
   if (toks[i].lower == "according" && i + 2 < toks.size() && toks[i + 1].lower == "to") {
     SpeakerRef r = SpeakerForward(toks, i + 2, known);
@@ -884,7 +928,7 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
     if (toks[v].kind == Tok::kQuote) continue;
     if (!IsVerbAt(toks, v)) continue;
     SpeakerRef r = SubjectOf(toks, s, v, people);
-    if (r.kind == SpeakerRef::kNone) {
+    if (r.kind == SpeakerRef::kNone && !ObjectIsListener(toks[v].lower)) {
       // "said Smith: “…”": an inverted cue right before the quote.
       size_t k = v + 1;
       if (NeedsParticle(toks[v].lower)) ++k;
@@ -1071,7 +1115,8 @@ class Extractor {
     st.cue = CueAfter(toks, q, people_);
     // "“…,” X said, “…”": a following segment in the same sentence shares the cue.
     if (!st.cue) st.cue = CueBefore(toks, q, people_);
-    if (!st.cue && st.kind == QuoteKind::kPartial) st.cue = CueLaterInSentence(toks, q, people_);
+    // '"…" if she lost, said X.': the cue later in the sentence.
+    if (!st.cue) st.cue = CueLaterInSentence(toks, q, people_);
     if (!st.cue && q > 0 && toks[q - 1].kind == Tok::kQuote && !statements_.empty()) {
       st.cue = statements_.back().cue;  // between two segments of one sentence
     }
@@ -1082,6 +1127,11 @@ class Extractor {
         if (auto c = CueBefore(prev, prev.size() - 1, people_)) st.cue = c;
       }
       if (!st.cue) st.continuation = true;
+    }
+    // A further quote in a paragraph whose speaker is known is theirs.
+    if (!st.cue && q > 0 && !statements_.empty() && statements_.back().para == p &&
+        statements_.back().kind != QuoteKind::kIndirect) {
+      st.continuation = true;
     }
     // Names of things in quotes ("Strategy XXI", "Saturday Night Live").
     if (IsTitleCase(text_.substr(seg.start, seg.end - seg.start))) return;
