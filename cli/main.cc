@@ -56,9 +56,9 @@ int RunBuild(std::vector<std::string> corpus, const std::string& db, int jobs,
   auto report = newsidx::BuildIndex(options);
   if (!report.ok()) return Fail(report.status());
   std::fprintf(stderr,
-               "indexed %zu files (%zu documents), %zu unchanged, %zu skipped, %zu removed "
-               "in %.2f s\n",
-               report->files_indexed, report->documents, report->files_unchanged,
+               "indexed %zu files (%zu articles, %zu quotes), %zu unchanged, %zu skipped, "
+               "%zu removed in %.2f s\n",
+               report->files_indexed, report->articles, report->quotes, report->files_unchanged,
                report->files_skipped, report->files_removed, report->seconds);
   return 0;
 }
@@ -72,6 +72,17 @@ int RunQuery(const std::string& db, const newsidx::SearchRequest& request, bool 
     std::cout << newsidx::DumpJson(newsidx::SearchResultJson(*result)) << "\n";
   } else {
     std::cout << newsidx::SearchResultText(*result, isatty(STDOUT_FILENO));
+  }
+  return 0;
+}
+
+int RunQuotes(const std::string& db, const std::string& query, bool json) {
+  auto searcher = newsidx::Searcher::Open(db);
+  if (!searcher.ok()) return Fail(searcher.status());
+  auto quotes = (*searcher)->Quotes(query);
+  if (!quotes.ok()) return Fail(quotes.status());
+  for (const newsidx::Hit& q : *quotes) {
+    std::cout << (json ? newsidx::DumpJson(newsidx::QuoteJson(q)) + "\n" : newsidx::QuoteText(q));
   }
   return 0;
 }
@@ -118,6 +129,12 @@ int main(int argc, char** argv) {
   query->add_option("--facets", facets, "comma-separated: speaker,source,date,type");
   query->add_option("QUERY", words, "the query")->required();
 
+  std::vector<std::string> quote_words;
+  CLI::App* quotes = app.add_subcommand("quotes", "every quote matching QUERY (all if none)");
+  quotes->add_option("--db", db, "index folder");
+  quotes->add_flag("--json", json, "print JSON Lines, one quote a line");
+  quotes->add_option("QUERY", quote_words, "the query");
+
   CLI::App* stats = app.add_subcommand("stats", "what the index holds");
   stats->add_option("--db", db, "index folder");
   stats->add_flag("--json", json, "print JSON");
@@ -139,6 +156,7 @@ int main(int argc, char** argv) {
     if (!facets.empty()) request.facets = absl::StrSplit(facets, ',', absl::SkipWhitespace());
     return RunQuery(db, request, json);
   }
+  if (*quotes) return RunQuotes(db, absl::StrJoin(quote_words, " "), json);
   if (*stats) return RunStats(db, json);
   return kExitUsage;
 }

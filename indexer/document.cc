@@ -2,7 +2,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "analyzers/dates.h"
+#include "analyzers/quotes.h"
+#include "analyzers/speakers.h"
 #include "schema/schema.h"
 
 namespace newsidx {
@@ -24,6 +27,28 @@ void IndexText(absl::string_view text, absl::string_view prefix, TextAnalyzer& a
   *pos = last + kFieldGap;
 }
 
+namespace {
+
+// Source, date and file terms and values every document of an article carries.
+std::string AddArticleFields(const Article& article, absl::string_view file_key,
+                             TextAnalyzer& analyzer, Xapian::Document& doc) {
+  using namespace schema;
+  if (!article.source.empty()) {
+    Xapian::termpos source_pos = 0;
+    IndexText(article.source, kSource.prefix, analyzer, doc, &source_pos);
+    doc.add_boolean_term(Term(kSourceExact, BoundedKey(NormalizeText(article.source))));
+    doc.add_value(kSource.slot, article.source);
+  }
+  doc.add_boolean_term(Term(kFile, BoundedKey(file_key)));
+  if (!article.date) return "";
+  doc.add_boolean_term(Term(kDate, absl::StrFormat("%04d%02d%02d", article.date->year(),
+                                                   article.date->month(), article.date->day())));
+  doc.add_value(kDate.slot, Xapian::sortable_serialise(static_cast<double>(DayNumber(*article.date))));
+  return FormatDay(*article.date);
+}
+
+}  // namespace
+
 Xapian::Document ArticleDocument(const Article& article, absl::string_view file_key,
                                  TextAnalyzer& analyzer) {
   using namespace schema;
@@ -33,29 +58,52 @@ Xapian::Document ArticleDocument(const Article& article, absl::string_view file_
   IndexText(article.title, kTitle.prefix, analyzer, doc, &title_pos);
   IndexText(article.title, kBody.prefix, analyzer, doc, &pos);
   IndexText(article.text, kBody.prefix, analyzer, doc, &pos);
-
-  if (!article.source.empty()) {
-    Xapian::termpos source_pos = 0;
-    IndexText(article.source, kSource.prefix, analyzer, doc, &source_pos);
-    doc.add_boolean_term(Term(kSourceExact, BoundedKey(NormalizeText(article.source))));
-    doc.add_value(kSource.slot, article.source);
-  }
+  std::string date = AddArticleFields(article, file_key, analyzer, doc);
   doc.add_boolean_term(Term(kType, kTypeArticle));
   doc.add_value(kType.slot, std::string(kTypeArticle));
-  std::string date;
-  if (article.date) {
-    date = FormatDay(*article.date);
-    doc.add_boolean_term(Term(kDate, absl::StrFormat("%04d%02d%02d", article.date->year(),
-                                                     article.date->month(),
-                                                     article.date->day())));
-    doc.add_value(kDate.slot,
-                  Xapian::sortable_serialise(static_cast<double>(DayNumber(*article.date))));
-  }
   doc.add_boolean_term(Term(kDocId, BoundedKey(absl::StrCat(file_key, "#", article.id))));
-  doc.add_boolean_term(Term(kFile, BoundedKey(file_key)));
   doc.set_data(EncodeDocData(DocData{std::string(kTypeArticle), article.id, article.path,
                                      article.title, article.source, date, article.text}));
   return doc;
+}
+
+std::vector<QuoteDocument> QuoteDocuments(const Article& article, absl::string_view file_key,
+                                          TextAnalyzer& analyzer) {
+  using namespace schema;
+  std::vector<QuoteDocument> out;
+  int n = 0;
+  for (const Quote& q : ExtractQuotes(article.text)) {
+    QuoteDocument qd;
+    Xapian::Document& doc = qd.doc;
+    Xapian::termpos pos = 0, title_pos = 0;
+    IndexText(q.text, kBody.prefix, analyzer, doc, &pos);
+    IndexText(article.title, kTitle.prefix, analyzer, doc, &title_pos);
+    std::string date = AddArticleFields(article, file_key, analyzer, doc);
+    DocData d{std::string(kTypeQuote), article.id, article.path, article.title, article.source,
+              date, q.text};
+    if (!q.speaker.empty()) {
+      qd.speaker = q.speaker;
+      qd.speaker_key = SpeakerKey(q.speaker);
+      Xapian::termpos speaker_pos = 0;
+      IndexText(absl::StrJoin(FoldedNameWords(q.speaker), " "), kSpeaker.prefix, analyzer, doc,
+                &speaker_pos);
+      doc.add_boolean_term(Term(kSpeakerKey, BoundedKey(qd.speaker_key)));
+      doc.add_value(kSpeaker.slot, qd.speaker_key);
+      d.speaker = q.speaker;
+      d.speaker_key = qd.speaker_key;
+      d.speaker_mention = q.speaker_mention;
+      d.role = q.role;
+    }
+    d.kind = std::string(QuoteKindName(q.kind));
+    d.start = q.start;
+    d.end = q.end;
+    doc.add_boolean_term(Term(kType, kTypeQuote));
+    doc.add_value(kType.slot, std::string(kTypeQuote));
+    doc.add_boolean_term(Term(kDocId, BoundedKey(absl::StrCat(file_key, "#", article.id, "#q", n++))));
+    doc.set_data(EncodeDocData(d));
+    out.push_back(std::move(qd));
+  }
+  return out;
 }
 
 }  // namespace newsidx

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 #include "absl/strings/string_view.h"
 
 #include "analyzers/analyzer.h"
@@ -34,6 +35,17 @@ void IndexText(absl::string_view text, absl::string_view prefix, TextAnalyzer& a
 // document of a file can be replaced or removed together.
 Xapian::Document ArticleDocument(const Article& article, absl::string_view file_key,
                                  TextAnalyzer& analyzer);
+
+// One document per quote of the article (type:quote): the quote's words,
+// its speaker's folded name words and key, and the article's title, source
+// and date so quotes answer article-field queries too.
+struct QuoteDocument {
+  Xapian::Document doc;
+  std::string speaker_key;  // empty when the quote has no speaker
+  std::string speaker;      // the name as the article gives it
+};
+std::vector<QuoteDocument> QuoteDocuments(const Article& article, absl::string_view file_key,
+                                          TextAnalyzer& analyzer);
 
 }  // namespace newsidx
 

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -40,7 +41,9 @@ struct SourceFile {
 };
 
 struct PreparedFile {
-  std::vector<Xapian::Document> docs;
+  std::vector<Xapian::Document> docs;  // articles, then quotes
+  size_t articles = 0;
+  std::vector<std::pair<std::string, std::string>> speakers;  // (key, name) of its quotes
   std::vector<std::string> problems;
   std::string skip_reason;   // set when the file yields no document
   bool keep_old = false;     // could not be read: keep what the index had
@@ -173,8 +176,13 @@ PreparedFile Prepare(const SourceFile& f, TextAnalyzer& analyzer) {
       }
     }
     out.docs.push_back(ArticleDocument(a, f.key, analyzer));
+    ++out.articles;
+    for (QuoteDocument& q : QuoteDocuments(a, f.key, analyzer)) {
+      out.docs.push_back(std::move(q.doc));
+      if (!q.speaker_key.empty()) out.speakers.emplace_back(q.speaker_key, q.speaker);
+    }
   }
-  if (out.docs.empty()) {
+  if (out.articles == 0) {
     out.skip_reason = out.problems.empty() ? "no article text" : out.problems.front();
   }
   return out;
@@ -266,6 +274,34 @@ Xapian::WritableDatabase OpenForBuild(const BuildOptions& options) {
   return db;
 }
 
+// The fullest name seen for each speaker key, kept in the index's metadata
+// so readers show one name per person.
+class SpeakerNames {
+ public:
+  explicit SpeakerNames(Xapian::WritableDatabase& db) : db_(db) {}
+  void Offer(const std::string& key, const std::string& name) {
+    auto it = best_.find(key);
+    if (it == best_.end()) {
+      it = best_.emplace(key, db_.get_metadata(MetaKey(key))).first;
+    }
+    if (Fuller(name, it->second)) {
+      it->second = name;
+      db_.set_metadata(MetaKey(key), name);
+    }
+  }
+
+ private:
+  static std::string MetaKey(const std::string& key) {
+    return schema::BoundedKey(absl::StrCat(schema::kMetaSpeakerPrefix, key));
+  }
+  static bool Fuller(const std::string& a, const std::string& b) {
+    auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' '); };
+    return words(a) != words(b) ? words(a) > words(b) : a.size() > b.size();
+  }
+  Xapian::WritableDatabase& db_;
+  absl::flat_hash_map<std::string, std::string> best_;
+};
+
 size_t RemoveVanishedFiles(Xapian::WritableDatabase& db,
                            const absl::flat_hash_set<std::string>& present) {
   const std::string prefix(schema::kMetaFilePrefix);
@@ -314,6 +350,7 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
 
     const int jobs = std::clamp(options.jobs, 1, 64);
     Pipeline pipeline(todo, jobs, options.language);
+    SpeakerNames speaker_names(db);
     size_t since_commit = 0;
     for (size_t i = 0; i < todo.size(); ++i) {
       const SourceFile& f = todo[i];
@@ -322,9 +359,11 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
         const std::string file_term = schema::Term(schema::kFile, f.key);
         db.delete_document(file_term);
         for (const Xapian::Document& doc : p.docs) db.add_document(doc);
-        report.documents += p.docs.size();
+        report.articles += p.articles;
+        report.quotes += p.docs.size() - p.articles;
+        for (const auto& [key, name] : p.speakers) speaker_names.Offer(key, name);
       }
-      if (p.docs.empty()) {
+      if (p.articles == 0) {
         ++report.files_skipped;
         skipped.push_back(absl::StrCat(f.shown, ": ", p.skip_reason));
         if (options.on_problem) options.on_problem("skipped " + skipped.back());

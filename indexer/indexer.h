@@ -34,7 +34,8 @@ struct BuildReport {
   size_t files_unchanged = 0;  // same size and mtime as last time
   size_t files_skipped = 0;    // unreadable or holding no article
   size_t files_removed = 0;    // gone from disk; their documents deleted
-  size_t documents = 0;        // documents written
+  size_t articles = 0;         // article documents written
+  size_t quotes = 0;           // quote documents written
   size_t problems = 0;         // bad lines and fields within indexed files
   double seconds = 0;
 };

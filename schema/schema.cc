@@ -62,6 +62,11 @@ std::string EncodeDocData(const DocData& d) {
   nlohmann::json j = {{"type", d.type},   {"id", d.id},       {"path", d.path},
                       {"title", d.title}, {"source", d.source}, {"date", d.date},
                       {"text", d.text}};
+  if (d.type == kTypeQuote) {
+    j.update({{"speaker", d.speaker}, {"speaker_key", d.speaker_key},
+              {"speaker_mention", d.speaker_mention}, {"role", d.role}, {"kind", d.kind},
+              {"start", d.start}, {"end", d.end}});
+  }
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -72,8 +77,16 @@ absl::StatusOr<DocData> DecodeDocData(absl::string_view data) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
-  return DocData{get("type"), get("id"),   get("path"), get("title"),
-                 get("source"), get("date"), get("text")};
+  DocData d{get("type"), get("id"),   get("path"), get("title"),
+            get("source"), get("date"), get("text")};
+  d.speaker = get("speaker");
+  d.speaker_key = get("speaker_key");
+  d.speaker_mention = get("speaker_mention");
+  d.role = get("role");
+  d.kind = get("kind");
+  d.start = j.value("start", 0u);
+  d.end = j.value("end", 0u);
+  return d;
 }
 
 }  // namespace newsidx::schema

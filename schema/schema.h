@@ -19,7 +19,7 @@
 
 namespace newsidx::schema {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 enum class FieldKind {
   kText,     // positional free text, stemmed, phrase-searchable
@@ -39,7 +39,7 @@ struct Field {
 inline constexpr Xapian::valueno kDateSlot = 0;     // sortable_serialise(day number)
 inline constexpr Xapian::valueno kSourceSlot = 1;   // outlet as shown
 inline constexpr Xapian::valueno kTypeSlot = 2;     // "article" | "quote"
-inline constexpr Xapian::valueno kSpeakerSlot = 3;  // canonical speaker (quotes)
+inline constexpr Xapian::valueno kSpeakerSlot = 3;  // speaker key (quotes), see analyzers/speakers.h
 
 inline constexpr Field kBody{"body", "", FieldKind::kText, false, Xapian::BAD_VALUENO};
 inline constexpr Field kTitle{"title", "S", FieldKind::kText, true, Xapian::BAD_VALUENO};
@@ -47,7 +47,11 @@ inline constexpr Field kSource{"source", "XS", FieldKind::kText, true, kSourceSl
 // The whole outlet name as one exact term, for filtering on a facet value.
 inline constexpr Field kSourceExact{"source_exact", "XSOURCE", FieldKind::kBoolean, false,
                                     Xapian::BAD_VALUENO};
+// The speaker's folded name words (any of them matches `speaker:`).
 inline constexpr Field kSpeaker{"speaker", "XSP", FieldKind::kText, true, kSpeakerSlot};
+// The speaker's whole key, one exact term.
+inline constexpr Field kSpeakerKey{"speaker_key", "XSPK", FieldKind::kBoolean, false,
+                                   Xapian::BAD_VALUENO};
 inline constexpr Field kType{"type", "XTYPE", FieldKind::kBoolean, true, kTypeSlot};
 // Day terms (D20251217) beside the value slot; `date:` queries go through
 // the value range processor on kDateSlot.
@@ -55,9 +59,9 @@ inline constexpr Field kDate{"date", "D", FieldKind::kBoolean, false, kDateSlot}
 inline constexpr Field kDocId{"id", "Q", FieldKind::kBoolean, false, Xapian::BAD_VALUENO};
 inline constexpr Field kFile{"file", "XFILE", FieldKind::kBoolean, false, Xapian::BAD_VALUENO};
 
-inline constexpr std::array<Field, 9> kFields = {kBody,    kTitle, kSource, kSourceExact,
-                                                 kSpeaker, kType,  kDate,   kDocId,
-                                                 kFile};
+inline constexpr std::array<Field, 10> kFields = {kBody,       kTitle, kSource, kSourceExact,
+                                                  kSpeaker,    kType,  kDate,   kDocId,
+                                                  kFile,       kSpeakerKey};
 
 // The field a query may name as `name:`, if any.
 const Field* QueryableField(absl::string_view name);
@@ -81,6 +85,7 @@ inline constexpr absl::string_view kMetaSchemaVersion = "newsidx.schema";
 inline constexpr absl::string_view kMetaLanguage = "newsidx.lang";
 inline constexpr absl::string_view kMetaLastSkipped = "newsidx.skipped";  // JSON array
 inline constexpr absl::string_view kMetaFilePrefix = "file:";  // + BoundedKey(path) → FileRecord
+inline constexpr absl::string_view kMetaSpeakerPrefix = "speaker:";  // + speaker key → fullest name
 
 // What the index remembers of each source file, to rebuild incrementally.
 struct FileRecord {
@@ -99,6 +104,13 @@ struct DocData {
   std::string source;
   std::string date;  // YYYY-MM-DD or empty
   std::string text;  // article body, or the quote
+  // Quotes only.
+  std::string speaker{};          // as the article names them
+  std::string speaker_key{};      // see analyzers/speakers.h
+  std::string speaker_mention{};  // the words that named the speaker at the cue
+  std::string role{};
+  std::string kind{};             // direct | partial | indirect
+  uint32_t start = 0, end = 0;  // byte span in the article text
 };
 std::string EncodeDocData(const DocData& d);
 absl::StatusOr<DocData> DecodeDocData(absl::string_view data);

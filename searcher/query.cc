@@ -1,11 +1,15 @@
 #include "searcher/query.h"
 
+#include <regex>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "analyzers/dates.h"
+#include "analyzers/speakers.h"
 #include "schema/schema.h"
 
 namespace newsidx {
@@ -81,9 +85,21 @@ absl::StatusOr<std::string> DateRangeOf(absl::string_view value) {
                       hi ? FormatDay(hi->last) : "");
 }
 
-// One whitespace-free chunk of query text, outside quotes or inside them.
+// Speaker words folded as the indexer folds them (Zelenskiy → zelensky).
+std::string SpeakerTermsOf(absl::string_view text, Tokenizer& tokenizer) {
+  std::vector<std::string> words;
+  for (const std::string& t : tokenizer.Terms(text)) {
+    std::string f = FoldNameWord(t);
+    if (!f.empty()) words.push_back(f);
+  }
+  return absl::StrJoin(words, "-");
+}
+
+// One whitespace-free chunk of query text, outside quotes or inside them;
+// `speaker_phrase` when inside `speaker:"…"`.
 absl::StatusOr<std::string> RewriteChunk(absl::string_view chunk, bool in_phrase,
-                                         Tokenizer& tokenizer) {
+                                         bool speaker_phrase, Tokenizer& tokenizer) {
+  if (speaker_phrase) return SpeakerTermsOf(chunk, tokenizer);
   if (!in_phrase && IsOperator(chunk)) return std::string(chunk);
   std::string lead;
   if (!in_phrase && (chunk.front() == '+' || chunk.front() == '-')) {
@@ -109,7 +125,8 @@ absl::StatusOr<std::string> RewriteChunk(absl::string_view chunk, bool in_phrase
       }
       // An empty value is followed by a quoted phrase: `title:"…"`.
       if (value.empty()) return absl::StrCat(lead, name, ":");
-      std::string terms = TermsOf(value, tokenizer);
+      std::string terms = f->name == schema::kSpeaker.name ? SpeakerTermsOf(value, tokenizer)
+                                                           : TermsOf(value, tokenizer);
       return terms.empty() ? std::string() : absl::StrCat(lead, name, ":", terms);
     }
   }
@@ -131,7 +148,7 @@ absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tok
                                               {"\xC2\xAB", "\""},       // «
                                               {"\xC2\xBB", "\""}});     // »
   std::string out;
-  bool in_phrase = false;
+  bool in_phrase = false, speaker_phrase = false;
   size_t i = 0;
   auto is_break = [](char c) {
     return absl::ascii_isspace(static_cast<unsigned char>(c)) || c == '"' || c == '(' || c == ')';
@@ -143,6 +160,7 @@ absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tok
       ++i;
     } else if (c == '"') {
       in_phrase = !in_phrase;
+      speaker_phrase = in_phrase && absl::EndsWith(out, absl::StrCat(schema::kSpeaker.name, ":"));
       out.push_back('"');
       ++i;
     } else if (c == '(' || c == ')') {
@@ -151,7 +169,8 @@ absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tok
     } else {
       size_t j = i;
       while (j < q.size() && !is_break(q[j])) ++j;
-      auto chunk = RewriteChunk(absl::string_view(q).substr(i, j - i), in_phrase, tokenizer);
+      auto chunk = RewriteChunk(absl::string_view(q).substr(i, j - i), in_phrase, speaker_phrase,
+                                tokenizer);
       if (!chunk.ok()) return chunk.status();
       out += *chunk;
       i = j;
@@ -159,6 +178,61 @@ absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tok
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+namespace {
+
+// "X" → speaker:x, "X Y" → speaker:"x y".
+std::string SpeakerClause(absl::string_view name) {
+  std::string n(absl::StripAsciiWhitespace(name));
+  if (n.find(' ') == std::string::npos) return absl::StrCat("speaker:", n);
+  return absl::StrCat("speaker:\"", n, "\"");
+}
+
+// The topic of a question: several plain words are one phrase.
+std::string TopicClause(absl::string_view topic) {
+  std::string t(absl::StripAsciiWhitespace(topic));
+  while (!t.empty() && (t.back() == '?' || t.back() == '.' || t.back() == '!')) t.pop_back();
+  bool plain = t.find_first_of("\"():*+") == std::string::npos && t.find(' ') != std::string::npos;
+  for (absl::string_view op : {" AND ", " OR ", " NOT "}) plain = plain && !absl::StrContains(t, op);
+  return plain ? absl::StrCat("\"", t, "\"") : t;
+}
+
+}  // namespace
+
+std::string RewriteWhoSaidWhat(absl::string_view query,
+                               const std::function<bool(absl::string_view)>& is_speaker) {
+  static const auto* forms = new std::vector<std::regex>{
+      // everything/all/what X said about Y
+      std::regex(R"(^\s*(?:everything|all|anything|what)\s+(?:that\s+)?(.+?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|told)\s+(?:about|on|regarding|of)\s+(.+?)\s*$)",
+                 std::regex::icase),
+      // what did X say about Y
+      std::regex(R"(^\s*what\s+(?:did|does|has|have|do)\s+(.+?)\s+(?:say|said|tell|told)\s+(?:about|on|regarding|of)\s+(.+?)\s*$)",
+                 std::regex::icase),
+      // quotes by X on Y
+      std::regex(R"(^\s*(?:quotes?|statements?)\s+(?:by|from)\s+(.+?)\s+(?:on|about|regarding)\s+(.+?)\s*$)",
+                 std::regex::icase),
+      // quotes by X / everything X said
+      std::regex(R"(^\s*(?:quotes?|statements?)\s+(?:by|from)\s+(.+?)\s*$())", std::regex::icase),
+      std::regex(R"(^\s*(?:everything|all|what)\s+(?:that\s+)?(.+?)\s+(?:has\s+|have\s+)?(?:said|says)\s*\??\s*$())",
+                 std::regex::icase),
+  };
+  std::string q(query);
+  if (q.find(':') != std::string::npos) return q;  // already fielded
+  std::smatch m;
+  for (const std::regex& form : *forms) {
+    if (std::regex_match(q, m, form)) {
+      std::string topic = m[2].str();
+      return topic.empty() ? SpeakerClause(m[1].str())
+                           : absl::StrCat(SpeakerClause(m[1].str()), " ", TopicClause(topic));
+    }
+  }
+  // "X on Y", only when X is someone quoted in the index.
+  static const std::regex x_on_y(R"(^\s*([A-Za-z\u00C0-\uFFFF'.-]+(?:\s+[A-Za-z'.-]+)?)\s+on\s+(.+?)\s*$)");
+  if (std::regex_match(q, m, x_on_y) && is_speaker(m[1].str())) {
+    return absl::StrCat(SpeakerClause(m[1].str()), " ", TopicClause(m[2].str()));
+  }
+  return q;
 }
 
 Xapian::Stem SharedStem(std::unique_ptr<Stemmer> stemmer) {
@@ -173,7 +247,7 @@ absl::StatusOr<std::unique_ptr<QueryBuilder>> QueryBuilder::Create(const Xapian:
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Xapian::Stem stem)
-    : stem_(std::move(stem)) {
+    : db_(db), stem_(std::move(stem)) {
   parser_.set_database(db);
   parser_.set_stemmer(stem_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -190,8 +264,22 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Xapian::Stem stem)
   parser_.add_rangeprocessor((new DateRange)->release());
 }
 
+bool QueryBuilder::IsSpeaker(absl::string_view name) {
+  std::vector<std::string> words = FoldedNameWords(name);
+  if (words.empty()) return false;
+  for (const std::string& w : words) {
+    if (db_.get_termfreq(schema::Term(schema::kSpeaker, w)) == 0) return false;
+  }
+  return true;
+}
+
 absl::StatusOr<ParsedQuery> QueryBuilder::Parse(absl::string_view query) {
-  auto rewritten = RewriteQuery(query, tokenizer_);
+  if (query.size() > kMaxQueryBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("query is ", query.size(), " bytes; the limit is ", kMaxQueryBytes));
+  }
+  std::string question = RewriteWhoSaidWhat(query, [this](absl::string_view n) { return IsSpeaker(n); });
+  auto rewritten = RewriteQuery(question, tokenizer_);
   if (!rewritten.ok()) return rewritten.status();
   if (rewritten->empty()) {
     return absl::InvalidArgumentError("query has no words to search for");

@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include "absl/strings/string_view.h"
@@ -25,6 +26,16 @@ inline constexpr size_t kMaxQueryBytes = 4096;
 // The query as QueryParser will be given it; InvalidArgument names what is
 // wrong with a query that cannot be searched (bad date, unknown type, …).
 absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tokenizer);
+
+// Plain-English "who said what" questions in the fielded form:
+//   everything Honchar said about Article 5  → speaker:honchar "article 5"
+//   what did Kallas say about troops         → speaker:kallas troops
+//   quotes by Bruen on Trump                 → speaker:bruen trump
+//   Bruen on Trump (Bruen a known speaker)   → speaker:bruen trump
+// Any other query comes back unchanged. `is_speaker` tells whether a name
+// is a speaker in the index (only the bare "X on Y" form asks).
+std::string RewriteWhoSaidWhat(absl::string_view query,
+                               const std::function<bool(absl::string_view)>& is_speaker);
 
 // A Xapian::Stem backed by the analyzer's Snowball stemmer.
 Xapian::Stem SharedStem(std::unique_ptr<Stemmer> stemmer);
@@ -45,6 +56,8 @@ class QueryBuilder {
 
  private:
   QueryBuilder(const Xapian::Database& db, Xapian::Stem stem);
+  bool IsSpeaker(absl::string_view name);
+  const Xapian::Database& db_;
   Tokenizer tokenizer_;
   Xapian::Stem stem_;
   Xapian::QueryParser parser_;

@@ -30,28 +30,48 @@ std::string SnippetText(const std::string& html, bool bold) {
 
 }  // namespace
 
+nlohmann::json HitJson(const Hit& h) {
+  const schema::DocData& d = h.doc;
+  bool quote = d.type == schema::kTypeQuote;
+  return {{"type", d.type},
+          {"score", h.score},
+          {"article",
+           {{"id", d.id},
+            {"path", d.path},
+            {"title", OrNull(d.title)},
+            {"source", OrNull(d.source)},
+            {"date", OrNull(d.date)}}},
+          {"speaker", quote ? OrNull(d.speaker) : nlohmann::json(nullptr)},
+          {"kind", quote ? OrNull(d.kind) : nlohmann::json(nullptr)},
+          {"text", quote ? OrNull(d.text) : nlohmann::json(nullptr)},
+          {"snippet", h.snippet}};
+}
+
 nlohmann::json SearchResultJson(const SearchResult& result) {
   nlohmann::json hits = nlohmann::json::array();
-  for (const Hit& h : result.hits) {
-    const schema::DocData& d = h.doc;
-    bool quote = d.type == schema::kTypeQuote;
-    hits.push_back({{"type", d.type},
-                    {"score", h.score},
-                    {"article",
-                     {{"id", d.id},
-                      {"path", d.path},
-                      {"title", OrNull(d.title)},
-                      {"source", OrNull(d.source)},
-                      {"date", OrNull(d.date)}}},
-                    {"speaker", nullptr},
-                    {"kind", nullptr},
-                    {"text", quote ? OrNull(d.text) : nlohmann::json(nullptr)},
-                    {"snippet", h.snippet}});
-  }
+  for (const Hit& h : result.hits) hits.push_back(HitJson(h));
   nlohmann::json facets = nlohmann::json::object();
   for (const Facet& f : result.facets) facets[f.name] = CountsJson(f.values);
   return {{"query", result.query}, {"parsed", result.parsed}, {"total", result.total},
           {"hits", hits},          {"facets", facets}};
+}
+
+nlohmann::json QuoteJson(const Hit& quote) {
+  nlohmann::json j = HitJson(quote);
+  j["start"] = quote.doc.start;
+  j["end"] = quote.doc.end;
+  j["speaker_mention"] = OrNull(quote.doc.speaker_mention);
+  return j;
+}
+
+std::string QuoteText(const Hit& q) {
+  const schema::DocData& d = q.doc;
+  std::string meta = d.source;
+  if (!d.date.empty()) absl::StrAppend(&meta, meta.empty() ? "" : ", ", d.date);
+  std::string text = absl::StrReplaceAll(d.text, {{"\n\n", " ¶ "}});
+  return absl::StrFormat("%s (%s): “%s”\n   — %s%s\n", d.speaker.empty() ? "unattributed" : d.speaker,
+                         d.kind, text, d.title.empty() ? d.path : d.title,
+                         meta.empty() ? "" : absl::StrCat(" (", meta, ")"));
 }
 
 nlohmann::json StatsJson(const IndexStats& s) {
@@ -79,6 +99,14 @@ std::string SearchResultText(const SearchResult& r, bool bold) {
     const schema::DocData& d = h.doc;
     std::string meta = d.source;
     if (!d.date.empty()) absl::StrAppend(&meta, meta.empty() ? "" : ", ", d.date);
+    if (d.type == schema::kTypeQuote) {
+      absl::StrAppendFormat(&out, "\n%d. %s: “%s”\n   in %s%s\n", ++n,
+                            d.speaker.empty() ? "unattributed" : d.speaker,
+                            SnippetText(h.snippet, bold),
+                            d.title.empty() ? "(untitled)" : d.title,
+                            meta.empty() ? "" : absl::StrCat(" — ", meta));
+      continue;
+    }
     absl::StrAppendFormat(&out, "\n%d. %s%s\n", ++n, d.title.empty() ? "(untitled)" : d.title,
                           meta.empty() ? "" : absl::StrCat(" — ", meta));
     absl::StrAppendFormat(&out, "   %s\n   %s  [%s, score %.2f]\n", SnippetText(h.snippet, bold),

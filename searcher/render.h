@@ -13,6 +13,9 @@ namespace newsidx {
 
 nlohmann::json SearchResultJson(const SearchResult& result);
 nlohmann::json StatsJson(const IndexStats& stats);
+// One quote as a line of `newsidx quotes --json`: a hit plus its span and
+// the words that named the speaker.
+nlohmann::json QuoteJson(const Hit& quote);
 
 // Serialized without failing on bad UTF-8 (replaced by U+FFFD).
 std::string DumpJson(const nlohmann::json& j);
@@ -20,6 +23,7 @@ std::string DumpJson(const nlohmann::json& j);
 // `bold` draws matches with ANSI bold (for a terminal); else they are plain.
 std::string SearchResultText(const SearchResult& result, bool bold);
 std::string StatsText(const IndexStats& stats);
+std::string QuoteText(const Hit& quote);
 
 }  // namespace newsidx
 

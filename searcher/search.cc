@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
 #include "analyzers/dates.h"
 
 namespace newsidx {
@@ -76,6 +77,40 @@ auto WithReopen(Xapian::Database& db, Fn fn) -> decltype(fn()) {
 
 }  // namespace
 
+void SpeakerDirectory::Load(const Xapian::Database& db) {
+  names_.clear();
+  canonical_.clear();
+  const std::string prefix(schema::kMetaSpeakerPrefix);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    names_[(*it).substr(prefix.size())] = db.get_metadata(*it);
+  }
+  // A surname alone belongs to the one full name ending with it, if only one does.
+  absl::flat_hash_map<std::string, int> full_names_per_surname;
+  absl::flat_hash_map<std::string, std::string> full_key;
+  for (const auto& [key, name] : names_) {
+    size_t space = key.rfind(' ');
+    if (space == std::string::npos) continue;
+    std::string surname = key.substr(space + 1);
+    ++full_names_per_surname[surname];
+    full_key[surname] = key;
+  }
+  for (const auto& [key, name] : names_) {
+    if (key.find(' ') == std::string::npos && full_names_per_surname[key] == 1) {
+      canonical_[key] = full_key[key];
+    }
+  }
+}
+
+const std::string& SpeakerDirectory::Canonical(const std::string& key) const {
+  auto it = canonical_.find(key);
+  return it == canonical_.end() ? key : it->second;
+}
+
+std::string SpeakerDirectory::Name(const std::string& key, const std::string& fallback) const {
+  auto it = names_.find(Canonical(key));
+  return it == names_.end() || it->second.empty() ? fallback : it->second;
+}
+
 absl::StatusOr<SortOrder> ParseSortOrder(absl::string_view name) {
   if (name == "relevance") return SortOrder::kRelevance;
   if (name == "date") return SortOrder::kDate;
@@ -110,7 +145,67 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_p
 }
 
 Searcher::Searcher(std::string path, Xapian::Database db, std::unique_ptr<QueryBuilder> builder)
-    : path_(std::move(path)), db_(std::move(db)), builder_(std::move(builder)) {}
+    : path_(std::move(path)), db_(std::move(db)), builder_(std::move(builder)) {
+  speakers_.Load(db_);
+}
+
+Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) const {
+  Hit hit;
+  hit.score = it.get_weight();
+  auto data = schema::DecodeDocData(it.get_document().get_data());
+  if (data.ok()) hit.doc = std::move(*data);
+  if (!hit.doc.speaker_key.empty()) {
+    hit.doc.speaker = speakers_.Name(hit.doc.speaker_key, hit.doc.speaker);
+  }
+  hit.snippet = TidySnippet(mset.snippet(
+      hit.doc.text, kSnippetBytes, builder_->stem(),
+      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>", "</b>",
+      "…"));
+  return hit;
+}
+
+// Speaker counts by person: variant keys summed under their canonical key.
+std::vector<FacetCount> Searcher::SpeakerFacet(const Xapian::ValueCountMatchSpy& spy) const {
+  absl::flat_hash_map<std::string, uint64_t> counts;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    counts[speakers_.Canonical(*it)] += it.get_termfreq();
+  }
+  std::vector<FacetCount> out;
+  for (const auto& [key, n] : counts) out.push_back({speakers_.Name(key, key), n});
+  std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  });
+  if (out.size() > kFacetValues) out.resize(kFacetValues);
+  return out;
+}
+
+absl::StatusOr<std::vector<Hit>> Searcher::Quotes(const std::string& query) {
+  Xapian::Query filter(schema::Term(schema::kType, schema::kTypeQuote));
+  Xapian::Query q = filter;
+  if (!absl::StripAsciiWhitespace(query).empty()) {
+    auto parsed = builder_->Parse(query);
+    if (!parsed.ok()) return parsed.status();
+    q = Xapian::Query(Xapian::Query::OP_FILTER, parsed->query, filter);
+  }
+  try {
+    return WithReopen(db_, [&] {
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(q);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // index order: file, then text
+      std::vector<Hit> hits;
+      constexpr Xapian::doccount kPage = 1000;
+      for (Xapian::doccount first = 0;; first += kPage) {
+        Xapian::MSet mset = enquire.get_mset(first, kPage);
+        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(MakeHit(it, mset));
+        if (mset.size() < kPage) break;
+      }
+      return hits;
+    });
+  } catch (const Xapian::Error& e) {
+    return absl::InternalError(absl::StrCat("quotes failed: ", e.get_description()));
+  }
+}
 
 absl::StatusOr<SearchResult> Searcher::Search(const SearchRequest& request) {
   if (request.limit > kMaxLimit) {
@@ -157,19 +252,12 @@ SearchResult Searcher::Run(const SearchRequest& request, const ParsedQuery& pars
   result.query = request.query;
   result.parsed = parsed.rewritten;
   result.total = mset.get_matches_estimated();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit;
-    hit.score = it.get_weight();
-    auto data = schema::DecodeDocData(it.get_document().get_data());
-    if (data.ok()) hit.doc = std::move(*data);
-    hit.snippet = TidySnippet(mset.snippet(
-        hit.doc.text, kSnippetBytes, builder_->stem(),
-        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>",
-        "</b>", "…"));
-    result.hits.push_back(std::move(hit));
-  }
+  for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(MakeHit(it, mset));
   for (const auto& [field, spy] : spies) {
-    result.facets.push_back({std::string(field->name), TopValues(*spy, *field, kFacetValues)});
+    result.facets.push_back({std::string(field->name),
+                             field->slot == schema::kSpeakerSlot
+                                 ? SpeakerFacet(*spy)
+                                 : TopValues(*spy, *field, kFacetValues)});
   }
   return result;
 }

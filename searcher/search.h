@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "schema/schema.h"
 #include "searcher/query.h"
@@ -71,20 +72,41 @@ struct IndexStats {
 
 absl::StatusOr<SortOrder> ParseSortOrder(absl::string_view name);
 
+// One name per person across the corpus: speaker keys mapped to the fullest
+// name the index has seen, a lone surname to the one full name that ends
+// with it.
+class SpeakerDirectory {
+ public:
+  void Load(const Xapian::Database& db);
+  // The key a person's quotes are counted under.
+  const std::string& Canonical(const std::string& key) const;
+  // The name shown for a key; `fallback` when the key is unknown.
+  std::string Name(const std::string& key, const std::string& fallback) const;
+
+ private:
+  absl::flat_hash_map<std::string, std::string> names_;      // key → fullest name
+  absl::flat_hash_map<std::string, std::string> canonical_;  // surname key → full key
+};
+
 class Searcher {
  public:
   static absl::StatusOr<std::unique_ptr<Searcher>> Open(const std::string& db_path);
 
   absl::StatusOr<SearchResult> Search(const SearchRequest& request);
+  // Every quote matching `query` (all quotes when it is empty), in text order.
+  absl::StatusOr<std::vector<Hit>> Quotes(const std::string& query);
   absl::StatusOr<IndexStats> Stats();
 
  private:
   Searcher(std::string path, Xapian::Database db, std::unique_ptr<QueryBuilder> builder);
   SearchResult Run(const SearchRequest& request, const ParsedQuery& parsed);
+  Hit MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) const;
+  std::vector<FacetCount> SpeakerFacet(const Xapian::ValueCountMatchSpy& spy) const;
 
   std::string path_;
   Xapian::Database db_;
   std::unique_ptr<QueryBuilder> builder_;
+  SpeakerDirectory speakers_;
 };
 
 }  // namespace newsidx
