@@ -203,11 +203,11 @@ std::string TopicClause(absl::string_view topic) {
 std::string RewriteWhoSaidWhat(absl::string_view query,
                                const std::function<bool(absl::string_view)>& is_speaker) {
   static const auto* forms = new std::vector<std::regex>{
-      // everything/all/what X said about Y
-      std::regex(R"(^\s*(?:everything|all|anything|what)\s+(?:that\s+)?(.+?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|told)\s+(?:about|on|regarding|of)\s+(.+?)\s*$)",
-                 std::regex::icase),
       // what did X say about Y
       std::regex(R"(^\s*what\s+(?:did|does|has|have|do)\s+(.+?)\s+(?:say|said|tell|told)\s+(?:about|on|regarding|of)\s+(.+?)\s*$)",
+                 std::regex::icase),
+      // everything/all/what X said about Y
+      std::regex(R"(^\s*(?:everything|all|anything|what)\s+(?:that\s+)?(.+?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|told)\s+(?:about|on|regarding|of)\s+(.+?)\s*$)",
                  std::regex::icase),
       // quotes by X on Y
       std::regex(R"(^\s*(?:quotes?|statements?)\s+(?:by|from)\s+(.+?)\s+(?:on|about|regarding)\s+(.+?)\s*$)",

@@ -94,7 +94,7 @@ TEST_F(SeedIndex, EveryWordOfEverySeedFindsItsArticle) {
     for (const std::string& word : words) {
       if (Tokenizer().Terms(word).empty()) continue;  // "—", "•": no word to index or find
       // Quote the word so it is searched as written, not as query syntax.
-      std::string q = absl::StrCat("\"", absl::StrReplaceAll(word, {{"\"", ""}}), "\"");
+      std::string q = absl::StrCat("\"", absl::StrReplaceAll(word, {{"\"", ""}, {"“", ""}, {"”", ""}, {"„", ""}, {"«", ""}, {"»", ""}}), "\" type:article");
       SearchRequest req;
       req.query = q;
       req.limit = 10;
