@@ -8,7 +8,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/str_replace.h"
 #include "analyzers/analyzer.h"
 
@@ -62,5 +64,38 @@ std::vector<std::string> FoldedNameWords(absl::string_view name) {
 }
 
 std::string SpeakerKey(absl::string_view name) { return absl::StrJoin(FoldedNameWords(name), " "); }
+
+SpeakerAliases SpeakerAliases::Parse(absl::string_view tsv, std::vector<std::string>* problems) {
+  SpeakerAliases aliases;
+  int line_no = 0;
+  for (absl::string_view line : absl::StrSplit(tsv, '\n')) {
+    ++line_no;
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<absl::string_view> names = absl::StrSplit(line, '\t', absl::SkipWhitespace());
+    if (names.size() < 2) {
+      if (problems) problems->push_back(absl::StrCat("line ", line_no, ": needs a name and at least one variant, separated by tabs"));
+      continue;
+    }
+    std::string canonical(absl::StripAsciiWhitespace(names[0]));
+    for (absl::string_view n : names) {
+      std::vector<std::string> words = FoldedNameWords(n);
+      if (words.empty()) continue;
+      aliases.by_key_[absl::StrJoin(words, " ")] = canonical;
+      auto [it, fresh] = aliases.by_surname_.emplace(words.back(), canonical);
+      if (!fresh && it->second != canonical) it->second.clear();
+    }
+  }
+  return aliases;
+}
+
+const std::string* SpeakerAliases::CanonicalName(absl::string_view name) const {
+  std::vector<std::string> words = FoldedNameWords(name);
+  if (words.empty()) return nullptr;
+  if (auto it = by_key_.find(absl::StrJoin(words, " ")); it != by_key_.end()) return &it->second;
+  if (words.size() > 1) return nullptr;
+  auto it = by_surname_.find(words.back());
+  return it == by_surname_.end() || it->second.empty() ? nullptr : &it->second;
+}
 
 }  // namespace newsidx

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 
 namespace newsidx {
@@ -24,6 +25,24 @@ std::vector<std::string> FoldedNameWords(absl::string_view name);
 
 // The key of a whole name: its folded words joined by spaces.
 std::string SpeakerKey(absl::string_view name);
+
+// A user's alias file: one person a line, "Canonical Name<TAB>Variant<TAB>…",
+// '#' starting a comment. Variants (and the canonical name itself) are
+// matched by SpeakerKey, so spelling variants of a variant match too.
+class SpeakerAliases {
+ public:
+  // Lines that are not of that form are listed in `problems` and ignored.
+  static SpeakerAliases Parse(absl::string_view tsv, std::vector<std::string>* problems);
+
+  // The canonical name for `name` (a whole name, or a surname that only one
+  // listed name ends with), or nullptr when the file does not name it.
+  const std::string* CanonicalName(absl::string_view name) const;
+  bool empty() const { return by_key_.empty(); }
+
+ private:
+  absl::flat_hash_map<std::string, std::string> by_key_;      // variant key → canonical name
+  absl::flat_hash_map<std::string, std::string> by_surname_;  // "" when ambiguous
+};
 
 }  // namespace newsidx
 

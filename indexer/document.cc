@@ -83,13 +83,21 @@ std::vector<QuoteDocument> QuoteDocuments(const Article& article, absl::string_v
               date, q.text};
     if (!q.speaker.empty()) {
       qd.speaker = q.speaker;
-      qd.speaker_key = SpeakerKey(q.speaker);
+      const std::string* canonical =
+          analyzer.aliases ? analyzer.aliases->CanonicalName(q.speaker) : nullptr;
+      if (canonical) qd.speaker = *canonical, qd.alias = true;
+      qd.speaker_key = SpeakerKey(qd.speaker);
+      // The name as written and the canonical one both match `speaker:`.
       Xapian::termpos speaker_pos = 0;
       IndexText(absl::StrJoin(FoldedNameWords(q.speaker), " "), kSpeaker.prefix, analyzer, doc,
                 &speaker_pos);
+      if (canonical) {
+        IndexText(absl::StrJoin(FoldedNameWords(*canonical), " "), kSpeaker.prefix, analyzer,
+                  doc, &speaker_pos);
+      }
       doc.add_boolean_term(Term(kSpeakerKey, BoundedKey(qd.speaker_key)));
       doc.add_value(kSpeaker.slot, qd.speaker_key);
-      d.speaker = q.speaker;
+      d.speaker = qd.speaker;
       d.speaker_key = qd.speaker_key;
       d.speaker_mention = q.speaker_mention;
       d.role = q.role;

@@ -15,6 +15,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/article.h"
+#include "analyzers/speakers.h"
 
 namespace newsidx {
 
@@ -24,6 +25,7 @@ inline constexpr Xapian::termpos kFieldGap = 100;
 struct TextAnalyzer {
   Tokenizer tokenizer;
   Stemmer& stemmer;
+  const SpeakerAliases* aliases = nullptr;  // the corpus' aliases.tsv, if any
 };
 
 // Indexes `text` under `prefix` starting after position `*pos`; advances
@@ -42,7 +44,8 @@ Xapian::Document ArticleDocument(const Article& article, absl::string_view file_
 struct QuoteDocument {
   Xapian::Document doc;
   std::string speaker_key;  // empty when the quote has no speaker
-  std::string speaker;      // the name as the article gives it
+  std::string speaker;      // the name as the article gives it, or as aliases.tsv names it
+  bool alias = false;       // `speaker` is the alias file's canonical name
 };
 std::vector<QuoteDocument> QuoteDocuments(const Article& article, absl::string_view file_key,
                                           TextAnalyzer& analyzer);

@@ -19,6 +19,7 @@
 #include "absl/time/clock.h"
 #include "analyzers/analyzer.h"
 #include "analyzers/article.h"
+#include "analyzers/speakers.h"
 #include "indexer/document.h"
 #include "schema/schema.h"
 
@@ -41,9 +42,13 @@ struct SourceFile {
 };
 
 struct PreparedFile {
-  std::vector<Xapian::Document> docs;  // articles, then quotes
+  std::vector<Xapian::Document> docs;  // the articles first, then their quotes
   size_t articles = 0;
-  std::vector<std::pair<std::string, std::string>> speakers;  // (key, name) of its quotes
+  struct Speaker {
+    std::string key, name;
+    bool alias;  // the name is the alias file's canonical one
+  };
+  std::vector<Speaker> speakers;  // of its quotes
   std::vector<std::string> problems;
   std::string skip_reason;   // set when the file yields no document
   bool keep_old = false;     // could not be read: keep what the index had
@@ -152,6 +157,19 @@ std::optional<std::string> ReadFile(const std::string& path, std::string& error)
   return bytes;
 }
 
+// The aliases.tsv files of the corpus folders, concatenated.
+std::string AliasText(const std::vector<std::string>& roots) {
+  std::string text;
+  for (const std::string& r : roots) {
+    std::error_code ec;
+    fs::path file = fs::path(r) / "aliases.tsv";
+    if (!fs::is_regular_file(file, ec)) continue;
+    std::string error;
+    if (auto bytes = ReadFile(file.string(), error)) absl::StrAppend(&text, *bytes, "\n");
+  }
+  return text;
+}
+
 PreparedFile Prepare(const SourceFile& f, TextAnalyzer& analyzer) {
   PreparedFile out;
   std::string error;
@@ -168,6 +186,7 @@ PreparedFile Prepare(const SourceFile& f, TextAnalyzer& analyzer) {
     sidecar = ReadFile(f.sidecar, error);
     if (!sidecar) out.problems.push_back(absl::StrCat("sidecar ", f.sidecar, ": ", error));
   }
+  std::vector<Xapian::Document> quotes;
   for (Article& a : parsed.articles) {
     if (sidecar) {
       if (absl::Status s = ApplySidecar(*sidecar, a); !s.ok()) {
@@ -178,10 +197,11 @@ PreparedFile Prepare(const SourceFile& f, TextAnalyzer& analyzer) {
     out.docs.push_back(ArticleDocument(a, f.key, analyzer));
     ++out.articles;
     for (QuoteDocument& q : QuoteDocuments(a, f.key, analyzer)) {
-      out.docs.push_back(std::move(q.doc));
-      if (!q.speaker_key.empty()) out.speakers.emplace_back(q.speaker_key, q.speaker);
+      quotes.push_back(std::move(q.doc));
+      if (!q.speaker_key.empty()) out.speakers.push_back({q.speaker_key, q.speaker, q.alias});
     }
   }
+  for (Xapian::Document& q : quotes) out.docs.push_back(std::move(q));
   if (out.articles == 0) {
     out.skip_reason = out.problems.empty() ? "no article text" : out.problems.front();
   }
@@ -192,10 +212,13 @@ PreparedFile Prepare(const SourceFile& f, TextAnalyzer& analyzer) {
 // holding at most `window` prepared files in memory.
 class Pipeline {
  public:
-  Pipeline(const std::vector<SourceFile>& files, int jobs, const std::string& language)
+  Pipeline(const std::vector<SourceFile>& files, int jobs, const std::string& language,
+           const SpeakerAliases* aliases)
       : files_(files), slots_(files.size()) {
     window_ = static_cast<size_t>(jobs) * 16;
-    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this, language] { Work(language); });
+    for (int i = 0; i < jobs; ++i) {
+      workers_.emplace_back([this, language, aliases] { Work(language, aliases); });
+    }
   }
   ~Pipeline() {
     {
@@ -217,10 +240,10 @@ class Pipeline {
   }
 
  private:
-  void Work(const std::string& language) {
+  void Work(const std::string& language, const SpeakerAliases* aliases) {
     // BuildIndex checked the language before starting the pipeline.
     std::unique_ptr<Stemmer> stemmer = std::move(Stemmer::Create(language)).value();
-    TextAnalyzer analyzer{Tokenizer(), *stemmer};
+    TextAnalyzer analyzer{Tokenizer(), *stemmer, aliases};
     for (;;) {
       size_t i = next_.fetch_add(1);
       if (i >= files_.size()) return;
@@ -274,17 +297,53 @@ Xapian::WritableDatabase OpenForBuild(const BuildOptions& options) {
   return db;
 }
 
+// Spelling data for "did you mean": every word the build's articles use,
+// added once with its document frequency when the build ends (adding it per
+// document costs half the build again).
+class SpellingWords {
+ public:
+  void Collect(const PreparedFile& p) {
+    for (size_t i = 0; i < p.articles; ++i) {
+      const Xapian::Document& doc = p.docs[i];
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        // Unprefixed words only (prefixes are capitals); no numbers.
+        unsigned char c = static_cast<unsigned char>(term[0]);
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || term.size() < 3) continue;
+        words_.insert(term);
+      }
+    }
+  }
+  void Write(Xapian::WritableDatabase& db) {
+    if (!loaded_) {
+      for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) known_.insert(*it);
+      loaded_ = true;
+    }
+    for (const std::string& w : words_) {
+      if (known_.insert(w).second) db.add_spelling(w, db.get_termfreq(w));
+    }
+    words_.clear();
+  }
+
+ private:
+  absl::flat_hash_set<std::string> words_;  // seen since the last Write
+  absl::flat_hash_set<std::string> known_;  // already in the spelling table
+  bool loaded_ = false;
+};
+
 // The fullest name seen for each speaker key, kept in the index's metadata
 // so readers show one name per person.
 class SpeakerNames {
  public:
   explicit SpeakerNames(Xapian::WritableDatabase& db) : db_(db) {}
-  void Offer(const std::string& key, const std::string& name) {
+  // `alias`: the name comes from aliases.tsv and is shown whatever else is seen.
+  void Offer(const std::string& key, const std::string& name, bool alias) {
     auto it = best_.find(key);
     if (it == best_.end()) {
       it = best_.emplace(key, db_.get_metadata(MetaKey(key))).first;
     }
-    if (Fuller(name, it->second)) {
+    if (alias ? it->second != name : Fuller(name, it->second) && !aliased_.contains(key)) {
+      if (alias) aliased_.insert(key);
       it->second = name;
       db_.set_metadata(MetaKey(key), name);
     }
@@ -300,6 +359,7 @@ class SpeakerNames {
   }
   Xapian::WritableDatabase& db_;
   absl::flat_hash_map<std::string, std::string> best_;
+  absl::flat_hash_set<std::string> aliased_;
 };
 
 size_t RemoveVanishedFiles(Xapian::WritableDatabase& db,
@@ -335,13 +395,23 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
       for (const std::string& s : skipped) options.on_problem("skipped " + s);
     }
 
+    // A changed alias file changes every quote's speaker: index everything again.
+    const std::string alias_text = AliasText(options.corpus_paths);
+    std::vector<std::string> alias_problems;
+    SpeakerAliases aliases = SpeakerAliases::Parse(alias_text, &alias_problems);
+    for (const std::string& problem : alias_problems) {
+      if (options.on_problem) options.on_problem("aliases.tsv: " + problem);
+    }
+    const bool aliases_changed =
+        db.get_metadata(std::string(schema::kMetaAliases)) != alias_text;
+
     absl::flat_hash_set<std::string> present;
     std::vector<SourceFile> todo;
     const std::string meta_prefix(schema::kMetaFilePrefix);
     for (SourceFile& f : all) {
       present.insert(f.key);
       auto record = schema::DecodeFileRecord(db.get_metadata(meta_prefix + f.key));
-      if (record && record->signature == f.signature) {
+      if (record && record->signature == f.signature && !aliases_changed) {
         ++report.files_unchanged;
       } else {
         todo.push_back(std::move(f));
@@ -349,8 +419,9 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
     }
 
     const int jobs = std::clamp(options.jobs, 1, 64);
-    Pipeline pipeline(todo, jobs, options.language);
+    Pipeline pipeline(todo, jobs, options.language, aliases.empty() ? nullptr : &aliases);
     SpeakerNames speaker_names(db);
+    SpellingWords spelling;
     size_t since_commit = 0;
     for (size_t i = 0; i < todo.size(); ++i) {
       const SourceFile& f = todo[i];
@@ -359,9 +430,10 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
         const std::string file_term = schema::Term(schema::kFile, f.key);
         db.delete_document(file_term);
         for (const Xapian::Document& doc : p.docs) db.add_document(doc);
+        spelling.Collect(p);
         report.articles += p.articles;
         report.quotes += p.docs.size() - p.articles;
-        for (const auto& [key, name] : p.speakers) speaker_names.Offer(key, name);
+        for (const auto& sp : p.speakers) speaker_names.Offer(sp.key, sp.name, sp.alias);
       }
       if (p.articles == 0) {
         ++report.files_skipped;
@@ -380,11 +452,15 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
                         schema::EncodeFileRecord({f.signature, f.abs}));
       }
       if (++since_commit >= options.commit_every) {
+        spelling.Write(db);
         db.commit();
         since_commit = 0;
       }
       if (options.progress) options.progress(i + 1, todo.size());
     }
+    spelling.Write(db);
+    // Last, so a build killed before this point is redone with these aliases.
+    db.set_metadata(std::string(schema::kMetaAliases), alias_text);
     report.files_removed = RemoveVanishedFiles(db, present);
     nlohmann::json skipped_json = skipped;
     db.set_metadata(std::string(schema::kMetaLastSkipped),

@@ -83,6 +83,7 @@ inline constexpr absl::string_view kTypeQuote = "quote";
 // Database metadata keys.
 inline constexpr absl::string_view kMetaSchemaVersion = "newsidx.schema";
 inline constexpr absl::string_view kMetaLanguage = "newsidx.lang";
+inline constexpr absl::string_view kMetaAliases = "newsidx.aliases";  // aliases.tsv as last built
 inline constexpr absl::string_view kMetaLastSkipped = "newsidx.skipped";  // JSON array
 inline constexpr absl::string_view kMetaFilePrefix = "file:";  // + BoundedKey(path) → FileRecord
 inline constexpr absl::string_view kMetaSpeakerPrefix = "speaker:";  // + speaker key → fullest name

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "analyzers/dates.h"
 #include "analyzers/speakers.h"
@@ -247,7 +248,9 @@ absl::StatusOr<std::unique_ptr<QueryBuilder>> QueryBuilder::Create(const Xapian:
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, Xapian::Stem stem)
-    : db_(db), stem_(std::move(stem)) {
+    : db_(db),
+      aliases_(SpeakerAliases::Parse(db.get_metadata(std::string(schema::kMetaAliases)), nullptr)),
+      stem_(std::move(stem)) {
   parser_.set_database(db);
   parser_.set_stemmer(stem_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -273,24 +276,102 @@ bool QueryBuilder::IsSpeaker(absl::string_view name) {
   return true;
 }
 
+// QueryParser "corrects" words the index has too (zelensky → zelenskyy);
+// only words no document contains are worth a "did you mean".
+std::string QueryBuilder::KeepCorrectionsOfUnknownWords(const std::string& query,
+                                                       const std::string& corrected) {
+  if (corrected.empty()) return query;
+  std::vector<std::string> a = absl::StrSplit(query, ' '), b = absl::StrSplit(corrected, ' ');
+  if (a.size() != b.size()) return corrected;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    std::string word;
+    for (char c : a[i]) {
+      if (c != '"' && c != '(' && c != ')' && c != '+' && c != '-') word.push_back(c);
+    }
+    if (db_.term_exists(word)) b[i] = a[i];
+  }
+  return absl::StrJoin(b, " ");
+}
+
+// `speaker:` naming a variant in aliases.tsv asks for its canonical name.
+std::string QueryBuilder::ApplyAliases(const std::string& query) const {
+  if (aliases_.empty()) return query;
+  static const std::regex speaker_value(R"re((speaker:)("[^"]*"|[^\s()"]+))re", std::regex::icase);
+  std::string out;
+  auto last = query.cbegin();
+  for (std::sregex_iterator it(query.begin(), query.end(), speaker_value), end; it != end; ++it) {
+    const std::smatch& m = *it;
+    out.append(last, m[2].first);
+    std::string value = m[2].str();
+    std::string name = value.front() == '"' ? value.substr(1, value.size() - 2) : value;
+    const std::string* canonical = aliases_.CanonicalName(name);
+    out += canonical ? absl::StrCat("\"", *canonical, "\"") : value;
+    last = m[2].second;
+  }
+  out.append(last, query.cend());
+  return out;
+}
+
+// QueryParser corrects only unprefixed words; speaker names are corrected
+// here from the same spelling data, when the correction names a speaker.
+std::string QueryBuilder::CorrectSpeakers(const std::string& query) {
+  static const std::regex speaker_words(R"(speaker:("[^"]*"|[^\s()]+))");
+  std::string out;
+  auto last = query.cbegin();
+  for (std::sregex_iterator it(query.begin(), query.end(), speaker_words), end; it != end; ++it) {
+    const std::smatch& m = *it;
+    out.append(last, m[1].first);
+    std::string value = m[1].str();
+    std::string fixed;
+    for (size_t i = 0; i < value.size();) {
+      size_t j = value.find_first_of("\" -", i);
+      if (j == i) {
+        fixed.push_back(value[i++]);
+        continue;
+      }
+      if (j == std::string::npos) j = value.size();
+      std::string word = value.substr(i, j - i);
+      if (db_.get_termfreq(schema::Term(schema::kSpeaker, word)) == 0) {
+        std::string suggestion = FoldNameWord(db_.get_spelling_suggestion(word));
+        if (!suggestion.empty() && db_.get_termfreq(schema::Term(schema::kSpeaker, suggestion)) > 0) {
+          word = suggestion;
+        }
+      }
+      fixed += word;
+      i = j;
+    }
+    out += fixed;
+    last = m[1].second;
+  }
+  out.append(last, query.cend());
+  return out;
+}
+
 absl::StatusOr<ParsedQuery> QueryBuilder::Parse(absl::string_view query) {
   if (query.size() > kMaxQueryBytes) {
     return absl::InvalidArgumentError(
         absl::StrCat("query is ", query.size(), " bytes; the limit is ", kMaxQueryBytes));
   }
-  std::string question = RewriteWhoSaidWhat(query, [this](absl::string_view n) { return IsSpeaker(n); });
+  std::string question = ApplyAliases(
+      RewriteWhoSaidWhat(query, [this](absl::string_view n) { return IsSpeaker(n); }));
   auto rewritten = RewriteQuery(question, tokenizer_);
   if (!rewritten.ok()) return rewritten.status();
   if (rewritten->empty()) {
     return absl::InvalidArgumentError("query has no words to search for");
   }
-  constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE |
+  constexpr unsigned kFlags = Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+                              Xapian::QueryParser::FLAG_PHRASE |
                               Xapian::QueryParser::FLAG_BOOLEAN |
                               Xapian::QueryParser::FLAG_LOVEHATE |
                               Xapian::QueryParser::FLAG_WILDCARD |
                               Xapian::QueryParser::FLAG_PURE_NOT;
   try {
-    return ParsedQuery{parser_.parse_query(*rewritten, kFlags), *rewritten};
+    ParsedQuery parsed{parser_.parse_query(*rewritten, kFlags), *rewritten, ""};
+    std::string corrected = KeepCorrectionsOfUnknownWords(*rewritten, parser_.get_corrected_query_string());
+    corrected = CorrectSpeakers(corrected);
+    if (corrected != *rewritten) parsed.suggestion = corrected;
+    return parsed;
   } catch (const Xapian::QueryParserError& e) {
     return absl::InvalidArgumentError(absl::StrCat("cannot parse query: ", e.get_msg()));
   }

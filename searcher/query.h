@@ -18,6 +18,7 @@
 
 #include "absl/status/statusor.h"
 #include "analyzers/analyzer.h"
+#include "analyzers/speakers.h"
 
 namespace newsidx {
 
@@ -42,13 +43,14 @@ Xapian::Stem SharedStem(std::unique_ptr<Stemmer> stemmer);
 
 struct ParsedQuery {
   Xapian::Query query;
-  std::string rewritten;  // what QueryParser parsed
+  std::string rewritten;   // what QueryParser parsed
+  std::string suggestion;  // a spelling-corrected `rewritten`, or empty
 };
 
 // Not thread-safe: one per thread, like the Xapian::Database it reads.
 class QueryBuilder {
  public:
-  // `db` supplies wildcard expansion; it must outlive the builder.
+  // `db` supplies wildcard expansion, spelling data and speakers.
   static absl::StatusOr<std::unique_ptr<QueryBuilder>> Create(const Xapian::Database& db,
                                                               absl::string_view language);
   absl::StatusOr<ParsedQuery> Parse(absl::string_view query);
@@ -57,7 +59,11 @@ class QueryBuilder {
  private:
   QueryBuilder(const Xapian::Database& db, Xapian::Stem stem);
   bool IsSpeaker(absl::string_view name);
-  const Xapian::Database& db_;
+  std::string CorrectSpeakers(const std::string& query);
+  std::string ApplyAliases(const std::string& query) const;
+  std::string KeepCorrectionsOfUnknownWords(const std::string& query, const std::string& corrected);
+  Xapian::Database db_;  // a handle sharing the searcher's database
+  SpeakerAliases aliases_;  // the corpus' aliases.tsv, as the index was built with it
   Tokenizer tokenizer_;
   Xapian::Stem stem_;
   Xapian::QueryParser parser_;

@@ -52,8 +52,9 @@ nlohmann::json SearchResultJson(const SearchResult& result) {
   for (const Hit& h : result.hits) hits.push_back(HitJson(h));
   nlohmann::json facets = nlohmann::json::object();
   for (const Facet& f : result.facets) facets[f.name] = CountsJson(f.values);
-  return {{"query", result.query}, {"parsed", result.parsed}, {"total", result.total},
-          {"hits", hits},          {"facets", facets}};
+  return {{"query", result.query}, {"parsed", result.parsed},
+          {"did_you_mean", OrNull(result.did_you_mean)}, {"total", result.total},
+          {"hits", hits}, {"facets", facets}};
 }
 
 nlohmann::json QuoteJson(const Hit& quote) {
@@ -94,6 +95,7 @@ std::string DumpJson(const nlohmann::json& j) {
 std::string SearchResultText(const SearchResult& r, bool bold) {
   std::string out = absl::StrFormat("%d match%s for %s\n", r.total, r.total == 1 ? "" : "es",
                                     r.parsed);
+  if (!r.did_you_mean.empty()) absl::StrAppend(&out, "did you mean: ", r.did_you_mean, "\n");
   size_t n = 0;
   for (const Hit& h : r.hits) {
     const schema::DocData& d = h.doc;

@@ -251,6 +251,7 @@ SearchResult Searcher::Run(const SearchRequest& request, const ParsedQuery& pars
   SearchResult result;
   result.query = request.query;
   result.parsed = parsed.rewritten;
+  result.did_you_mean = parsed.suggestion;
   result.total = mset.get_matches_estimated();
   for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(MakeHit(it, mset));
   for (const auto& [field, spy] : spies) {

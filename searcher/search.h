@@ -53,6 +53,7 @@ struct Facet {
 struct SearchResult {
   std::string query;
   std::string parsed;
+  std::string did_you_mean;  // a corrected query when words look misspelled
   uint64_t total = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;

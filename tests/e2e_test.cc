@@ -210,6 +210,26 @@ TEST_F(Cli, SpeakerSpellingVariantsFindTheSamePerson) {
             std::string::npos);
 }
 
+TEST_F(Cli, DidYouMeanForMisspelledWordsAndSpeakers) {
+  json words = Query("guarantes nato");
+  EXPECT_EQ(words["total"], 0);
+  EXPECT_EQ(words["did_you_mean"], "guarantees nato");
+  json speaker = Query("speaker:honchr");
+  EXPECT_EQ(speaker["did_you_mean"], "speaker:honchar");
+  EXPECT_TRUE(Query("zelensky")["did_you_mean"].is_null()) << "a word the index has is not corrected";
+}
+
+TEST_F(Cli, AliasFileNamesOnePersonUnderItsCanonicalName) {
+  testing::WriteFile(dir_ / "corpus/aliases.tsv", "Mykhailo Honchar\tMikhail Gonchar\n");
+  auto r = Run("build --corpus " + ShellQuote(dir_ / "corpus"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("indexed 5 files"), std::string::npos) << "new aliases re-index all";
+  json j = Query("speaker:gonchar");
+  EXPECT_GE(j["total"].get<int>(), 3);
+  for (const auto& h : j["hits"]) EXPECT_EQ(h["speaker"], "Mykhailo Honchar");
+  EXPECT_EQ(Query("speaker:\"Mikhail Gonchar\"")["total"], j["total"]);
+}
+
 TEST_F(Cli, QuotesCommandPrintsJsonLines) {
   auto r = Run("quotes --json speaker:kallas");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -161,6 +161,21 @@ TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_NE(FoldNameWord("Merz"), FoldNameWord("Marz"));
 }
 
+TEST(Speakers, AliasFileMapsVariantsAndSurnames) {
+  std::vector<std::string> problems;
+  SpeakerAliases a = SpeakerAliases::Parse(
+      "# comment\nMykhailo Honchar\tMikhail Gonchar\tM. Gonchar\nno tab here\n"
+      "Anna Berg\tAnn Berg\nPeter Berg\tPete Berg\n",
+      &problems);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("line 3"), std::string::npos);
+  ASSERT_NE(a.CanonicalName("Mikhail Gonchar"), nullptr);
+  EXPECT_EQ(*a.CanonicalName("Mikhail Gonchar"), "Mykhailo Honchar");
+  EXPECT_EQ(*a.CanonicalName("Gonchar"), "Mykhailo Honchar");  // a surname only one name has
+  EXPECT_EQ(a.CanonicalName("Berg"), nullptr);                   // two people: ambiguous
+  EXPECT_EQ(a.CanonicalName("Someone Else"), nullptr);
+}
+
 // Runs bench/quote_eval and returns the "all" line's attributed-of-all share.
 double AttributedShare(const std::string& labels, const std::string& articles) {
   std::string cmd = std::string(NEWSIDX_QUOTE_EVAL) + " " + testing::ShellQuote(labels) + " " +
