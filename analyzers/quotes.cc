@@ -641,7 +641,8 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
       ++j;
     }
     if (head.empty()) return r;
-    bool named_org = toks[i + 1].cap;  // "the Kremlin", "the White House"
+    // "the Kremlin", "the White House" name someone; "the Tory leader" describes.
+    bool named_org = toks[i + 1].cap && toks[j - 1].cap;
     r.kind = named_org ? SpeakerRef::kName : SpeakerRef::kDescription;
     r.mention = absl::StrJoin(words, " ");
     r.name = named_org ? absl::StrJoin(std::vector<std::string>(words.begin() + 1, words.end()), " ")
@@ -670,7 +671,7 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
   // A name: capitalised words back to titles, particles, initials.
   if (toks[j].cap) {
     size_t k = j;
-    while (k > 0 && toks[k - 1].kind == Tok::kWord &&
+    while (k > 0 && toks[k - 1].kind == Tok::kWord && !IsPossessive(toks[k - 1]) &&
            (toks[k - 1].cap || IsParticle(toks[k - 1])) &&
            !(NotNames().contains(toks[k - 1].lower) && !Titles().contains(toks[k - 1].lower))) {
       --k;
@@ -865,6 +866,41 @@ size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
   return i;
 }
 
+// The speaker after an inverted cue ("said X"): a pronoun, a description,
+// or the last name before the phrase ends, after any role ("said Republican
+// strategist Ryan Williams", "said pollster Frank Luntz").
+std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k,
+                                          const absl::flat_hash_set<std::string>& known) {
+  SpeakerRef r = SpeakerForward(toks, k, known);
+  if (r.kind == SpeakerRef::kPronoun || r.kind == SpeakerRef::kDescription) return r;
+  size_t end = k;
+  while (end < toks.size() && end < k + 8 && toks[end].kind == Tok::kWord &&
+         !Prepositions().contains(toks[end].lower) && !SpeechVerbs().contains(toks[end].lower) &&
+         toks[end].lower != "and") {
+    ++end;
+  }
+  size_t run = end;  // start of the last capitalised run
+  for (size_t m = end; m-- > k;) {
+    if (toks[m].cap || (IsParticle(toks[m]) && m + 1 < end && toks[m + 1].cap)) {
+      run = m;
+    } else if (run != end) {
+      break;
+    }
+  }
+  if (run == end) return r.kind == SpeakerRef::kName ? std::optional<SpeakerRef>(r) : std::nullopt;
+  // Titles ("Sen.", "President") lead the run; NameForward keeps them as a role.
+  while (run > k && toks[run - 1].cap) --run;
+  SpeakerRef named = NameForward(toks, run, known);
+  if (named.kind != SpeakerRef::kName) return std::nullopt;
+  if (run > k) {
+    std::vector<std::string> role;
+    for (size_t x = k; x < run; ++x) role.push_back(toks[x].text);
+    named.titles = absl::StrJoin(role, " ") + (named.titles.empty() ? "" : " " + named.titles);
+    named.mention = absl::StrJoin(role, " ") + " " + named.mention;
+  }
+  return named;
+}
+
 // A cue after a quote: "…,” said X", "…,” X said", "…” — X".
 std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& people) {
   const auto& known = people.known_words();
@@ -880,21 +916,7 @@ std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& peop
   if (IsVerbAt(toks, i) && !ObjectIsListener(toks[i].lower)) {  // "said X"
     size_t k = i + 1;
     if (NeedsParticle(toks[i].lower)) ++k;
-    SpeakerRef r = SpeakerForward(toks, k, known);
-    if (r.kind != SpeakerRef::kNone) return Cue{r, i};
-    // "said pollster Frank Luntz", "said state attorney Dave Aronberg".
-    for (size_t m = k; m < toks.size() && m < k + 4 && toks[m].kind == Tok::kWord && !toks[m].cap &&
-                       !Prepositions().contains(toks[m].lower) && !SpeechVerbs().contains(toks[m].lower);
-         ++m) {
-      SpeakerRef named = NameForward(toks, m + 1, known);
-      if (named.kind == SpeakerRef::kName) {
-        std::vector<std::string> role;
-        for (size_t x = k; x <= m; ++x) role.push_back(toks[x].text);
-        named.titles = absl::StrJoin(role, " ");
-        named.mention = named.titles + " " + named.mention;
-        return Cue{named, i};
-      }
-    }
+    if (std::optional<SpeakerRef> r = InvertedSpeaker(toks, k, known)) return Cue{*r, i};
   }
   if (toks[i].lower == "according" && i + 2 < toks.size() && toks[i + 1].lower == "to") {
     SpeakerRef r = SpeakerForward(toks, i + 2, known);
@@ -906,6 +928,13 @@ std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& peop
     if (toks[v].kind == Tok::kQuote) break;
     if (!IsVerbAt(toks, v)) continue;
     SpeakerRef r = SubjectOf(toks, i, v, people);
+    // "X writes back, “…”" introduces the next quote, not this one.
+    size_t after = v + 1;
+    while (after < end && toks[after].kind == Tok::kWord) ++after;
+    if (after + 1 < toks.size() && (toks[after].text == "," || toks[after].text == ":") &&
+        toks[after + 1].kind == Tok::kQuote) {
+      break;
+    }
     if (r.kind != SpeakerRef::kNone && r.pos == toks[i].start) return Cue{r, v};
     break;
   }
@@ -946,6 +975,11 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
     if (auto st = SpeakerStartBefore(toks, q - 1, known); st && *st >= s) {
       SpeakerRef r = SpeakerForward(toks, *st, known);
       if (r.kind == SpeakerRef::kName) return Cue{r, q - 1};
+    }
+    // "Kasich resisted: “…”": a short clause ending in a colon, whose subject speaks.
+    if (q - 1 - s <= 8 && q - 1 > s + 1) {
+      SpeakerRef r = SpeakerForward(toks, s, known, /*subject=*/true);
+      if (r.kind == SpeakerRef::kName || r.kind == SpeakerRef::kPronoun) return Cue{r, q - 1};
     }
   }
   return std::nullopt;
