@@ -70,6 +70,23 @@ bool ObjectIsListener(absl::string_view verb) {
 
 bool IsParticipleVerb(absl::string_view verb) { return absl::EndsWith(verb, "ing"); }
 
+// Reporting verbs that take a clause without "that" ("said the move was …").
+const absl::flat_hash_set<std::string>& ClauseVerbs() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "said", "says", "believes", "thinks", "argued", "argues", "warned", "warns", "insisted",
+      "insists", "claimed", "claims", "added", "stressed", "suggested", "admitted", "predicted",
+      "maintained", "acknowledged", "conceded", "noted", "explained"};
+  return *v;
+}
+
+// Words that start such a clause.
+const absl::flat_hash_set<std::string>& ClauseStarts() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "the", "a", "an", "it", "he", "she", "they", "there", "this", "these", "those", "we", "i",
+      "his", "her", "their", "its", "our", "no", "some", "many", "most", "any", "all"};
+  return *v;
+}
+
 const absl::flat_hash_set<std::string>& Auxiliaries() {
   static const auto* v = new absl::flat_hash_set<std::string>{
       "has", "have", "had", "is", "was", "were", "are", "would", "will", "could", "did",
@@ -759,7 +776,20 @@ class People {
     }
     return idx;
   }
-  void Mention(int person, uint32_t pos) { mentions_.push_back({pos, person}); }
+  void Mention(int person, uint32_t pos, bool subject) {
+    mentions_.push_back({pos, person});
+    if (subject) subjects_.push_back({pos, person});
+  }
+  // The person last named as a sentence's subject in (`from`, `pos`) that `fits`.
+  template <typename Fits>
+  int LastSubjectBetween(uint32_t from, uint32_t pos, Fits fits) const {
+    for (size_t k = subjects_.size(); k-- > 0;) {
+      if (subjects_[k].first >= pos) continue;
+      if (subjects_[k].first <= from) break;
+      if (fits(people_[subjects_[k].second])) return subjects_[k].second;
+    }
+    return -1;
+  }
   // The person last mentioned before `pos` that `fits`.
   template <typename Fits>
   int LastMentionBefore(uint32_t pos, Fits fits) const {
@@ -786,6 +816,7 @@ class People {
   }
   std::vector<Person> people_;
   std::vector<std::pair<uint32_t, int>> mentions_;  // (position, person), in text order
+  std::vector<std::pair<uint32_t, int>> subjects_;  // mentions that start a sentence
   absl::flat_hash_map<std::string, int> by_key_;
   absl::flat_hash_set<std::string> known_;
 };
@@ -871,6 +902,28 @@ size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
 // strategist Ryan Williams", "said pollster Frank Luntz").
 std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k,
                                           const absl::flat_hash_set<std::string>& known) {
+  // "said EEF chief economist, Steve Radley", "said the chairman of the
+  // committee, Labour MP Barry Sheerman": a role, a comma, then the name.
+  if (k < toks.size() && toks[k].kind == Tok::kWord && !Pronouns().contains(toks[k].lower)) {
+    for (size_t c = k + 1; c < toks.size() && c < k + 12 && toks[c].kind == Tok::kWord; ++c) {
+      if (c + 2 >= toks.size() || toks[c + 1].text != ",") continue;
+      size_t e = c + 2;
+      while (e < toks.size() && toks[e].kind == Tok::kWord && toks[e].cap) ++e;
+      bool ends = e >= toks.size() || toks[e].kind != Tok::kWord;
+      if (e > c + 3 && ends) {
+        size_t run = c + 2;
+        SpeakerRef named = NameForward(toks, run, known);
+        if (named.kind == SpeakerRef::kName && WordCount(named.name) >= 2) {
+          std::vector<std::string> role;
+          for (size_t x = k; x <= c; ++x) role.push_back(toks[x].text);
+          named.titles = absl::StrJoin(role, " ");
+          named.mention = named.titles + ", " + named.mention;
+          return named;
+        }
+      }
+      break;
+    }
+  }
   SpeakerRef r = SpeakerForward(toks, k, known);
   if (r.kind == SpeakerRef::kPronoun || r.kind == SpeakerRef::kDescription) return r;
   size_t end = k;
@@ -1070,7 +1123,7 @@ class Extractor {
         if (WordCount(r.name) >= 2 || !r.titles.empty()) {
           person = people_.Add(r.name, r.titles, AppositiveAfter(toks, i, words));
         }
-        if (person >= 0) people_.Mention(person, toks[i].start);
+        if (person >= 0) people_.Mention(person, toks[i].start, toks[i].sentence_start);
       }
     }
   }
@@ -1224,6 +1277,14 @@ class Extractor {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
         if (r.kind != SpeakerRef::kNone) return add(k + 1, e, Cue{r, v});
       }
+      // "X said the move was …": a reporting verb straight before a clause.
+      if (k < e && ClauseVerbs().contains(toks[v].lower) && ClauseStarts().contains(toks[k].lower) &&
+          v > s) {
+        SpeakerRef r = SubjectOf(toks, s, v, people_);
+        if (r.kind == SpeakerRef::kName || r.kind == SpeakerRef::kPronoun) {
+          return add(k, e, Cue{r, v});
+        }
+      }
       // clause, X said. / clause, he went on to say, since …: the cue closes
       // the sentence or its clause.
       while (k < e && toks[k].kind == Tok::kWord && (toks[k].lower == "to" || toks[k].lower == "say")) ++k;
@@ -1261,7 +1322,7 @@ class Extractor {
         last_speaker_ = who;
         last_mention_ = mention;
         last_para_ = LastPara(*st);
-        speakers_.push_back({who, LastPara(*st)});
+        speakers_.push_back({who, LastPara(*st), StatementEnd(*st)});
       }
       out.push_back(MakeQuote(*st, who, mention));
     }
@@ -1271,6 +1332,10 @@ class Extractor {
     }
     std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
     return out;
+  }
+
+  uint32_t StatementEnd(const Statement& st) const {
+    return st.segs.empty() ? st.end : segs_[st.segs.back()].end;
   }
 
   int LastPara(const Statement& st) const {
@@ -1305,16 +1370,28 @@ class Extractor {
       };
       // A description whose noun no role names: the speaker being followed.
       for (size_t k = speakers_.size(); k-- > 0;) {
-        if (fits(people_.at(speakers_[k].first))) return speakers_[k].first;
+        if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
       }
-      if (!speakers_.empty() && para - speakers_.back().second <= kSpeakerReach) {
-        return speakers_.back().first;
+      if (!speakers_.empty() && para - speakers_.back().para <= kSpeakerReach) {
+        return speakers_.back().person;
       }
       return people_.LastMentionBefore(pos, fits);
     }
+    // A fitting person made the subject of a sentence since the last
+    // fitting speaker spoke ("Mr Gref was keen to … It was badly handled, he
+    // said") is whom the pronoun means, if near.
+    constexpr uint32_t kSubjectReach = 400;  // bytes
+    uint32_t since = pos > kSubjectReach ? pos - kSubjectReach : 0;
     for (size_t k = speakers_.size(); k-- > 0;) {
-      if (para - speakers_[k].second > kSpeakerReach) break;
-      if (fits(people_.at(speakers_[k].first))) return speakers_[k].first;
+      if (fits(people_.at(speakers_[k].person))) {
+        since = std::max(since, speakers_[k].end);
+        break;
+      }
+    }
+    if (int subject = people_.LastSubjectBetween(since, pos, fits); subject >= 0) return subject;
+    for (size_t k = speakers_.size(); k-- > 0;) {
+      if (para - speakers_[k].para > kSpeakerReach) break;
+      if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
     return people_.LastMentionBefore(pos, fits);
   }
@@ -1353,7 +1430,12 @@ class Extractor {
   std::vector<Statement> statements_;
   absl::flat_hash_set<int> accepted_;  // segments that became quotes
   std::vector<Statement> nested_;
-  std::vector<std::pair<int, int>> speakers_;  // (person, paragraph), in text order
+  struct Spoke {
+    int person;
+    int para;      // the statement's last paragraph
+    uint32_t end;  // where the statement ends
+  };
+  std::vector<Spoke> speakers_;  // in text order
   int last_speaker_ = -1;
   std::string last_mention_;
   int last_para_ = -100;
