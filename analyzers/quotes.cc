@@ -650,7 +650,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     size_t j = i + 1;
     std::vector<std::string> words = {t.text};
     std::string head;
-    while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord &&
+    while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]) &&
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
            !Prepositions().contains(toks[j].lower)) {
       words.push_back(toks[j].text);
@@ -659,7 +659,8 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     }
     if (head.empty()) return r;
     // "the Kremlin", "the White House" name someone; "the Tory leader" describes.
-    bool named_org = toks[i + 1].cap && toks[j - 1].cap;
+    bool named_org = true;
+    for (size_t x = i + 1; x < j; ++x) named_org = named_org && toks[x].cap;
     r.kind = named_org ? SpeakerRef::kName : SpeakerRef::kDescription;
     r.mention = absl::StrJoin(words, " ");
     r.name = named_org ? absl::StrJoin(std::vector<std::string>(words.begin() + 1, words.end()), " ")
@@ -866,6 +867,7 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   // "X, a professor at Y, said" and participles ("…, saying"): the nearest
   // name in the clause that is not the object of a preposition.
   SpeakerRef best;
+  const bool appositive = j > from && toks[j - 1].text == ",";
   for (size_t k = from; k < j; ++k) {
     if (toks[k].kind != Tok::kWord) continue;
     bool after_prep = k > from && toks[k - 1].kind == Tok::kWord &&
@@ -878,7 +880,11 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     if (!toks[k].cap || after_prep) continue;
     if (k > from && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap) continue;  // mid-name
     SpeakerRef r = SpeakerForward(toks, k, known);
-    if (r.kind == SpeakerRef::kName && !IsOrgName(r.name)) best = r;
+    if (r.kind == SpeakerRef::kName && !IsOrgName(r.name)) {
+      // "X, a director at Y Banking, said": the clause's first person speaks.
+      if (appositive) return r;
+      best = r;
+    }
     if (r.kind == SpeakerRef::kName && best.kind == SpeakerRef::kNone) best = r;
   }
   return best;
@@ -972,8 +978,7 @@ std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& peop
     if (std::optional<SpeakerRef> r = InvertedSpeaker(toks, k, known)) return Cue{*r, i};
   }
   if (toks[i].lower == "according" && i + 2 < toks.size() && toks[i + 1].lower == "to") {
-    SpeakerRef r = SpeakerForward(toks, i + 2, known);
-    if (r.kind != SpeakerRef::kNone) return Cue{r, i};
+    if (auto r = InvertedSpeaker(toks, i + 2, known)) return Cue{*r, i};
   }
   // "X said", "the analyst explained", "Harry M. Reid (D-Nev.) said".
   size_t end = SentenceEnd(toks, i);
@@ -1002,8 +1007,7 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
   size_t s = SentenceStart(toks, q);
   for (size_t k = s; k + 2 < q; ++k) {
     if (toks[k].lower == "according" && toks[k + 1].lower == "to") {
-      SpeakerRef r = SpeakerForward(toks, k + 2, known);
-      if (r.kind != SpeakerRef::kNone) return Cue{r, k};
+      if (auto r = InvertedSpeaker(toks, k + 2, known)) return Cue{*r, k};
     }
   }
   for (size_t v = q; v-- > s;) {
@@ -1113,17 +1117,27 @@ class Extractor {
     for (const auto& toks : para_toks_) {
       for (size_t i = 0; i < toks.size(); ++i) {
         if (toks[i].kind != Tok::kWord || !toks[i].cap) continue;
-        if (i > 0 && toks[i - 1].kind == Tok::kWord && toks[i - 1].cap) continue;
         SpeakerRef r = NameForward(toks, i, people_.known_words());
         if (r.kind != SpeakerRef::kName) continue;
+        size_t start = i;
+        while (i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord &&
+               (toks[i + 1].cap || IsParticle(toks[i + 1]))) {
+          ++i;  // past the whole capitalised run
+        }
+        // "Liberal Democrat shadow chancellor Vince Cable": a run before a
+        // lower-case role is an affiliation, not a person.
+        if (i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord && !toks[i + 1].cap &&
+            Titles().contains(toks[i + 1].lower) && i + 2 < toks.size() && toks[i + 2].cap) {
+          continue;
+        }
         // Person names have two or more words, or a title; a lone surname
         // mentions someone already named.
         size_t words = WordCount(r.mention);
         int person = people_.Find(r.name);
         if (WordCount(r.name) >= 2 || !r.titles.empty()) {
-          person = people_.Add(r.name, r.titles, AppositiveAfter(toks, i, words));
+          person = people_.Add(r.name, r.titles, AppositiveAfter(toks, start, words));
         }
-        if (person >= 0) people_.Mention(person, toks[i].start, toks[i].sentence_start);
+        if (person >= 0) people_.Mention(person, toks[start].start, toks[start].sentence_start);
       }
     }
   }
@@ -1258,8 +1272,9 @@ class Extractor {
     // According to X, clause.
     for (size_t k = s; k + 3 < e; ++k) {
       if (toks[k].lower == "according" && toks[k + 1].lower == "to") {
-        SpeakerRef r = SpeakerForward(toks, k + 2, known);
-        if (r.kind == SpeakerRef::kNone) return;
+        std::optional<SpeakerRef> found = InvertedSpeaker(toks, k + 2, known);
+        if (!found) return;
+        SpeakerRef r = *found;
         size_t comma = k + 2;
         while (comma < e && toks[comma].text != ",") ++comma;
         if (k == s && comma < e) return add(comma + 1, e, Cue{r, k});
