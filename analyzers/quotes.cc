@@ -154,6 +154,8 @@ const absl::flat_hash_set<std::string>& OrgWords() {
       "campaign", "club", "federation", "league", "board", "nations", "alliance", "forces",
       "army", "police", "review", "magazine", "press", "radio", "television", "tv", "channel",
       "kremlin", "pentagon", "whitehouse", "security", "strategy", "memorandum", "charter",
+      "democrats", "dems", "republicans", "tories", "conservatives", "labour", "liberals",
+      "greens", "socialists", "mps", "analysts", "officials", "ministers", "fans", "police",
       "constitution", "states", "kingdom", "republic", "europe", "america", "street", "city"};
   return *v;
 }
@@ -1216,8 +1218,11 @@ class Extractor {
     st.cue = CueAfter(toks, q, people_);
     // "“…,” X said, “…”": a following segment in the same sentence shares the cue.
     if (!st.cue) st.cue = CueBefore(toks, q, people_);
-    // '"…" if she lost, said X.': the cue later in the sentence.
-    if (!st.cue) st.cue = CueLaterInSentence(toks, q, people_);
+    // '"…" if she lost, said X.': the cue later in the sentence, unless the
+    // quote ended its own sentence ('"… rise." Prices rose, Nationwide said').
+    absl::string_view words = absl::StripTrailingAsciiWhitespace(text_.substr(seg.start, seg.end - seg.start));
+    bool ends_sentence = !words.empty() && (words.back() == '.' || words.back() == '!' || words.back() == '?');
+    if (!st.cue && !ends_sentence) st.cue = CueLaterInSentence(toks, q, people_);
     if (!st.cue && q > 0 && toks[q - 1].kind == Tok::kQuote && !statements_.empty()) {
       st.cue = statements_.back().cue;  // between two segments of one sentence
     }
