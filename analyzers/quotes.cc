@@ -589,7 +589,8 @@ std::vector<std::string> PersonTail(std::vector<std::string> words) {
 // In subject position (just before a speech verb) a sentence's first word
 // may be a name on its own ("Pistorius noted …").
 SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
-                       const absl::flat_hash_set<std::string>& known, bool subject = false) {
+                       const absl::flat_hash_set<std::string>& known, bool subject = false,
+                       bool possessive_end = false) {
   SpeakerRef r;
   std::vector<std::string> titles, words;
   size_t j = i;
@@ -600,7 +601,16 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
     ++j;
   }
   const size_t name_start = j;
-  for (; j < n && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]); ++j) {
+  for (; j < n && toks[j].kind == Tok::kWord; ++j) {
+    if (IsPossessive(toks[j])) {
+      // "Hicham El Guerrouj's": as a mention the name ends here, as a speaker it is not one.
+      if (possessive_end && j > name_start && toks[j].cap) {
+        std::string w = toks[j].text;
+        w.resize(w.size() - (absl::EndsWith(w, "\xE2\x80\x99s") ? 4 : absl::EndsWith(w, "s'") ? 1 : 2));
+        words.push_back(w);
+      }
+      break;
+    }
     const Tok& t = toks[j];
     bool ok;
     if (j == name_start) {
@@ -1117,9 +1127,11 @@ class Extractor {
     }
     for (const std::string& w : capitalised_midsentence_) people_.AddKnownWords(w);
     for (const auto& toks : para_toks_) {
+      bool sentence_has_subject = false;
       for (size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].sentence_start) sentence_has_subject = false;
         if (toks[i].kind != Tok::kWord || !toks[i].cap) continue;
-        SpeakerRef r = NameForward(toks, i, people_.known_words());
+        SpeakerRef r = NameForward(toks, i, people_.known_words(), false, /*possessive_end=*/true);
         if (r.kind != SpeakerRef::kName) continue;
         size_t start = i;
         while (i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord &&
@@ -1139,7 +1151,11 @@ class Extractor {
         if (WordCount(r.name) >= 2 || !r.titles.empty()) {
           person = people_.Add(r.name, r.titles, AppositiveAfter(toks, start, words));
         }
-        if (person >= 0) people_.Mention(person, toks[start].start, toks[start].sentence_start);
+        // The first person a sentence names is, most often, its subject.
+        if (person >= 0) {
+          people_.Mention(person, toks[start].start, !sentence_has_subject);
+          sentence_has_subject = true;
+        }
       }
     }
   }
