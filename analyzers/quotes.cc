@@ -98,6 +98,15 @@ const absl::flat_hash_set<std::string>& Auxiliaries() {
   return *v;
 }
 
+// Words of parties and allegiances: "Liberal Democrat" names no one.
+const absl::flat_hash_set<std::string>& Affiliations() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "democrat", "democrats", "republican", "republicans", "conservative", "conservatives",
+      "liberal", "liberals", "tory", "tories", "labour", "green", "greens", "socialist",
+      "independent", "unionist", "nationalist", "lib", "dem", "dems", "gop"};
+  return *v;
+}
+
 const absl::flat_hash_set<std::string>& Pronouns() {
   static const auto* v = new absl::flat_hash_set<std::string>{"he", "she", "they"};
   return *v;
@@ -117,8 +126,20 @@ const absl::flat_hash_set<std::string>& Titles() {
       "special", "senior", "attorney", "state", "house", "senate", "majority", "minority",
       "retired", "expert", "analyst", "economist", "coach", "manager", "boss", "mp", "mep",
       "cardinal", "bishop", "emperor", "sheikh", "crown", "first", "u.s", "us", "eu", "un",
-      "german", "french", "british", "american", "russian", "ukrainian", "chinese", "israeli"};
+      "german", "french", "british", "american", "russian", "ukrainian", "chinese", "israeli",
+      "european", "commissioner", "shadow", "opposition", "party", "cabinet", "home", "culture",
+      "trade", "health", "education", "finance", "interior", "justice", "transport", "treasury"};
   return *v;
+}
+
+// A capitalised run made only of roles and allegiances ("Liberal Democrat",
+// "European Commissioner") is not a person's name.
+bool IsRoleOnly(absl::string_view name) {
+  for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+    std::string lw = NormalizeText(w);
+    if (!Titles().contains(lw) && !Affiliations().contains(lw)) return false;
+  }
+  return true;
 }
 
 // Capitalised words that start sentences or name no one.
@@ -673,6 +694,8 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     // "the Kremlin", "the White House" name someone; "the Tory leader" describes.
     bool named_org = true;
     for (size_t x = i + 1; x < j; ++x) named_org = named_org && toks[x].cap;
+    // "the European Commissioner", "the Prime Minister": a role, not a name.
+    if (named_org && (Titles().contains(head) || Affiliations().contains(head))) named_org = false;
     r.kind = named_org ? SpeakerRef::kName : SpeakerRef::kDescription;
     r.mention = absl::StrJoin(words, " ");
     r.name = named_org ? absl::StrJoin(std::vector<std::string>(words.begin() + 1, words.end()), " ")
@@ -890,7 +913,10 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       continue;
     }
     if (!toks[k].cap || after_prep) continue;
-    if (k > from && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap) continue;  // mid-name
+    if (k > from && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap &&
+        !NotNames().contains(toks[k - 1].lower)) {
+      continue;  // mid-name
+    }
     SpeakerRef r = SpeakerForward(toks, k, known);
     if (r.kind == SpeakerRef::kName && !IsOrgName(r.name)) {
       // "X, a director at Y Banking, said": the clause's first person speaks.
@@ -1147,6 +1173,7 @@ class Extractor {
         // Person names have two or more words, or a title; a lone surname
         // mentions someone already named.
         size_t words = WordCount(r.mention);
+        if (IsRoleOnly(r.name)) continue;
         int person = people_.Find(r.name);
         if (WordCount(r.name) >= 2 || !r.titles.empty()) {
           person = people_.Add(r.name, r.titles, AppositiveAfter(toks, start, words));
