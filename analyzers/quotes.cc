@@ -617,7 +617,8 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
   size_t j = i;
   const size_t n = toks.size();
   while (j < n && toks[j].kind == Tok::kWord && Titles().contains(toks[j].lower) &&
-         (toks[j].cap || toks[j].lower == "former") && j + 1 < n && toks[j + 1].cap) {
+         (toks[j].cap || toks[j].lower == "former") && j + 1 < n &&
+         (toks[j + 1].cap || (IsParticle(toks[j + 1]) && j + 2 < n && toks[j + 2].cap))) {
     titles.push_back(toks[j].text);
     ++j;
   }
@@ -636,6 +637,8 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
     bool ok;
     if (j == name_start) {
       ok = t.cap && !(NotNames().contains(t.lower) && !known.contains(t.lower));
+      // "Mr de Vabres": a particle may lead a name after a title.
+      if (!ok && !titles.empty() && IsParticle(t) && j + 1 < n && toks[j + 1].cap) ok = true;
       if (ok && t.sentence_start && !known.contains(t.lower) && titles.empty() && !subject) {
         // A sentence's first word names someone only if a name continues it.
         ok = j + 1 < n && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
@@ -946,6 +949,11 @@ size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
 // strategist Ryan Williams", "said pollster Frank Luntz").
 std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k,
                                           const absl::flat_hash_set<std::string>& known) {
+  // "said Jeremy Dear, NUJ General Secretary": the name comes first.
+  if (SpeakerRef first = SpeakerForward(toks, k, known);
+      first.kind == SpeakerRef::kName && WordCount(first.name) >= 2 && !IsRoleOnly(first.name)) {
+    return first;
+  }
   // "said EEF chief economist, Steve Radley", "said the chairman of the
   // committee, Labour MP Barry Sheerman": a role, a comma, then the name.
   if (k < toks.size() && toks[k].kind == Tok::kWord && !Pronouns().contains(toks[k].lower)) {

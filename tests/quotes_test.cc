@@ -51,6 +51,28 @@ TEST(Quotes, CueAfterBeforeAndBetween) {
   EXPECT_EQ(SpeakerOf(t, "A dash at the end"), "Lena Ost");
 }
 
+TEST(Quotes, InvertedCuesWithRoles) {
+  std::string t =
+      "“Rates stay,” said Republican strategist Ryan Holt.\n\n"
+      "“Prices rise,” said EEF chief economist, Sara Lind.\n\n"
+      "“Staff were sacked,” said Jeremy Dale, NUJ General Secretary.\n\n"
+      "“We disagree,” said Mr de Vries in a statement.\n\n"
+      "Liberal Democrat shadow chancellor Vince Carr warned voters. “It is mixed,” he said.";
+  EXPECT_EQ(SpeakerOf(t, "Rates stay"), "Ryan Holt");
+  EXPECT_EQ(SpeakerOf(t, "Prices rise"), "Sara Lind");
+  EXPECT_EQ(SpeakerOf(t, "Staff were sacked"), "Jeremy Dale");
+  EXPECT_EQ(SpeakerOf(t, "We disagree"), "de Vries");
+  EXPECT_EQ(SpeakerOf(t, "It is mixed"), "Vince Carr");
+}
+
+TEST(Quotes, PronounMeansTheLastSentenceSubject) {
+  std::string t =
+      "“Prices will fall,” said Olga Petrova, an economist.\n\n"
+      "Chelsea chief executive Peter Kane has played down reports that Tom Reed will return. "
+      "“He is responding well,” he said.";
+  EXPECT_EQ(SpeakerOf(t, "responding well"), "Peter Kane");
+}
+
 TEST(Quotes, PronounsDescriptionsAndSurnamesResolve) {
   std::string t =
       "Economist Sarah Klein, head of research at the Northern Bank, spoke to reporters.\n\n"
