@@ -1185,6 +1185,9 @@ class Extractor {
         int person = people_.Find(r.name);
         if (WordCount(r.name) >= 2 || !r.titles.empty()) {
           person = people_.Add(r.name, r.titles, AppositiveAfter(toks, start, words));
+          if (std::string before = RoleBefore(toks, start); !before.empty()) {
+            people_.Add(r.name, "", before);
+          }
         }
         // The first person a sentence names is, most often, its subject.
         if (person >= 0) {
@@ -1193,6 +1196,23 @@ class Extractor {
         }
       }
     }
+  }
+
+  // "Tory leader Michael Howard", "retired colonel Oleh Starikov": the words
+  // before a name, when they hold a role.
+  static std::string RoleBefore(const std::vector<Tok>& toks, size_t start) {
+    std::vector<std::string> words;
+    bool has_role = false;
+    for (size_t k = start; k-- > 0 && words.size() < 4;) {
+      if (toks[k].kind != Tok::kWord || IsPossessive(toks[k]) ||
+          Prepositions().contains(toks[k].lower)) {
+        break;
+      }
+      has_role = has_role || Titles().contains(toks[k].lower);
+      words.insert(words.begin(), toks[k].text);
+      if (toks[k].sentence_start) break;
+    }
+    return has_role ? absl::StrJoin(words, " ") : "";
   }
 
   // ", president of the X," after a name.
@@ -1422,6 +1442,13 @@ class Extractor {
       int i = people_.Find(ref.name);
       if (i < 0) i = people_.Add(ref.name, ref.titles, "");
       return i;
+    }
+    // "an IMF official said", "a Conservative spokeswoman said": someone new,
+    // known by the description; "the official" later means them.
+    if (ref.kind == SpeakerRef::kDescription &&
+        (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an "))) {
+      std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
+      return people_.Add(described, described, ref.name);
     }
     std::function<bool(const Person&)> fits;
     if (ref.kind == SpeakerRef::kPronoun) {
