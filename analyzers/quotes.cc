@@ -343,6 +343,24 @@ class SegmentScanner {
     stack_.resize(index);
   }
 
+  // '"… himself. "They just …': an opening mark after a finished sentence,
+  // inside a quote that was never closed, starts the quote's next sentence
+  // (a common slip), not a quote within the quote.
+  bool ReopensAfterSentence(const std::vector<CodePoint>& cps, size_t i) const {
+    if (stack_.size() != 1 || !stack_[0].is_double) return false;
+    size_t k = i;
+    while (k > 0 && IsSpace(cps[k - 1].c)) --k;
+    if (k == 0 || k == i) return false;
+    UChar32 last = cps[k - 1].c;
+    return last == '.' || last == '?' || last == '!';
+  }
+  void ReopenTopLevel(const CodePoint& cp, int p) {
+    uint32_t end = cp.start;
+    while (end > stack_[0].content && text_[end - 1] == ' ') --end;
+    Close(0, cp.start, end, p);
+    stack_.push_back({true, cp.start, cp.end, /*continued=*/true});
+  }
+
   int LastDouble() const {
     for (int i = static_cast<int>(stack_.size()) - 1; i >= 0; --i) {
       if (stack_[i].is_double) return i;
@@ -384,6 +402,8 @@ class SegmentScanner {
           if (cp.c == 0x201C && !stack_.empty() && stack_.back().is_double &&
               text_.substr(stack_.back().open, 3) == "\xE2\x80\x9E") {
             Close(stack_.size() - 1, cp.end, cp.start, p);  // „…“
+          } else if (ReopensAfterSentence(cps, i)) {
+            ReopenTopLevel(cp, p);
           } else {
             stack_.push_back({true, cp.start, cp.end, false});
           }
@@ -401,7 +421,13 @@ class SegmentScanner {
               break;
             }
           }
-          if (opening_context && !IsSpace(next)) stack_.push_back({true, cp.start, cp.end, false});
+          if (opening_context && !IsSpace(next)) {
+            if (ReopensAfterSentence(cps, i)) {
+              ReopenTopLevel(cp, p);
+            } else {
+              stack_.push_back({true, cp.start, cp.end, false});
+            }
+          }
           break;
         }
         case Mark::kOpenSingle:

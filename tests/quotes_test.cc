@@ -104,6 +104,15 @@ TEST(Quotes, MultiParagraphQuotesTakeTheClosingCue) {
   EXPECT_EQ(SpeakerOf(run_on, "first paragraph of her view"), "Karin Holm");
 }
 
+TEST(Quotes, UnclosedSentenceReopenedWithinAParagraph) {
+  // The first sentence's closing mark is missing; the next opens anew.
+  std::string t =
+      "\"We played badly today. \"They deserved to win the match,\" said Ann Lee. "
+      "Her rival Kim Dahl agreed.";
+  EXPECT_EQ(SpeakerOf(t, "We played badly today"), "Ann Lee");
+  EXPECT_EQ(SpeakerOf(t, "They deserved to win"), "Ann Lee");
+}
+
 TEST(Quotes, ContinuationParagraphBelongsToThePreviousSpeaker) {
   std::string t =
       "“The plan is sound,” said Ruth Adler, a planner.\n\n"
