@@ -1336,6 +1336,12 @@ class Extractor {
         statements_.back().kind != QuoteKind::kIndirect) {
       st.continuation = true;
     }
+    // A quote that goes on in a later segment is judged with all of it.
+    if (GroupContinues(toks[q].seg)) {
+      statements_.push_back(st);
+      accepted_.insert(toks[q].seg);
+      return;
+    }
     // Names of things in quotes ("Strategy XXI", "Saturday Night Live").
     if (IsTitleCase(text_.substr(seg.start, seg.end - seg.start))) return;
     // Scare quotes and titles of things: short, and no one said them.
@@ -1343,6 +1349,14 @@ class Extractor {
     if (!st.cue && st.continuation && WordCount(text_.substr(seg.start, seg.end - seg.start)) < 3) return;
     statements_.push_back(st);
     accepted_.insert(toks[q].seg);
+  }
+
+  bool GroupContinues(int seg) const {
+    for (size_t i = static_cast<size_t>(seg) + 1; i < segs_.size(); ++i) {
+      if (segs_[i].depth != 0) continue;
+      return segs_[i].group == segs_[seg].group;
+    }
+    return false;
   }
 
   // "X said that …", "According to X, …", "…, X said."
