@@ -898,6 +898,8 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   if (i >= toks.size() || toks[i].kind != Tok::kWord) return false;
   const std::string& w = toks[i].lower;
   if (!SpeechVerbs().contains(w)) return false;
+  // Passive ("has been described as") reports no speaker.
+  if (i > 0 && (toks[i - 1].lower == "been" || toks[i - 1].lower == "being")) return false;
   if (NeedsParticle(w)) {
     if (i + 1 >= toks.size() || toks[i + 1].kind != Tok::kWord) return false;
     const std::string& p = toks[i + 1].lower;
@@ -1312,13 +1314,19 @@ class Extractor {
                               !Pronouns().contains(toks[q + 1].lower) && toks[q + 1].lower != "the" &&
                               toks[q + 1].lower != "according";
     if (mid_sentence || continues_sentence) st.kind = QuoteKind::kPartial;
-    st.cue = CueAfter(toks, q, people_);
-    // "“…,” X said, “…”": a following segment in the same sentence shares the cue.
-    if (!st.cue) st.cue = CueBefore(toks, q, people_);
-    // '"…" if she lost, said X.': the cue later in the sentence, unless the
-    // quote ended its own sentence ('"… rise." Prices rose, Nationwide said').
+    // A quote that ends its own sentence was more likely introduced before
+    // it ("Said Mr Bysshe: “….” Painkiller has been …") than after.
     absl::string_view words = absl::StripTrailingAsciiWhitespace(text_.substr(seg.start, seg.end - seg.start));
     bool ends_sentence = !words.empty() && (words.back() == '.' || words.back() == '!' || words.back() == '?');
+    if (ends_sentence) {
+      st.cue = CueBefore(toks, q, people_);
+      if (!st.cue) st.cue = CueAfter(toks, q, people_);
+    } else {
+      st.cue = CueAfter(toks, q, people_);
+      if (!st.cue) st.cue = CueBefore(toks, q, people_);
+    }
+    // '"…" if she lost, said X.': the cue later in the sentence, unless the
+    // quote ended its own sentence ('"… rise." Prices rose, Nationwide said').
     if (!st.cue && !ends_sentence) st.cue = CueLaterInSentence(toks, q, people_);
     if (!st.cue && q > 0 && toks[q - 1].kind == Tok::kQuote && !statements_.empty()) {
       st.cue = statements_.back().cue;  // between two segments of one sentence
