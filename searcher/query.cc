@@ -294,35 +294,41 @@ std::string QueryBuilder::KeepCorrectionsOfUnknownWords(const std::string& query
   return absl::StrJoin(b, " ");
 }
 
-// `speaker:` naming a variant in aliases.tsv asks for its canonical name.
-std::string QueryBuilder::ApplyAliases(const std::string& query) const {
-  if (aliases_.empty()) return query;
-  static const std::regex speaker_value(R"re((speaker:)("[^"]*"|[^\s()"]+))re", std::regex::icase);
+namespace {
+
+// Replaces the value of every `speaker:` in `query` (a word, or a quoted
+// phrase with its quotes) by `fn(value)`.
+template <typename Fn>
+std::string MapSpeakerValues(const std::string& query, Fn fn) {
+  static const std::regex speaker_value(R"re(speaker:("[^"]*"|[^\s()"]+))re", std::regex::icase);
   std::string out;
   auto last = query.cbegin();
   for (std::sregex_iterator it(query.begin(), query.end(), speaker_value), end; it != end; ++it) {
     const std::smatch& m = *it;
-    out.append(last, m[2].first);
-    std::string value = m[2].str();
-    std::string name = value.front() == '"' ? value.substr(1, value.size() - 2) : value;
-    const std::string* canonical = aliases_.CanonicalName(name);
-    out += canonical ? absl::StrCat("\"", *canonical, "\"") : value;
-    last = m[2].second;
+    out.append(last, m[1].first);
+    out += fn(m[1].str());
+    last = m[1].second;
   }
   out.append(last, query.cend());
   return out;
 }
 
+}  // namespace
+
+// `speaker:` naming a variant in aliases.tsv asks for its canonical name.
+std::string QueryBuilder::ApplyAliases(const std::string& query) const {
+  if (aliases_.empty()) return query;
+  return MapSpeakerValues(query, [this](const std::string& value) {
+    std::string name = value.front() == '"' ? value.substr(1, value.size() - 2) : value;
+    const std::string* canonical = aliases_.CanonicalName(name);
+    return canonical ? absl::StrCat("\"", *canonical, "\"") : value;
+  });
+}
+
 // QueryParser corrects only unprefixed words; speaker names are corrected
 // here from the same spelling data, when the correction names a speaker.
 std::string QueryBuilder::CorrectSpeakers(const std::string& query) {
-  static const std::regex speaker_words(R"(speaker:("[^"]*"|[^\s()]+))");
-  std::string out;
-  auto last = query.cbegin();
-  for (std::sregex_iterator it(query.begin(), query.end(), speaker_words), end; it != end; ++it) {
-    const std::smatch& m = *it;
-    out.append(last, m[1].first);
-    std::string value = m[1].str();
+  return MapSpeakerValues(query, [this](const std::string& value) {
     std::string fixed;
     for (size_t i = 0; i < value.size();) {
       size_t j = value.find_first_of("\" -", i);
@@ -334,18 +340,16 @@ std::string QueryBuilder::CorrectSpeakers(const std::string& query) {
       std::string word = value.substr(i, j - i);
       if (db_.get_termfreq(schema::Term(schema::kSpeaker, word)) == 0) {
         std::string suggestion = FoldNameWord(db_.get_spelling_suggestion(word));
-        if (!suggestion.empty() && db_.get_termfreq(schema::Term(schema::kSpeaker, suggestion)) > 0) {
+        if (!suggestion.empty() &&
+            db_.get_termfreq(schema::Term(schema::kSpeaker, suggestion)) > 0) {
           word = suggestion;
         }
       }
       fixed += word;
       i = j;
     }
-    out += fixed;
-    last = m[1].second;
-  }
-  out.append(last, query.cend());
-  return out;
+    return fixed;
+  });
 }
 
 absl::StatusOr<ParsedQuery> QueryBuilder::Parse(absl::string_view query) {
