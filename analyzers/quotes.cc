@@ -108,7 +108,7 @@ const absl::flat_hash_set<std::string>& Affiliations() {
 }
 
 const absl::flat_hash_set<std::string>& Pronouns() {
-  static const auto* v = new absl::flat_hash_set<std::string>{"he", "she", "they"};
+  static const auto* v = new absl::flat_hash_set<std::string>{"he", "she", "they", "it"};
   return *v;
 }
 
@@ -696,7 +696,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
   r.pos = t.start;
   static const auto* object_forms = new absl::flat_hash_map<std::string, std::string>{
       {"he", "he"}, {"she", "she"}, {"they", "they"}, {"him", "he"}, {"her", "she"},
-      {"them", "they"}};
+      {"them", "they"}, {"it", "it"}};
   if (auto it = object_forms->find(t.lower); it != object_forms->end()) {
     // "her" is also a possessive ("her aide said"): only alone is it a pronoun.
     if (t.lower == "her" && i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord &&
@@ -939,7 +939,7 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     bool after_prep = k > from && toks[k - 1].kind == Tok::kWord &&
                       (Prepositions().contains(toks[k - 1].lower) ||
                        (!toks[k - 1].cap && !Titles().contains(toks[k - 1].lower)));
-    if (Pronouns().contains(toks[k].lower) && !after_prep) {
+    if (Pronouns().contains(toks[k].lower) && toks[k].lower != "it" && !after_prep) {
       best = SpeakerForward(toks, k, known);
       continue;
     }
@@ -1502,10 +1502,17 @@ class Extractor {
     if (ref.kind == SpeakerRef::kPronoun) {
       Gender want = ref.name == "he" ? Gender::kMale : ref.name == "she" ? Gender::kFemale
                                                                          : Gender::kUnknown;
-      fits = [want, they = ref.name == "they"](const Person& p) {
-        if (they) return true;
-        return !p.org && (p.gender == want || p.gender == Gender::kUnknown);
-      };
+      if (ref.name == "it") {
+        // "it said": an organisation, or a one-word name nobody titled.
+        fits = [](const Person& p) {
+          return p.org || (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty());
+        };
+      } else {
+        fits = [want, they = ref.name == "they"](const Person& p) {
+          if (they) return true;
+          return !p.org && (p.gender == want || p.gender == Gender::kUnknown);
+        };
+      }
     } else {
       const std::string noun = ref.name;
       fits = [noun](const Person& p) {
@@ -1562,6 +1569,7 @@ class Extractor {
       Person& p = people_.at(who);
       q.speaker = p.name;
       q.speaker_mention = mention;
+      q.organisation = p.org;
       if (!p.roles.empty()) q.role = p.roles.front();
     }
     return q;

@@ -33,6 +33,7 @@ struct Quote {
   std::string speaker;          // the fullest name the article gives; empty if unattributed
   std::string speaker_mention;  // the words at the cue that named the speaker ("she", "Honchar")
   std::string role;             // a role seen next to the speaker's name, if any
+  bool organisation = false;    // the speaker is an organisation, not a person
 };
 
 // Quotes of `text` (an article body) in text order.

@@ -83,6 +83,7 @@ std::vector<QuoteDocument> QuoteDocuments(const Article& article, absl::string_v
               date, q.text};
     if (!q.speaker.empty()) {
       qd.speaker = q.speaker;
+      qd.organisation = q.organisation;
       const std::string* canonical =
           analyzer.aliases ? analyzer.aliases->CanonicalName(q.speaker) : nullptr;
       if (canonical) qd.speaker = *canonical, qd.alias = true;

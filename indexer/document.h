@@ -46,6 +46,7 @@ struct QuoteDocument {
   std::string speaker_key;  // empty when the quote has no speaker
   std::string speaker;      // the name as the article gives it, or as aliases.tsv names it
   bool alias = false;       // `speaker` is the alias file's canonical name
+  bool organisation = false;
 };
 std::vector<QuoteDocument> QuoteDocuments(const Article& article, absl::string_view file_key,
                                           TextAnalyzer& analyzer);

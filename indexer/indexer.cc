@@ -46,7 +46,8 @@ struct PreparedFile {
   size_t articles = 0;
   struct Speaker {
     std::string key, name;
-    bool alias;  // the name is the alias file's canonical one
+    bool alias;         // the name is the alias file's canonical one
+    bool organisation;
   };
   std::vector<Speaker> speakers;  // of its quotes
   std::vector<std::string> problems;
@@ -198,7 +199,7 @@ PreparedFile Prepare(const SourceFile& f, TextAnalyzer& analyzer) {
     ++out.articles;
     for (QuoteDocument& q : QuoteDocuments(a, f.key, analyzer)) {
       quotes.push_back(std::move(q.doc));
-      if (!q.speaker_key.empty()) out.speakers.push_back({q.speaker_key, q.speaker, q.alias});
+      if (!q.speaker_key.empty()) out.speakers.push_back({q.speaker_key, q.speaker, q.alias, q.organisation});
     }
   }
   for (Xapian::Document& q : quotes) out.docs.push_back(std::move(q));
@@ -433,7 +434,9 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
         spelling.Collect(p);
         report.articles += p.articles;
         report.quotes += p.docs.size() - p.articles;
-        for (const auto& sp : p.speakers) speaker_names.Offer(sp.key, sp.name, sp.alias);
+        for (const auto& sp : p.speakers) {
+          speaker_names.Offer(sp.key, schema::EncodeSpeakerName({sp.name, sp.organisation}), sp.alias);
+        }
       }
       if (p.articles == 0) {
         ++report.files_skipped;

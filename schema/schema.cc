@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 
 namespace newsidx::schema {
 namespace {
@@ -56,6 +57,15 @@ std::optional<FileRecord> DecodeFileRecord(absl::string_view s) {
   std::pair<absl::string_view, absl::string_view> parts = absl::StrSplit(s, absl::MaxSplits('\t', 1));
   if (parts.second.empty()) return std::nullopt;
   return FileRecord{std::string(parts.first), std::string(parts.second)};
+}
+
+std::string EncodeSpeakerName(const SpeakerName& s) {
+  return s.organisation ? absl::StrCat(s.name, "\torg") : s.name;
+}
+
+SpeakerName DecodeSpeakerName(absl::string_view s) {
+  bool org = absl::ConsumeSuffix(&s, "\torg");
+  return SpeakerName{std::string(s), org};
 }
 
 std::string EncodeDocData(const DocData& d) {

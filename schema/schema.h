@@ -19,7 +19,7 @@
 
 namespace newsidx::schema {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 enum class FieldKind {
   kText,     // positional free text, stemmed, phrase-searchable
@@ -95,6 +95,14 @@ struct FileRecord {
 };
 std::string EncodeFileRecord(const FileRecord& r);
 std::optional<FileRecord> DecodeFileRecord(absl::string_view s);
+
+// What the index remembers of each speaker key (metadata kMetaSpeakerPrefix).
+struct SpeakerName {
+  std::string name;  // the fullest form seen
+  bool organisation = false;
+};
+std::string EncodeSpeakerName(const SpeakerName& s);
+SpeakerName DecodeSpeakerName(absl::string_view s);
 
 // What a document's data holds: everything a hit shows without another read.
 struct DocData {

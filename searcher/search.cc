@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
@@ -81,21 +82,27 @@ void SpeakerDirectory::Load(const Xapian::Database& db) {
   names_.clear();
   canonical_.clear();
   const std::string prefix(schema::kMetaSpeakerPrefix);
+  absl::flat_hash_set<std::string> organisations;
   for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-    names_[(*it).substr(prefix.size())] = db.get_metadata(*it);
+    std::string key = (*it).substr(prefix.size());
+    schema::SpeakerName s = schema::DecodeSpeakerName(db.get_metadata(*it));
+    names_[key] = s.name;
+    if (s.organisation) organisations.insert(key);
   }
-  // A surname alone belongs to the one full name ending with it, if only one does.
+  // A person's surname alone belongs to the one full name ending with it, if
+  // only one does ("Blair" → "Tony Blair"); organisations keep their names.
   absl::flat_hash_map<std::string, int> full_names_per_surname;
   absl::flat_hash_map<std::string, std::string> full_key;
   for (const auto& [key, name] : names_) {
     size_t space = key.rfind(' ');
-    if (space == std::string::npos) continue;
+    if (space == std::string::npos || organisations.contains(key)) continue;
     std::string surname = key.substr(space + 1);
     ++full_names_per_surname[surname];
     full_key[surname] = key;
   }
   for (const auto& [key, name] : names_) {
-    if (key.find(' ') == std::string::npos && full_names_per_surname[key] == 1) {
+    if (key.find(' ') == std::string::npos && !organisations.contains(key) &&
+        full_names_per_surname[key] == 1) {
       canonical_[key] = full_key[key];
     }
   }

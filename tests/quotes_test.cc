@@ -113,6 +113,15 @@ TEST(Quotes, UnclosedSentenceReopenedWithinAParagraph) {
   EXPECT_EQ(SpeakerOf(t, "They deserved to win"), "Ann Lee");
 }
 
+TEST(Quotes, ItMeansAnOrganisation) {
+  std::string t =
+      "Tom Berg, a trader, watched the shares fall. The Northwind Bank issued a warning. "
+      "\"Profits will be lower this year,\" it said.";
+  auto q = QuoteWith(t, "Profits will be lower");
+  ASSERT_TRUE(q);
+  EXPECT_EQ(q->speaker, "Northwind Bank");
+}
+
 TEST(Quotes, ContinuationParagraphBelongsToThePreviousSpeaker) {
   std::string t =
       "“The plan is sound,” said Ruth Adler, a planner.\n\n"

@@ -59,6 +59,15 @@ TEST(Schema, BoundedKeysFitXapianAndStayDistinct) {
   EXPECT_EQ(BoundedKey("short"), "short");
 }
 
+TEST(Schema, SpeakerNamesKeepTheirKind) {
+  SpeakerName org = DecodeSpeakerName(EncodeSpeakerName({"Northwind Bank", true}));
+  EXPECT_EQ(org.name, "Northwind Bank");
+  EXPECT_TRUE(org.organisation);
+  SpeakerName person = DecodeSpeakerName(EncodeSpeakerName({"Tony Blair", false}));
+  EXPECT_EQ(person.name, "Tony Blair");
+  EXPECT_FALSE(person.organisation);
+}
+
 TEST(Schema, DocDataAndFileRecordsRoundTrip) {
   DocData d{"article", "id", "p.txt", "T", "S", "2025-12-15", "body “text”"};
   auto back = DecodeDocData(EncodeDocData(d));
