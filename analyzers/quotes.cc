@@ -177,6 +177,12 @@ const absl::flat_hash_set<std::string>& OrgWords() {
       "kremlin", "pentagon", "whitehouse", "security", "strategy", "memorandum", "charter",
       "democrats", "dems", "republicans", "tories", "conservatives", "labour", "liberals",
       "greens", "socialists", "mps", "analysts", "officials", "ministers", "fans", "police",
+      "industry", "industries", "dictionary", "united", "rovers", "athletic", "fc", "airlines",
+      "airways", "motors", "systems", "technologies", "labs", "laboratories", "research",
+      "securities", "capital", "partners", "holdings", "media", "records", "studios",
+      "pictures", "entertainment", "software", "telecom", "energy", "petroleum", "insurance",
+      "trust", "fund", "exchange", "markets", "economics", "consulting", "federation",
+      "authority", "institution", "society", "school", "college", "hospital", "office",
       "constitution", "states", "kingdom", "republic", "europe", "america", "street", "city"};
   return *v;
 }
