@@ -45,7 +45,7 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
       "arguing", "telling", "explaining", "describing", "warning", "asking", "calling",
       "suggesting", "claiming", "stressing", "emphasising", "emphasizing", "writing",
       "declaring", "announcing", "acknowledging", "admitting", "insist", "argue", "explain",
-      "add", "note", "stress", "warn", "claim", "tell", "ask", "boomed", "thundered", "roared",
+      "warn", "tell", "boomed", "thundered", "roared",
       "retorted", "snapped", "interjected", "muttered", "scoffed", "gushed", "shot", "fired",
       "hit", "chimed", "issued", "released", "explains", "joked", "quipped", "sighed",
       "laughed", "offered", "elaborated", "opined", "surmised", "reasoned", "concurred",
@@ -1338,12 +1338,14 @@ class Extractor {
       st.cue = statements_.back().cue;  // between two segments of one sentence
     }
     if (!st.cue && q == 0 && p > 0) {
-      // A lead-in that ends the previous paragraph: "He said:".
-      const std::vector<Tok>& prev = para_toks_[p - 1];
-      if (!prev.empty() && prev.back().text == ":" && prev.size() >= 2) {
-        if (auto c = CueBefore(prev, prev.size() - 1, people_)) st.cue = c;
-      }
+      // A lead-in that ends the previous paragraph: "He said:", "Cruz called
+      // them on it:", "Sam Lau said in a statement."
+      st.cue = LeadIn(para_toks_[p - 1]);
       if (!st.cue) st.continuation = true;
+    }
+    if (!st.cue && q == 0) {
+      // A signature line after the quote: "- Bernie Sanders."
+      if (auto c = SignatureAfter(p)) st.cue = c, st.continuation = false;
     }
     // A further quote in a paragraph whose speaker is known is theirs.
     if (!st.cue && q > 0 && !statements_.empty() && statements_.back().para == p &&
@@ -1363,6 +1365,43 @@ class Extractor {
     if (!st.cue && st.continuation && WordCount(text_.substr(seg.start, seg.end - seg.start)) < 3) return;
     statements_.push_back(st);
     accepted_.insert(toks[q].seg);
+  }
+
+  // The cue a paragraph's last sentence gives to a quote that follows it:
+  // a colon lead-in, or a speech verb with nothing reported after it.
+  std::optional<Cue> LeadIn(const std::vector<Tok>& prev) {
+    if (prev.size() < 2) return std::nullopt;
+    size_t end = prev.size() - 1;  // the final ':' or '.'
+    if (prev[end].text != ":" && prev[end].text != ".") return std::nullopt;
+    size_t s = SentenceStart(prev, end);
+    for (size_t v = end; v-- > s;) {
+      if (!IsVerbAt(prev, v)) continue;
+      // "said in a statement." reports nothing itself; "said that …" does.
+      for (size_t k = v + 1; k < end; ++k) {
+        if (prev[k].lower == "that" || prev[k].kind == Tok::kQuote) return std::nullopt;
+      }
+      if (end - v > 6) return std::nullopt;
+      SpeakerRef r = SubjectOf(prev, s, v, people_);
+      if (r.kind != SpeakerRef::kNone) return Cue{r, v};
+      return std::nullopt;
+    }
+    if (prev[end].text == ":" && end - s <= 8 && end > s + 1) {
+      for (size_t k = s; k < end; ++k) {  // "Then Rita Cole turned to the crowd:"
+        SpeakerRef r = SpeakerForward(prev, k, people_.known_words(), /*subject=*/true);
+        if (r.kind == SpeakerRef::kName || r.kind == SpeakerRef::kPronoun) return Cue{r, end};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "- Bernie Sanders." alone on the paragraph after a quote.
+  std::optional<Cue> SignatureAfter(int p) {
+    if (p + 1 >= static_cast<int>(para_toks_.size())) return std::nullopt;
+    const std::vector<Tok>& next = para_toks_[p + 1];
+    if (next.size() < 2 || next.size() > 8 || next[0].text != "—") return std::nullopt;
+    SpeakerRef r = NameForward(next, 1, people_.known_words(), /*subject=*/true);
+    if (r.kind != SpeakerRef::kName) return std::nullopt;
+    return Cue{r, 0};
   }
 
   bool GroupContinues(int seg) const {

@@ -113,6 +113,20 @@ TEST(Quotes, UnclosedSentenceReopenedWithinAParagraph) {
   EXPECT_EQ(SpeakerOf(t, "They deserved to win"), "Ann Lee");
 }
 
+TEST(Quotes, LeadInsAndSignatureLines) {
+  std::string t =
+      "Sam Lau, the party's spokesman, said in a statement.\n\n"
+      "“There are no ballots to recount.”\n\n"
+      "Then Rita Cole turned to the crowd:\n\n"
+      "“We will win this state.”\n\n"
+      "The fact-checkers looked at this claim.\n\n"
+      "“Almost all new income is going to the top.”\n\n"
+      "- Bernie Sanders.";
+  EXPECT_EQ(SpeakerOf(t, "no ballots to recount"), "Sam Lau");
+  EXPECT_EQ(SpeakerOf(t, "We will win this state"), "Rita Cole");
+  EXPECT_EQ(SpeakerOf(t, "Almost all new income"), "Bernie Sanders");
+}
+
 TEST(Quotes, ItMeansAnOrganisation) {
   std::string t =
       "Tom Berg, a trader, watched the shares fall. The Northwind Bank issued a warning. "
