@@ -930,16 +930,22 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
          !(j - 1 == v - 1 && toks[j - 1].lower == "told")) {
     --j;
   }
+  // "Marc Ostwald, a strategist at Monument Securities told": a name that
+  // ends an appositive ("at …") is not the subject.
+  bool in_appositive = false;
   if (j > from) {
     if (auto s = SpeakerStartBefore(toks, j, known); s && *s >= from) {
+      in_appositive = *s > from && toks[*s - 1].kind == Tok::kWord &&
+                      Prepositions().contains(toks[*s - 1].lower) && toks[*s - 1].lower != "the" &&
+                      toks[*s - 1].lower != "a" && toks[*s - 1].lower != "an";
       SpeakerRef r = SpeakerForward(toks, *s, known, /*subject=*/true);
-      if (r.kind != SpeakerRef::kNone) return r;
+      if (r.kind != SpeakerRef::kNone && !in_appositive) return r;
     }
   }
   // "X, a professor at Y, said" and participles ("…, saying"): the nearest
   // name in the clause that is not the object of a preposition.
   SpeakerRef best;
-  const bool appositive = j > from && toks[j - 1].text == ",";
+  const bool appositive = in_appositive || (j > from && toks[j - 1].text == ",");
   for (size_t k = from; k < j; ++k) {
     if (toks[k].kind != Tok::kWord) continue;
     bool after_prep = k > from && toks[k - 1].kind == Tok::kWord &&

@@ -65,6 +65,12 @@ TEST(Quotes, InvertedCuesWithRoles) {
   EXPECT_EQ(SpeakerOf(t, "It is mixed"), "Vince Carr");
 }
 
+TEST(Quotes, AppositiveWithoutClosingComma) {
+  std::string t = "Marc Olsen, a strategist at Monument Capital told Reuters that "
+                  "\"rates will rise soon\".";
+  EXPECT_EQ(SpeakerOf(t, "rates will rise soon"), "Marc Olsen");
+}
+
 TEST(Quotes, PronounMeansTheLastSentenceSubject) {
   std::string t =
       "“Prices will fall,” said Olga Petrova, an economist.\n\n"
