@@ -152,8 +152,16 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_p
 }
 
 Searcher::Searcher(std::string path, Xapian::Database db, std::unique_ptr<QueryBuilder> builder)
-    : path_(std::move(path)), db_(std::move(db)), builder_(std::move(builder)) {
-  speakers_.Load(db_);
+    : path_(std::move(path)), db_(std::move(db)), builder_(std::move(builder)) {}
+
+// Loaded on first need: most article queries never show a speaker, and the
+// directory grows with the corpus.
+const SpeakerDirectory& Searcher::speakers() const {
+  if (!speakers_loaded_) {
+    speakers_.Load(db_);
+    speakers_loaded_ = true;
+  }
+  return speakers_;
 }
 
 Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) const {
@@ -162,7 +170,7 @@ Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) 
   auto data = schema::DecodeDocData(it.get_document().get_data());
   if (data.ok()) hit.doc = std::move(*data);
   if (!hit.doc.speaker_key.empty()) {
-    hit.doc.speaker = speakers_.Name(hit.doc.speaker_key, hit.doc.speaker);
+    hit.doc.speaker = speakers().Name(hit.doc.speaker_key, hit.doc.speaker);
   }
   hit.snippet = TidySnippet(mset.snippet(
       hit.doc.text, kSnippetBytes, builder_->stem(),
@@ -175,10 +183,10 @@ Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) 
 std::vector<FacetCount> Searcher::SpeakerFacet(const Xapian::ValueCountMatchSpy& spy) const {
   absl::flat_hash_map<std::string, uint64_t> counts;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    counts[speakers_.Canonical(*it)] += it.get_termfreq();
+    counts[speakers().Canonical(*it)] += it.get_termfreq();
   }
   std::vector<FacetCount> out;
-  for (const auto& [key, n] : counts) out.push_back({speakers_.Name(key, key), n});
+  for (const auto& [key, n] : counts) out.push_back({speakers().Name(key, key), n});
   std::sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) {
     return a.count != b.count ? a.count > b.count : a.value < b.value;
   });

@@ -107,7 +107,9 @@ class Searcher {
   std::string path_;
   Xapian::Database db_;
   std::unique_ptr<QueryBuilder> builder_;
-  SpeakerDirectory speakers_;
+  const SpeakerDirectory& speakers() const;
+  mutable SpeakerDirectory speakers_;
+  mutable bool speakers_loaded_ = false;
 };
 
 }  // namespace newsidx
