@@ -1,4 +1,5 @@
-// Micro-benchmarks: analyzer and parser throughput, query latency.
+// Micro-benchmarks: analyzer and parser throughput, what quotes cost the
+// indexing path, query latency.
 // Text comes from ../shared/corpora/bbc-fulltext when present, else from
 // corpus/ (the seeds); the choice is printed.
 //   build/bench/newsidx_bench [--benchmark_filter=...]
@@ -11,6 +12,8 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/article.h"
+#include "analyzers/quotes.h"
+#include "indexer/document.h"
 #include "indexer/indexer.h"
 #include "searcher/search.h"
 
@@ -73,6 +76,60 @@ void BM_ParseArticles(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
 }
 BENCHMARK(BM_ParseArticles)->Unit(benchmark::kMillisecond);
+
+const std::vector<Article>& ParsedArticles() {
+  static const auto* articles = [] {
+    auto* out = new std::vector<Article>;
+    for (const std::string& f : Files()) {
+      for (Article& a : ParseArticles(f, Format::kText, "id", "path").articles) {
+        out->push_back(std::move(a));
+      }
+    }
+    return out;
+  }();
+  return *articles;
+}
+
+// Quote extraction and attribution alone, over every parsed article.
+void BM_ExtractQuotes(benchmark::State& state) {
+  for (auto _ : state) {
+    size_t quotes = 0;
+    for (const Article& a : ParsedArticles()) quotes += ExtractQuotes(a.text).size();
+    state.counters["quotes"] = static_cast<double>(quotes);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+BENCHMARK(BM_ExtractQuotes)->Unit(benchmark::kMillisecond);
+
+// The single-threaded indexing path from parsed articles to a committed
+// on-disk index: articles only (0); articles with their quote documents (1);
+// articles written and quote documents made but not written (2). Against
+// BM_ExtractQuotes this splits what quotes cost into extraction, making their
+// documents, and Xapian writing them.
+void BM_IndexDocuments(benchmark::State& state) {
+  const int mode = static_cast<int>(state.range(0));
+  auto stemmer = Stemmer::Create("en");
+  TextAnalyzer analyzer{Tokenizer(), **stemmer, nullptr};
+  const std::string path = (fs::temp_directory_path() / "newsidx-bench-write").string();
+  for (auto _ : state) {
+    fs::remove_all(path);
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (const Article& a : ParsedArticles()) {
+      db.add_document(ArticleDocument(a, a.path, analyzer));
+      if (mode == 0) continue;
+      for (const QuoteDocument& q : QuoteDocuments(a, a.path, analyzer)) {
+        if (mode == 1) db.add_document(q.doc);
+      }
+    }
+    db.commit();
+  }
+  fs::remove_all(path);
+  const char* const labels[] = {"articles only", "articles and quotes",
+                                "articles, quotes made not written"};
+  state.SetLabel(labels[mode]);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * TotalBytes()));
+}
+BENCHMARK(BM_IndexDocuments)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 // Query latency over an index of the benchmark corpus, built once.
 class QueryFixture : public benchmark::Fixture {
