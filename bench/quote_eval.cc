@@ -35,7 +35,7 @@ struct Tally {
 };
 
 struct Extracted {
-  std::string text, speaker, mention;  // text and speaker folded
+  std::string text, speaker, mention, kind;  // text and speaker folded
   size_t words = 0;
   bool labelled = false;  // contains some label's snippet
 };
@@ -63,6 +63,7 @@ std::map<std::string, std::vector<Extracted>> ReadQuotes(std::istream& in) {
     Extracted e;
     e.text = Fold(q.value("text", ""));
     e.speaker = q["speaker"].is_string() ? Fold(q["speaker"].get<std::string>()) : "";
+    e.kind = q.value("kind", "");
     e.mention = q["speaker_mention"].is_string() ? q["speaker_mention"].get<std::string>() : "";
     e.words = std::vector<absl::string_view>(
                   absl::StrSplit(e.text, absl::ByAnyChar(" \n"), absl::SkipEmpty()))
@@ -122,13 +123,13 @@ int main(int argc, char** argv) {
                 << hit->mention << "' | " << snippet << "\n";
     }
   }
-  int strays = 0;
+  std::map<std::string, int> strays;
   for (const auto& [file, qs] : quotes) {
     bool file_labelled = std::any_of(qs.begin(), qs.end(), [](const auto& q) { return q.labelled; });
     for (const Extracted& q : qs) {
       if (!file_labelled || q.labelled || q.words < 6) continue;
-      ++strays;
-      if (misses) std::cout << "STRAY " << file << " | " << q.text.substr(0, 80) << "\n";
+      ++strays[q.kind];
+      if (misses) std::cout << "STRAY " << file << " | " << q.kind << " | " << q.text.substr(0, 80) << "\n";
     }
   }
   for (const auto& [tier, t] : tiers) {
@@ -138,6 +139,9 @@ int main(int argc, char** argv) {
         tier, t.total, t.found, 100.0 * t.found / t.total, t.attributed,
         100.0 * t.attributed / t.total, t.found ? 100.0 * t.attributed / t.found : 0.0);
   }
-  std::cout << absl::StrFormat("strays    %5d quotes of 6+ words in no label\n", strays);
+  for (const char* kind : {"direct", "partial", "indirect"}) {
+    std::cout << absl::StrFormat("strays    %5d %s quotes of 6+ words in no label\n", strays[kind],
+                                 kind);
+  }
   return 0;
 }

@@ -1,11 +1,8 @@
-// Quote extraction and attribution on small texts written for each rule,
-// and the scores on the labelled seed and PolNeAR quotes.
+// Quote extraction and attribution on small texts written for each rule.
 #include "analyzers/quotes.h"
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <regex>
 
 #include "analyzers/speakers.h"
 #include "tests/test_util.h"
@@ -234,38 +231,6 @@ TEST(Speakers, AliasFileMapsVariantsAndSurnames) {
   EXPECT_EQ(*a.CanonicalName("Gonchar"), "Mykhailo Honchar");  // a surname only one name has
   EXPECT_EQ(a.CanonicalName("Berg"), nullptr);                   // two people: ambiguous
   EXPECT_EQ(a.CanonicalName("Someone Else"), nullptr);
-}
-
-// Runs bench/quote_eval and returns the "all" line's attributed-of-all share.
-double AttributedShare(const std::string& labels, const std::string& articles) {
-  std::string cmd = std::string(NEWSIDX_QUOTE_EVAL) + " " + testing::ShellQuote(labels) + " " +
-                    testing::ShellQuote(articles);
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  pclose(pipe);
-  std::smatch m;
-  std::regex all(R"(all\s+\d+ labelled\s+found\s+([\d.]+)%\s+attributed\s+([\d.]+)%)");
-  if (!std::regex_search(out, m, all)) return -1;
-  std::printf("%s", out.c_str());
-  return std::stod(m[2].str());
-}
-
-TEST(QuoteScores, SeedAcceptanceQuotes) {
-  std::string shared = testing::SharedDir();
-  if (shared.empty()) GTEST_SKIP() << "../shared is absent: no acceptance labels";
-  EXPECT_GE(AttributedShare(shared + "/acceptance/seed-quotes.jsonl", testing::CorpusDir()), 95.0);
-}
-
-TEST(QuoteScores, PolnearBeatsPublishedSystems) {
-  std::string shared = testing::SharedDir();
-  if (shared.empty()) GTEST_SKIP() << "../shared is absent: no PolNeAR labels";
-  // The Gender Gap Tracker reaches 86.5% speaker accuracy on news.
-  EXPECT_GE(AttributedShare(shared + "/corpora/polnear-dev/quotes.jsonl",
-                            shared + "/corpora/polnear-dev/articles"),
-            87.0);
 }
 
 }  // namespace
