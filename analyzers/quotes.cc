@@ -538,6 +538,42 @@ bool EndsSentence(const std::vector<Tok>& toks, size_t i) {
   return !abbrev->contains(w);
 }
 
+// A party and state, or an agency, right after a name says nothing about who
+// speaks and splits the name from its verb: "Sen. Chuck Schumer (D-N.Y.)
+// said", "told the Associated Press (AP),", "Sen. Ron Johnson, R-Wis., said".
+void DropAsidesAfterNames(std::vector<Tok>& toks) {
+  std::vector<Tok> kept;
+  kept.reserve(toks.size());
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const bool after_name = !kept.empty() && kept.back().kind == Tok::kWord && kept.back().cap;
+    if (after_name && toks[i].text == "(") {
+      size_t close = i + 1;
+      while (close < toks.size() && close <= i + 8 && toks[close].text != ")" &&
+             toks[close].kind != Tok::kQuote) {
+        ++close;
+      }
+      if (close < toks.size() && close <= i + 8 && toks[close].text == ")") {
+        i = close;
+        continue;
+      }
+    }
+    // ", R-Wis.,": one capital, a hyphen, a state.
+    if (after_name && toks[i].text == "," && i + 2 < toks.size() && toks[i + 1].kind == Tok::kWord &&
+        toks[i + 1].text.size() >= 4 && toks[i + 1].text[1] == '-' &&
+        absl::ascii_isupper(static_cast<unsigned char>(toks[i + 1].text[0])) &&
+        absl::ascii_isupper(static_cast<unsigned char>(toks[i + 1].text[2]))) {
+      size_t k = i + 2;
+      while (k < toks.size() && k <= i + 5 && toks[k].text != ",") ++k;
+      if (k < toks.size() && toks[k].text == ",") {
+        i = k;
+        continue;
+      }
+    }
+    kept.push_back(std::move(toks[i]));
+  }
+  toks = std::move(kept);
+}
+
 // Words and punctuation of [from, to), with each listed segment (whose marks
 // lie inside) replaced by one kQuote token.
 std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
@@ -592,6 +628,7 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
     out.push_back(std::move(t));
     ++i;
   }
+  DropAsidesAfterNames(out);
   bool start = true;
   for (size_t i = 0; i < out.size(); ++i) {
     out[i].sentence_start = start && out[i].kind == Tok::kWord;
