@@ -1021,14 +1021,31 @@ size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
   return i;
 }
 
+// Whether the capitalised run at toks[k] is followed by lower-case role words
+// and then another capitalised run: an organisation, a role, a person.
+bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
+  size_t j = k;
+  while (j < toks.size() && toks[j].kind == Tok::kWord && (toks[j].cap || IsParticle(toks[j]))) ++j;
+  size_t role = j;
+  while (j < toks.size() && j < role + 3 && toks[j].kind == Tok::kWord && !toks[j].cap &&
+         !Prepositions().contains(toks[j].lower) && !SpeechVerbs().contains(toks[j].lower) &&
+         toks[j].lower != "and" && toks[j].lower != "who") {
+    ++j;
+  }
+  return j > role && j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap;
+}
+
 // The speaker after an inverted cue ("said X"): a pronoun, a description,
 // or the last name before the phrase ends, after any role ("said Republican
 // strategist Ryan Williams", "said pollster Frank Luntz").
 std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k,
                                           const absl::flat_hash_set<std::string>& known) {
-  // "said Jeremy Dear, NUJ General Secretary": the name comes first.
+  // "said Jeremy Dear, NUJ General Secretary": the name comes first, unless
+  // a role follows it and then the person ("said Monmouth University
+  // political scientist Patrick Murray").
   if (SpeakerRef first = SpeakerForward(toks, k, known);
-      first.kind == SpeakerRef::kName && WordCount(first.name) >= 2 && !IsRoleOnly(first.name)) {
+      first.kind == SpeakerRef::kName && WordCount(first.name) >= 2 && !IsRoleOnly(first.name) &&
+      !PersonAfterRole(toks, k)) {
     return first;
   }
   // "said EEF chief economist, Steve Radley", "said the chairman of the
