@@ -1185,11 +1185,19 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
 // A cue after the quote in the rest of its sentence, for partial quotes
 // ("… "core issue" in negotiations, the Kremlin said").
 std::optional<Cue> CueLaterInSentence(const std::vector<Tok>& toks, size_t q, People& people) {
+  const auto& known = people.known_words();
   size_t end = SentenceEnd(toks, q);
   size_t s = SentenceStart(toks, q);
   for (size_t v = q + 1; v < end; ++v) {
     if (toks[v].kind == Tok::kQuote) break;
     if (!IsVerbAt(toks, v)) continue;
+    // "…, said David Wasserman, an analyst." closes the sentence inverted.
+    if (toks[v - 1].text == "," && !ObjectIsListener(toks[v].lower)) {
+      size_t k = v + 1 + (NeedsParticle(toks[v].lower) ? 1 : 0);
+      bool speaker_next = k < toks.size() && toks[k].kind == Tok::kWord &&
+                          (toks[k].cap || toks[k].lower == "the" || Pronouns().contains(toks[k].lower));
+      if (auto r = speaker_next ? InvertedSpeaker(toks, k, known) : std::nullopt) return Cue{*r, v};
+    }
     SpeakerRef r = SubjectOf(toks, s, v, people);
     if (r.kind != SpeakerRef::kNone) return Cue{r, v};
   }
@@ -1379,7 +1387,13 @@ class Extractor {
                               !toks[q + 1].cap && !IsVerbAt(toks, q + 1) &&
                               !Pronouns().contains(toks[q + 1].lower) && toks[q + 1].lower != "the" &&
                               toks[q + 1].lower != "according";
-    if (mid_sentence || continues_sentence) st.kind = QuoteKind::kPartial;
+    // A quote that opens its sentence with a capital and runs a clause is
+    // direct even when the sentence goes on ('"Many would …" if she lost, said X').
+    absl::string_view quoted = text_.substr(seg.start, seg.end - seg.start);
+    bool opens_sentence = (q == 0 || toks[q].sentence_start || EndsSentence(toks, q - 1)) &&
+                          !quoted.empty() && absl::ascii_isupper(static_cast<unsigned char>(quoted[0])) &&
+                          WordCount(quoted) >= 4;
+    if ((mid_sentence || continues_sentence) && !opens_sentence) st.kind = QuoteKind::kPartial;
     // A quote that ends its own sentence was more likely introduced before
     // it ("Said Mr Bysshe: “….” Painkiller has been …") than after.
     absl::string_view words = absl::StripTrailingAsciiWhitespace(text_.substr(seg.start, seg.end - seg.start));
