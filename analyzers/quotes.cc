@@ -49,7 +49,11 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
       "retorted", "snapped", "interjected", "muttered", "scoffed", "gushed", "shot", "fired",
       "hit", "chimed", "issued", "released", "explains", "joked", "quipped", "sighed",
       "laughed", "offered", "elaborated", "opined", "surmised", "reasoned", "concurred",
-      "objected", "protested", "conceded", "emailed", "texted", "wrote", "tweets"};
+      "objected", "protested", "conceded", "emailed", "texted", "wrote", "tweets", "fumed",
+      "reacted", "remembered", "barked", "sang", "sings", "pressed", "thanked", "welcomed",
+      "labeled", "labelled", "labeling", "labelling", "dubbed", "branded", "slammed",
+      "blasted", "praised", "mocked", "griped", "groused", "scolded", "chided", "teased",
+      "ranted", "hailed"};
   return *v;
 }
 
@@ -1112,7 +1116,8 @@ std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& peop
     ++i;
   }
   if (i >= toks.size() || toks[i].kind != Tok::kWord) return std::nullopt;
-  if (IsVerbAt(toks, i) && !ObjectIsListener(toks[i].lower)) {  // "said X"
+  // "said X"; right after a quote even "asked X" and "warned X" name the speaker.
+  if (IsVerbAt(toks, i) && (i == q + 1 || i == q + 2 || !ObjectIsListener(toks[i].lower))) {
     size_t k = i + 1;
     if (NeedsParticle(toks[i].lower)) ++k;
     if (std::optional<SpeakerRef> r = InvertedSpeaker(toks, k, known)) return Cue{*r, i};
@@ -1160,8 +1165,12 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
       if (NeedsParticle(toks[v].lower)) ++k;
       SpeakerRef inverted = SpeakerForward(toks, k, known);
       size_t after = k + (inverted.kind == SpeakerRef::kNone ? 0 : WordCount(inverted.mention));
+      // "Said Dorothy Poynter, who grew up with Ali, “…”": an appositive may follow.
+      bool appositive = after < q && toks[after].text == "," && q - after <= 16 &&
+                        (toks[q - 1].text == "," || toks[q - 1].text == ":");
       if (inverted.kind != SpeakerRef::kNone &&
-          (after == q || (after + 1 == q && (toks[after].text == ":" || toks[after].text == ",")))) {
+          (after == q || appositive ||
+           (after + 1 == q && (toks[after].text == ":" || toks[after].text == ",")))) {
         r = inverted;
       }
     }
@@ -1457,6 +1466,9 @@ class Extractor {
       if (end - v > 6) return std::nullopt;
       SpeakerRef r = SubjectOf(prev, s, v, people_);
       if (r.kind != SpeakerRef::kNone) return Cue{r, v};
+      if (v == s) {  // "Stated Stone:"
+        if (auto inv = InvertedSpeaker(prev, v + 1, people_.known_words())) return Cue{*inv, v};
+      }
       return std::nullopt;
     }
     if (prev[end].text == ":" && end - s <= 8 && end > s + 1) {
