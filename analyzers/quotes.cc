@@ -755,7 +755,15 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     r.mention = t.text;
     return r;
   }
-  if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "this") {
+  // "Another tweeted:": someone new, unnamed.
+  if (t.lower == "another" && i + 1 < toks.size() && SpeechVerbs().contains(toks[i + 1].lower)) {
+    r.kind = SpeakerRef::kDescription;
+    r.mention = t.text + " person";
+    r.name = "person";
+    return r;
+  }
+  if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "this" ||
+      t.lower == "another") {
     size_t j = i + 1;
     std::vector<std::string> words = {t.text};
     std::string head;
@@ -796,7 +804,7 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     end = k;
   }
   if (toks[j].kind != Tok::kWord) return std::nullopt;
-  if (Pronouns().contains(toks[j].lower)) return j;
+  if (Pronouns().contains(toks[j].lower) || toks[j].lower == "another") return j;
   // A name: capitalised words back to titles, particles, initials.
   if (toks[j].cap) {
     size_t k = j;
@@ -815,9 +823,12 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     return std::nullopt;
   }
   // A description: "the analyst", "the former president", "a spokesman for X".
-  for (size_t k = j + 1; k-- > 0 && k + 5 > j;) {
+  for (size_t k = j + 1; k-- > 0 && k + 7 > j;) {
     if (toks[k].kind != Tok::kWord) break;
-    if (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an") return k;
+    if (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" ||
+        toks[k].lower == "another") {
+      return k;
+    }
   }
   return std::nullopt;
 }
@@ -1628,6 +1639,11 @@ class Extractor {
         (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an "))) {
       std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
       return people_.Add(described, described, ref.name);
+    }
+    // "another source said": not the source before.
+    if (ref.kind == SpeakerRef::kDescription && absl::StartsWithIgnoreCase(ref.mention, "another ")) {
+      std::string described = absl::AsciiStrToLower(ref.mention);
+      return people_.Add(described, described.substr(described.find(' ') + 1), ref.name);
     }
     std::function<bool(const Person&)> fits;
     if (ref.kind == SpeakerRef::kPronoun) {
