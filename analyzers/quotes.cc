@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 
+#include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
@@ -530,6 +531,8 @@ bool EndsSentence(const std::vector<Tok>& toks, size_t i) {
   if (t.kind != Tok::kPunct) return false;
   if (t.text == "!" || t.text == "?" || t.text == ";") return true;
   if (t.text != ".") return false;
+  // "fivethirtyeight.com": a dot inside a word ends nothing.
+  if (i + 1 < toks.size() && toks[i + 1].start == t.end && toks[i + 1].kind == Tok::kWord) return false;
   if (i == 0 || toks[i - 1].kind != Tok::kWord) return true;
   if (absl::EndsWith(toks[i - 1].text, ".")) return false;
   const std::string& w = toks[i - 1].lower;
@@ -956,6 +959,10 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   if (i >= toks.size() || toks[i].kind != Tok::kWord) return false;
   const std::string& w = toks[i].lower;
   if (!SpeechVerbs().contains(w)) return false;
+  // Headlines in capitals ("RED STATES OUTNUMBER …") hold no cue.
+  if (absl::c_none_of(toks[i].text, [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
+    return false;
+  }
   // Passive ("has been described as") reports no speaker.
   if (i > 0 && (toks[i - 1].lower == "been" || toks[i - 1].lower == "being")) return false;
   if (NeedsParticle(w)) {
@@ -967,8 +974,11 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
     if (w == "called") return p == "for" || p == "on";
     if (w == "shot" || w == "fired" || w == "hit") return p == "back";
     if (w == "chimed") return p == "in";
-    if (w == "issued" || w == "released") {
-      return p == "statement" || (p == "a" && i + 2 < toks.size() && toks[i + 2].lower == "statement");
+    if (w == "issued" || w == "released") {  // "issued the following statement"
+      for (size_t k = i + 1; k < toks.size() && k <= i + 4 && toks[k].kind == Tok::kWord; ++k) {
+        if (toks[k].lower == "statement") return true;
+      }
+      return false;
     }
   }
   return true;
@@ -987,9 +997,12 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   bool in_appositive = false;
   if (j > from) {
     if (auto s = SpeakerStartBefore(toks, j, known); s && *s >= from) {
+      static const auto* possessives =
+          new absl::flat_hash_set<std::string>{"our", "their", "his", "its", "my", "your"};
       in_appositive = *s > from && toks[*s - 1].kind == Tok::kWord &&
-                      Prepositions().contains(toks[*s - 1].lower) && toks[*s - 1].lower != "the" &&
-                      toks[*s - 1].lower != "a" && toks[*s - 1].lower != "an";
+                      ((Prepositions().contains(toks[*s - 1].lower) && toks[*s - 1].lower != "the" &&
+                        toks[*s - 1].lower != "a" && toks[*s - 1].lower != "an") ||
+                       possessives->contains(toks[*s - 1].lower));
       SpeakerRef r = SpeakerForward(toks, *s, known, /*subject=*/true);
       if (r.kind != SpeakerRef::kNone && !in_appositive) return r;
     }
@@ -1150,6 +1163,11 @@ std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& peop
       break;
     }
     if (r.kind != SpeakerRef::kNone && r.pos == toks[i].start) return Cue{r, v};
+    // "Nate Silver, the polling guru who founded X, tweeted": the name before
+    // the appositive.
+    SpeakerRef first = SpeakerForward(toks, i, known, /*subject=*/true);
+    size_t name_end = i + WordCount(first.mention);
+    if (first.kind == SpeakerRef::kName && name_end < v && toks[name_end].text == ",") return Cue{first, v};
     break;
   }
   return std::nullopt;
@@ -1169,6 +1187,11 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
   for (size_t v = q; v-- > s;) {
     if (toks[v].kind == Tok::kQuote) continue;
     if (!IsVerbAt(toks, v)) continue;
+    // "was asked by host Bill Maher, “…”": the agent speaks.
+    if (v + 2 < q && toks[v + 1].lower == "by") {
+      auto agent = InvertedSpeaker(toks, v + 2, known);
+      if (agent && agent->kind == SpeakerRef::kName) return Cue{*agent, v};
+    }
     SpeakerRef r = SubjectOf(toks, s, v, people);
     if (r.kind == SpeakerRef::kNone && !ObjectIsListener(toks[v].lower)) {
       // "said Smith: “…”": an inverted cue right before the quote.
@@ -1428,6 +1451,10 @@ class Extractor {
     // '"…" if she lost, said X.': the cue later in the sentence, unless the
     // quote ended its own sentence ('"… rise." Prices rose, Nationwide said').
     if (!st.cue && !ends_sentence) st.cue = CueLaterInSentence(toks, q, people_);
+    // "X said in a statement. “…”": a lead-in sentence in the same paragraph.
+    if (!st.cue && q > 1 && (EndsSentence(toks, q - 1) || toks[q - 1].text == ":")) {
+      st.cue = LeadIn(std::vector<Tok>(toks.begin(), toks.begin() + q));
+    }
     if (!st.cue && q > 0 && toks[q - 1].kind == Tok::kQuote && !statements_.empty()) {
       st.cue = statements_.back().cue;  // between two segments of one sentence
     }
@@ -1474,7 +1501,7 @@ class Extractor {
       for (size_t k = v + 1; k < end; ++k) {
         if (prev[k].lower == "that" || prev[k].kind == Tok::kQuote) return std::nullopt;
       }
-      if (end - v > 6) return std::nullopt;
+      if (end - v > 8) return std::nullopt;
       SpeakerRef r = SubjectOf(prev, s, v, people_);
       if (r.kind != SpeakerRef::kNone) return Cue{r, v};
       if (v == s) {  // "Stated Stone:"
