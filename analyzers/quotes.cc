@@ -714,7 +714,9 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
     if (j == name_start) {
       ok = t.cap && !(NotNames().contains(t.lower) && !known.contains(t.lower));
       // "Mr de Vabres": a particle may lead a name after a title.
-      if (!ok && !titles.empty() && IsParticle(t) && j + 1 < n && toks[j + 1].cap) ok = true;
+      if (!ok && (!titles.empty() || subject) && IsParticle(t) && j + 1 < n && toks[j + 1].cap) {
+        ok = true;  // "de Blasio said", "Mr de Vabres"
+      }
       if (ok && t.sentence_start && !known.contains(t.lower) && titles.empty() && !subject) {
         // A sentence's first word names someone only if a name continues it.
         ok = j + 1 < n && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
@@ -1068,6 +1070,11 @@ bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
 // strategist Ryan Williams", "said pollster Frank Luntz").
 std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k,
                                           const absl::flat_hash_set<std::string>& known) {
+  // "said Florida's Rick Wilson", "opined Cleveland's Plain Dealer"
+  while (k + 1 < toks.size() && toks[k].kind == Tok::kWord && toks[k].cap && IsPossessive(toks[k]) &&
+         toks[k + 1].kind == Tok::kWord && toks[k + 1].cap) {
+    ++k;
+  }
   // "said Jeremy Dear, NUJ General Secretary": the name comes first, unless
   // a role follows it and then the person ("said Monmouth University
   // political scientist Patrick Murray").
@@ -1163,6 +1170,8 @@ std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& peop
       break;
     }
     if (r.kind != SpeakerRef::kNone && r.pos == toks[i].start) return Cue{r, v};
+    // "Cruz spokesman Rick Tyler said"
+    if (r.kind == SpeakerRef::kName && r.pos > toks[i].start && PersonAfterRole(toks, i)) return Cue{r, v};
     // "Nate Silver, the polling guru who founded X, tweeted": the name before
     // the appositive.
     SpeakerRef first = SpeakerForward(toks, i, known, /*subject=*/true);
@@ -1187,6 +1196,11 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
   for (size_t v = q; v-- > s;) {
     if (toks[v].kind == Tok::kQuote) continue;
     if (!IsVerbAt(toks, v)) continue;
+    // "Spicer said, adding, “…”": the participle's subject is the verb's before it.
+    if (IsParticipleVerb(toks[v].lower) && v > s + 1 && toks[v - 1].text == "," &&
+        IsVerbAt(toks, v - 2)) {
+      continue;
+    }
     // "was asked by host Bill Maher, “…”": the agent speaks.
     if (v + 2 < q && toks[v + 1].lower == "by") {
       auto agent = InvertedSpeaker(toks, v + 2, known);
@@ -1522,9 +1536,12 @@ class Extractor {
   std::optional<Cue> SignatureAfter(int p) {
     if (p + 1 >= static_cast<int>(para_toks_.size())) return std::nullopt;
     const std::vector<Tok>& next = para_toks_[p + 1];
-    if (next.size() < 2 || next.size() > 8 || next[0].text != "—") return std::nullopt;
+    if (next.size() < 2 || next.size() > 12 || next[0].text != "—") return std::nullopt;
     SpeakerRef r = NameForward(next, 1, people_.known_words(), /*subject=*/true);
     if (r.kind != SpeakerRef::kName) return std::nullopt;
+    // "- President Obama, tweeting after the speech." may say where; nothing more.
+    size_t after = 1 + WordCount(r.mention);
+    if (next.size() > 8 && (after >= next.size() || next[after].text != ",")) return std::nullopt;
     return Cue{r, 0};
   }
 
