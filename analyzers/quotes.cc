@@ -608,8 +608,12 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
       while (j < cps.size()) {
         UChar32 d = cps[j].c;
         bool inner = j + 1 < cps.size() && IsLetter(cps[j + 1].c);
+        // A dot after a lone letter: "J.J.", "D.C.", "U.S."
+        bool after_initial = d == '.' && j > i && u_isupper(cps[j - 1].c) &&
+                             (j - 1 == i || cps[j - 2].c == '.');
         if (IsLetter(d) || ((d == '\'' || d == 0x2019 || d == '-') && inner) ||
-            (d == '.' && j > i && j - i <= 2 && (inner || (j + 1 < cps.size() && !IsLetter(cps[j+1].c) && j - i == 1 && u_isupper(cps[i].c))))) {
+            (d == '.' && j > i && j - i <= 2 && (inner || (j + 1 < cps.size() && !IsLetter(cps[j+1].c) && j - i == 1 && u_isupper(cps[i].c)))) ||
+            (after_initial && (inner || j - i >= 3))) {
           ++j;
         } else {
           break;
@@ -713,6 +717,13 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
     bool ok;
     if (j == name_start) {
       ok = t.cap && !(NotNames().contains(t.lower) && !known.contains(t.lower));
+      // "Will Doyle", "Mark Warner": a forename that is also a common word.
+      if (!ok && t.cap && (MaleForenames().contains(t.lower) || FemaleForenames().contains(t.lower) ||
+                           t.lower == "will") &&
+          j + 1 < n && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
+          !NotNames().contains(toks[j + 1].lower)) {
+        ok = true;
+      }
       // "Mr de Vabres": a particle may lead a name after a title.
       if (!ok && (!titles.empty() || subject) && IsParticle(t) && j + 1 < n && toks[j + 1].cap) {
         ok = true;  // "de Blasio said", "Mr de Vabres"
@@ -824,8 +835,21 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
            !known.contains(toks[k].lower)) {
       ++k;  // "Yesterday Smith said": drop the capitalised non-name
     }
-    if (k <= j) return k;
-    return std::nullopt;
+    if (k > j) return std::nullopt;
+    // "Mark Blumenthal and Jon Cohen:": the first of two names speaks for both.
+    // Both must look like people: short runs, no organisation in them.
+    if (k >= 2 && j - k < 3 && toks[k - 1].lower == "and" && toks[k - 2].kind == Tok::kWord &&
+        toks[k - 2].cap && !IsPossessive(toks[k - 2])) {
+      auto first = SpeakerStartBefore(toks, k - 1, known);
+      if (first && toks[*first].cap && k - 1 - *first <= 3) {
+        bool people = true;
+        for (size_t x = *first; x <= j; ++x) {
+          people = people && !OrgWords().contains(toks[x].lower) && !Titles().contains(toks[x].lower);
+        }
+        if (people) return first;
+      }
+    }
+    return k;
   }
   // A description: "the analyst", "the former president", "a spokesman for X".
   for (size_t k = j + 1; k-- > 0 && k + 7 > j;) {
