@@ -997,7 +997,14 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
     if (w == "put") return p == "it";
     if (w == "went") return p == "on";
     if (w == "pointed") return p == "out";
-    if (w == "called") return p == "for" || p == "on";
+    if (w == "called") {  // "called for", "called on", "called Braynard “a real smart guy”"
+      if (p == "for" || p == "on") return true;
+      for (size_t k = i + 1; k < toks.size() && k <= i + 4; ++k) {
+        if (toks[k].kind == Tok::kQuote) return true;
+        if (toks[k].kind != Tok::kWord) break;
+      }
+      return false;
+    }
     if (w == "shot" || w == "fired" || w == "hit") return p == "back";
     if (w == "chimed") return p == "in";
     if (w == "issued" || w == "released") {  // "issued the following statement"
@@ -1017,6 +1024,16 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   while (j > from && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower) &&
          !(j - 1 == v - 1 && toks[j - 1].lower == "told")) {
     --j;
+  }
+  // "De Blasio said the move was made by Bratton and said, “…”": a second
+  // verb shares the subject of the first.
+  if (j > from + 1 && toks[j - 1].lower == "and") {
+    for (size_t u = from; u + 1 < j; ++u) {
+      if (!IsVerbAt(toks, u) || IsParticipleVerb(toks[u].lower)) continue;
+      SpeakerRef first = SubjectOf(toks, from, u, people);
+      if (first.kind != SpeakerRef::kNone) return first;
+      break;
+    }
   }
   // "Marc Ostwald, a strategist at Monument Securities told": a name that
   // ends an appositive ("at …") is not the subject.
@@ -1039,9 +1056,12 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   const bool appositive = in_appositive || (j > from && toks[j - 1].text == ",");
   for (size_t k = from; k < j; ++k) {
     if (toks[k].kind != Tok::kWord) continue;
+    static const auto* joiners =
+        new absl::flat_hash_set<std::string>{"and", "but", "then", "so", "yet", "now", "also"};
     bool after_prep = k > from && toks[k - 1].kind == Tok::kWord &&
                       (Prepositions().contains(toks[k - 1].lower) ||
-                       (!toks[k - 1].cap && !Titles().contains(toks[k - 1].lower)));
+                       (!toks[k - 1].cap && !Titles().contains(toks[k - 1].lower) &&
+                        !joiners->contains(toks[k - 1].lower)));
     if (Pronouns().contains(toks[k].lower) && toks[k].lower != "it" && !after_prep) {
       best = SpeakerForward(toks, k, known);
       continue;
@@ -1480,7 +1500,9 @@ class Extractor {
     absl::string_view words = absl::StripTrailingAsciiWhitespace(text_.substr(seg.start, seg.end - seg.start));
     bool ends_sentence = !words.empty() && (words.back() == '.' || words.back() == '!' || words.back() == '?');
     if (ends_sentence) {
-      st.cue = CueBefore(toks, q, people_);
+      // "“…?” asked Dunn" outranks any verb before the quote.
+      if (q + 1 < toks.size() && IsVerbAt(toks, q + 1)) st.cue = CueAfter(toks, q, people_);
+      if (!st.cue) st.cue = CueBefore(toks, q, people_);
       if (!st.cue) st.cue = CueAfter(toks, q, people_);
     } else {
       st.cue = CueAfter(toks, q, people_);
