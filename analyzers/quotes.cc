@@ -992,6 +992,7 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   // Passive ("has been described as") reports no speaker.
   if (i > 0 && (toks[i - 1].lower == "been" || toks[i - 1].lower == "being")) return false;
   if (NeedsParticle(w)) {
+    if (w == "called" && i + 1 < toks.size() && toks[i + 1].kind == Tok::kQuote) return true;
     if (i + 1 >= toks.size() || toks[i + 1].kind != Tok::kWord) return false;
     const std::string& p = toks[i + 1].lower;
     if (w == "put") return p == "it";
@@ -1015,6 +1016,20 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
     }
   }
   return true;
+}
+
+// Whether the capitalised run at toks[k] is followed by lower-case role words
+// and then another capitalised run: an organisation, a role, a person.
+bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
+  size_t j = k;
+  while (j < toks.size() && toks[j].kind == Tok::kWord && (toks[j].cap || IsParticle(toks[j]))) ++j;
+  size_t role = j;
+  while (j < toks.size() && j < role + 3 && toks[j].kind == Tok::kWord && !toks[j].cap &&
+         !Prepositions().contains(toks[j].lower) && !SpeechVerbs().contains(toks[j].lower) &&
+         toks[j].lower != "and" && toks[j].lower != "who") {
+    ++j;
+  }
+  return j > role && j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap;
 }
 
 // The subject of the speech verb at toks[v], searched back to `from`.
@@ -1072,6 +1087,14 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       continue;  // mid-name
     }
     SpeakerRef r = SpeakerForward(toks, k, known);
+    if (r.kind == SpeakerRef::kName && PersonAfterRole(toks, k)) {
+      // "Washington Post columnist Margaret Sullivan": the person after the role.
+      size_t person = k;
+      while (person < j && toks[person].kind == Tok::kWord && toks[person].cap) ++person;
+      while (person < j && toks[person].kind == Tok::kWord && !toks[person].cap) ++person;
+      SpeakerRef named = NameForward(toks, person, known);
+      if (named.kind == SpeakerRef::kName) r = named;
+    }
     if (r.kind == SpeakerRef::kName && !IsOrgName(r.name)) {
       // "X, a director at Y Banking, said": the clause's first person speaks.
       if (appositive) return r;
@@ -1093,20 +1116,6 @@ size_t SentenceStart(const std::vector<Tok>& toks, size_t i) {
 size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
   while (i < toks.size() && !EndsSentence(toks, i)) ++i;
   return i;
-}
-
-// Whether the capitalised run at toks[k] is followed by lower-case role words
-// and then another capitalised run: an organisation, a role, a person.
-bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
-  size_t j = k;
-  while (j < toks.size() && toks[j].kind == Tok::kWord && (toks[j].cap || IsParticle(toks[j]))) ++j;
-  size_t role = j;
-  while (j < toks.size() && j < role + 3 && toks[j].kind == Tok::kWord && !toks[j].cap &&
-         !Prepositions().contains(toks[j].lower) && !SpeechVerbs().contains(toks[j].lower) &&
-         toks[j].lower != "and" && toks[j].lower != "who") {
-    ++j;
-  }
-  return j > role && j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap;
 }
 
 // The speaker after an inverted cue ("said X"): a pronoun, a description,
@@ -1267,6 +1276,31 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
       }
     }
     if (r.kind != SpeakerRef::kNone) return Cue{r, v};
+  }
+  // "Obama's “if you like your plan …” promise", "in Forbes' words, “…”"
+  size_t owner = q;
+  if (q >= 1 && IsPossessive(toks[q - 1])) owner = q - 1;
+  if (q >= 3 && toks[q - 1].text == "," && toks[q - 2].lower == "words" && IsPossessive(toks[q - 3])) {
+    owner = q - 3;
+  }
+  if (owner < q && toks[owner].cap) {
+    size_t start = owner;
+    while (start > s && toks[start - 1].kind == Tok::kWord && toks[start - 1].cap &&
+           !IsPossessive(toks[start - 1])) {
+      --start;
+    }
+    std::vector<std::string> words;
+    for (size_t x = start; x <= owner; ++x) words.push_back(toks[x].text);
+    std::string& last = words.back();
+    last.resize(last.size() - (absl::EndsWith(last, "\xE2\x80\x99s") ? 4 : absl::EndsWith(last, "s'") ? 1 : 2));
+    const std::string first = absl::AsciiStrToLower(words.front());
+    if (!(NotNames().contains(first) && !known.contains(first)) && !Titles().contains(first)) {
+      SpeakerRef r;
+      r.kind = SpeakerRef::kName;
+      r.name = r.mention = absl::StrJoin(words, " ");
+      r.pos = toks[start].start;
+      return Cue{r, owner};
+    }
   }
   // "Michael P. McDonald: “…”"
   if (q >= 2 && toks[q - 1].kind == Tok::kPunct && toks[q - 1].text == ":") {
