@@ -75,7 +75,8 @@ TEST(QuoteScores, PolnearAttribution) {
                          shared + "/corpora/polnear-dev/articles");
   const Tier& all = s.tiers["all"];
   ASSERT_EQ(all.labelled, 1837);
-  EXPECT_GE(100.0 * all.attributed / all.labelled, 92.0);
+  // Issue 3 asks for 96% of PolNeAR's named direct quotes attributed.
+  EXPECT_GE(100.0 * all.attributed / all.labelled, 96.0);
 }
 
 }  // namespace
