@@ -660,6 +660,15 @@ struct SpeakerRef {
   uint32_t pos = 0;
 };
 
+// "Some European officials", "many analysts": an unnamed group.
+bool IsGroupDeterminer(absl::string_view lower) {
+  return lower == "some" || lower == "many" || lower == "several" || lower == "most" ||
+         lower == "other" || lower == "others";
+}
+bool IsGroupDescription(absl::string_view mention) {
+  return IsGroupDeterminer(NormalizeText(mention.substr(0, mention.find(' '))));
+}
+
 bool IsParticle(absl::string_view lower) {
   static const auto* p = new absl::flat_hash_set<std::string>{
       "de", "van", "von", "der", "den", "bin", "al", "da", "di", "le", "la", "du", "del", "dos",
@@ -779,7 +788,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     return r;
   }
   if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "this" ||
-      t.lower == "another") {
+      t.lower == "another" || IsGroupDeterminer(t.lower)) {
     size_t j = i + 1;
     std::vector<std::string> words = {t.text};
     std::string head;
@@ -855,7 +864,7 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
   for (size_t k = j + 1; k-- > 0 && k + 7 > j;) {
     if (toks[k].kind != Tok::kWord) break;
     if (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" ||
-        toks[k].lower == "another") {
+        toks[k].lower == "another" || IsGroupDeterminer(toks[k].lower)) {
       return k;
     }
   }
@@ -1648,12 +1657,23 @@ class Extractor {
     }
   }
 
+  // Reported speech is worth keeping only from someone a reader can name:
+  // not "Observers warned that" (one capitalised word never seen inside a
+  // sentence) nor "Some European officials warn that".
+  bool IdentifiableSpeaker(const SpeakerRef& who) const {
+    if (who.kind == SpeakerRef::kName && WordCount(who.name) == 1 && who.titles.empty() &&
+        !people_.known_words().contains(NormalizeText(who.name))) {
+      return false;
+    }
+    return !(who.kind == SpeakerRef::kDescription && IsGroupDescription(who.mention));
+  }
+
   void IndirectInSentence(int p, const std::vector<Tok>& toks, size_t s, size_t e) {
     const auto& known = people_.known_words();
     auto add = [&](size_t from, size_t to, std::optional<Cue> cue) {
       while (from < to && toks[from].kind == Tok::kPunct) ++from;
       while (to > from && toks[to - 1].kind == Tok::kPunct) --to;
-      if (to <= from + 2 || !cue) return;
+      if (to <= from + 2 || !cue || !IdentifiableSpeaker(cue->who)) return;
       Statement st{QuoteKind::kIndirect, {}, toks[from].start, toks[to - 1].end, toks[from].start,
                    cue};
       st.para = p;
@@ -1683,8 +1703,16 @@ class Extractor {
         if (r.kind != SpeakerRef::kNone) return add(k + 1, e, Cue{r, v});
       }
       // "X said the move was …": a reporting verb straight before a clause.
+      const bool object_only =  // "He said this during talks": an object, not a clause
+          k + 1 < e && (toks[k].lower == "this" || toks[k].lower == "that" || toks[k].lower == "it" ||
+                        toks[k].lower == "so") &&
+          (toks[k + 1].kind != Tok::kWord || Prepositions().contains(toks[k + 1].lower) ||
+           absl::c_linear_search(std::initializer_list<absl::string_view>{"during", "while", "when",
+                                                                         "as", "since", "amid",
+                                                                         "because", "despite"},
+                                 toks[k + 1].lower));
       if (k < e && ClauseVerbs().contains(toks[v].lower) && ClauseStarts().contains(toks[k].lower) &&
-          v > s) {
+          v > s && !object_only) {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
         if (r.kind == SpeakerRef::kName || r.kind == SpeakerRef::kPronoun) {
           return add(k, e, Cue{r, v});
@@ -1764,8 +1792,9 @@ class Extractor {
       std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
       return people_.Add(described, described, ref.name);
     }
-    // "another source said": not the source before.
-    if (ref.kind == SpeakerRef::kDescription && absl::StartsWithIgnoreCase(ref.mention, "another ")) {
+    // "another source said", "some officials said": not the source before.
+    if (ref.kind == SpeakerRef::kDescription &&
+        (absl::StartsWithIgnoreCase(ref.mention, "another ") || IsGroupDescription(ref.mention))) {
       std::string described = absl::AsciiStrToLower(ref.mention);
       return people_.Add(described, described.substr(described.find(' ') + 1), ref.name);
     }
