@@ -545,15 +545,22 @@ bool EndsSentence(const std::vector<Tok>& toks, size_t i) {
   return !abbrev->contains(w);
 }
 
-// A party and state, or an agency, right after a name says nothing about who
+// "D-N.Y", "R-Wis": a party's initial, a hyphen, a state.
+bool IsPartyState(absl::string_view w) {
+  return w.size() >= 3 && w[1] == '-' && absl::ascii_isupper(static_cast<unsigned char>(w[0])) &&
+         absl::ascii_isupper(static_cast<unsigned char>(w[2]));
+}
+
+// A party and state right after a name says nothing about who
 // speaks and splits the name from its verb: "Sen. Chuck Schumer (D-N.Y.)
-// said", "told the Associated Press (AP),", "Sen. Ron Johnson, R-Wis., said".
+// said", "Sen. Ron Johnson, R-Wis., said".
 void DropAsidesAfterNames(std::vector<Tok>& toks) {
   std::vector<Tok> kept;
   kept.reserve(toks.size());
   for (size_t i = 0; i < toks.size(); ++i) {
     const bool after_name = !kept.empty() && kept.back().kind == Tok::kWord && kept.back().cap;
-    if (after_name && toks[i].text == "(") {
+    // "(D-N.Y.)", "(R-Fla.)"; not "(Apacs)", which names the organisation.
+    if (after_name && toks[i].text == "(" && i + 1 < toks.size() && IsPartyState(toks[i + 1].text)) {
       size_t close = i + 1;
       while (close < toks.size() && close <= i + 8 && toks[close].text != ")" &&
              toks[close].kind != Tok::kQuote) {
@@ -566,9 +573,7 @@ void DropAsidesAfterNames(std::vector<Tok>& toks) {
     }
     // ", R-Wis.,": one capital, a hyphen, a state.
     if (after_name && toks[i].text == "," && i + 2 < toks.size() && toks[i + 1].kind == Tok::kWord &&
-        toks[i + 1].text.size() >= 4 && toks[i + 1].text[1] == '-' &&
-        absl::ascii_isupper(static_cast<unsigned char>(toks[i + 1].text[0])) &&
-        absl::ascii_isupper(static_cast<unsigned char>(toks[i + 1].text[2]))) {
+        IsPartyState(toks[i + 1].text)) {
       size_t k = i + 2;
       while (k < toks.size() && k <= i + 5 && toks[k].text != ",") ++k;
       if (k < toks.size() && toks[k].text == ",") {
@@ -1044,6 +1049,13 @@ bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
 // The subject of the speech verb at toks[v], searched back to `from`.
 SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People& people) {
   const auto& known = people.known_words();
+  // "the paper quoted Mr Chernin as saying": the one quoted speaks.
+  if (toks[v].lower == "saying" && v >= from + 2 && toks[v - 1].lower == "as") {
+    if (auto st = SpeakerStartBefore(toks, v - 1, known); st && *st >= from) {
+      SpeakerRef r = SpeakerForward(toks, *st, known);
+      if (r.kind != SpeakerRef::kNone) return r;
+    }
+  }
   size_t j = v;
   while (j > from && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower) &&
          !(j - 1 == v - 1 && toks[j - 1].lower == "told")) {
@@ -1546,7 +1558,15 @@ class Extractor {
       // "“…?” asked Dunn" outranks any verb before the quote.
       if (q + 1 < toks.size() && IsVerbAt(toks, q + 1)) st.cue = CueAfter(toks, q, people_);
       if (!st.cue) st.cue = CueBefore(toks, q, people_);
-      if (!st.cue) st.cue = CueAfter(toks, q, people_);
+      // The next sentence may report a statement of its own ("“…” Tory leader
+      // Michael Howard said he would be remembered"); then it is no cue.
+      if (!st.cue) {
+        std::optional<Cue> after = CueAfter(toks, q, people_);
+        size_t v = after ? after->verb : 0;
+        bool own_clause = after && v + 1 < toks.size() && toks[v].kind == Tok::kWord &&
+                          (toks[v + 1].lower == "that" || ClauseStarts().contains(toks[v + 1].lower));
+        if (!own_clause) st.cue = after;
+      }
     } else {
       st.cue = CueAfter(toks, q, people_);
       if (!st.cue) st.cue = CueBefore(toks, q, people_);
