@@ -165,7 +165,8 @@ const absl::flat_hash_set<std::string>& NotNames() {
       "because", "though", "instead", "rather", "only", "just", "well", "again", "once",
       "despite", "during", "until", "through", "into", "let", "please", "oh", "okay", "ok",
       "indeed", "perhaps", "maybe", "still", "sources", "source", "image", "photo", "video",
-      "getty", "reuters", "ap", "afp", "said", "says", "told"};
+      "getty", "reuters", "ap", "afp", "said", "says", "told", "earlier", "later", "separately",
+      "elsewhere", "overall", "nevertheless", "wait", "asked", "speaking", "paying"};
   return *v;
 }
 
@@ -1003,8 +1004,15 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   if (absl::c_none_of(toks[i].text, [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
     return false;
   }
-  // Passive ("has been described as") reports no speaker.
+  // Passive ("has been described as", "was called “…” by the judge") reports
+  // no speaker.
   if (i > 0 && (toks[i - 1].lower == "been" || toks[i - 1].lower == "being")) return false;
+  if (i > 0 && (toks[i - 1].lower == "was" || toks[i - 1].lower == "were" || toks[i - 1].lower == "is" ||
+                toks[i - 1].lower == "are") &&
+      (w == "called" || w == "described" || w == "labelled" || w == "labeled" || w == "dubbed" ||
+       w == "branded" || w == "hailed" || w == "praised" || w == "blasted" || w == "slammed")) {
+    return false;
+  }
   if (NeedsParticle(w)) {
     if (w == "called" && i + 1 < toks.size() && toks[i + 1].kind == Tok::kQuote) return true;
     if (i + 1 >= toks.size() || toks[i + 1].kind != Tok::kWord) return false;
@@ -1528,7 +1536,7 @@ class Extractor {
         last.segs.push_back(toks[q].seg);
         accepted_.insert(toks[q].seg);
         if (!last.cue) {
-          last.cue = CueAfter(toks, q, people_);
+          last.cue = CueAfterSentence(toks, q);
           if (last.cue) last.continuation = false;
         }
         return;
@@ -1558,14 +1566,12 @@ class Extractor {
       // "“…?” asked Dunn" outranks any verb before the quote.
       if (q + 1 < toks.size() && IsVerbAt(toks, q + 1)) st.cue = CueAfter(toks, q, people_);
       if (!st.cue) st.cue = CueBefore(toks, q, people_);
-      // The next sentence may report a statement of its own ("“…” Tory leader
-      // Michael Howard said he would be remembered"); then it is no cue.
-      if (!st.cue) {
-        std::optional<Cue> after = CueAfter(toks, q, people_);
-        size_t v = after ? after->verb : 0;
-        bool own_clause = after && v + 1 < toks.size() && toks[v].kind == Tok::kWord &&
-                          (toks[v + 1].lower == "that" || ClauseStarts().contains(toks[v + 1].lower));
-        if (!own_clause) st.cue = after;
+      // A further quote of the speaker just cued in this paragraph goes on
+      // with them, whatever the next sentence says.
+      bool follows_speaker = !statements_.empty() && statements_.back().para == p &&
+                             statements_.back().cue && q > 0;
+      if (!st.cue && (!follows_speaker || (q + 1 < toks.size() && IsVerbAt(toks, q + 1)))) {
+        st.cue = CueAfterSentence(toks, q);
       }
     } else {
       st.cue = CueAfter(toks, q, people_);
@@ -1639,6 +1645,18 @@ class Extractor {
       }
     }
     return std::nullopt;
+  }
+
+  // A cue after a quote that ended its sentence. The next sentence may report
+  // a statement of its own ("“…” Tory leader Michael Howard said he would be
+  // remembered"); then it is no cue.
+  std::optional<Cue> CueAfterSentence(const std::vector<Tok>& toks, size_t q) {
+    std::optional<Cue> after = CueAfter(toks, q, people_);
+    if (!after) return after;
+    size_t v = after->verb;
+    bool own_clause = v + 1 < toks.size() && toks[v].kind == Tok::kWord &&
+                      (toks[v + 1].lower == "that" || ClauseStarts().contains(toks[v + 1].lower));
+    return own_clause ? std::nullopt : after;
   }
 
   // "- Bernie Sanders." alone on the paragraph after a quote.
