@@ -800,7 +800,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     std::string head;
     while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]) &&
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
-           !Prepositions().contains(toks[j].lower)) {
+           !Prepositions().contains(toks[j].lower) && toks[j].lower != "as") {
       words.push_back(toks[j].text);
       head = toks[j].lower;
       ++j;
@@ -1046,9 +1046,13 @@ bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
   size_t j = k;
   while (j < toks.size() && toks[j].kind == Tok::kWord && (toks[j].cap || IsParticle(toks[j]))) ++j;
   size_t role = j;
+  // Role nouns, not verbs: "Clooney accused O'Reilly", "McIntyre runs Podcast Alley".
+  auto verb_like = [](const std::string& w) {
+    return absl::EndsWith(w, "ed") || (absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss"));
+  };
   while (j < toks.size() && j < role + 3 && toks[j].kind == Tok::kWord && !toks[j].cap &&
          !Prepositions().contains(toks[j].lower) && !SpeechVerbs().contains(toks[j].lower) &&
-         toks[j].lower != "and" && toks[j].lower != "who") {
+         toks[j].lower != "and" && toks[j].lower != "who" && !verb_like(toks[j].lower)) {
     ++j;
   }
   return j > role && j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap;
@@ -1455,9 +1459,14 @@ class Extractor {
             people_.Add(r.name, "", before);
           }
         }
-        // The first person a sentence names is, most often, its subject.
+        // The first person a sentence names is, most often, its subject;
+        // not one named after a verb ("he told BBC Sport").
         if (person >= 0) {
-          people_.Mention(person, toks[start].start, !sentence_has_subject);
+          const std::string& before = start > 0 ? toks[start - 1].lower : "";
+          bool object = start > 0 && toks[start - 1].kind == Tok::kWord && !toks[start - 1].cap &&
+                        (SpeechVerbs().contains(before) || absl::EndsWith(before, "ed") ||
+                         Prepositions().contains(before));
+          people_.Mention(person, toks[start].start, !sentence_has_subject && !object);
           sentence_has_subject = true;
         }
       }
@@ -1654,9 +1663,21 @@ class Extractor {
     std::optional<Cue> after = CueAfter(toks, q, people_);
     if (!after) return after;
     size_t v = after->verb;
-    bool own_clause = v + 1 < toks.size() && toks[v].kind == Tok::kWord &&
-                      (toks[v + 1].lower == "that" || ClauseStarts().contains(toks[v + 1].lower));
-    return own_clause ? std::nullopt : after;
+    // "X said:" introduces what follows, not this; "X said drink-driving
+    // remained …" reports something else. "X said on Tuesday." is a cue.
+    if (v + 1 < toks.size() && toks[v + 1].text == ":") return std::nullopt;
+    if (v <= q + 2 || v + 1 >= toks.size()) return after;  // "“…” said X, …"
+    const Tok& next = toks[v + 1];
+    static const auto* adjuncts = new absl::flat_hash_set<std::string>{
+        "today", "yesterday", "tonight", "earlier", "later", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "recently", "afterwards", "as", "while",
+        "when", "during", "amid", "upon", "outside", "last", "this", "on"};
+    bool adjunct = next.kind != Tok::kWord || absl::EndsWith(next.lower, "ly") ||
+                   adjuncts->contains(next.lower) ||
+                   (Prepositions().contains(next.lower) && next.lower != "the" && next.lower != "a" &&
+                    next.lower != "an" && next.lower != "his" && next.lower != "her" &&
+                    next.lower != "their" && next.lower != "its");
+    return adjunct ? after : std::nullopt;
   }
 
   // "- Bernie Sanders." alone on the paragraph after a quote.
