@@ -1322,6 +1322,22 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
            !IsPossessive(toks[start - 1])) {
       --start;
     }
+    // "Mr Bradshaw felt that Mike Leigh's “masterpiece” …": the sentence's
+    // own subject is judging someone else's work.
+    for (size_t x = s; x < start && owner < q; ++x) {
+      if (toks[x].kind == Tok::kWord && toks[x].cap && !toks[x].sentence_start) owner = q;
+      if (toks[x].kind == Tok::kWord && toks[x].cap && toks[x].sentence_start &&
+          known.contains(toks[x].lower)) {
+        owner = q;
+      }
+    }
+  }
+  if (owner < q && toks[owner].cap) {
+    size_t start = owner;
+    while (start > s && toks[start - 1].kind == Tok::kWord && toks[start - 1].cap &&
+           !IsPossessive(toks[start - 1])) {
+      --start;
+    }
     std::vector<std::string> words;
     for (size_t x = start; x <= owner; ++x) words.push_back(toks[x].text);
     std::string& last = words.back();
