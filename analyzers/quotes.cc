@@ -871,7 +871,10 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     if (toks[k].kind != Tok::kWord) break;
     if (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" ||
         toks[k].lower == "another" || IsGroupDeterminer(toks[k].lower)) {
-      return k;
+      // "another source familiar with the talks": "the talks" is an object.
+      bool object = k > 0 && toks[k - 1].kind == Tok::kWord && Prepositions().contains(toks[k - 1].lower) &&
+                    toks[k - 1].lower != "the" && toks[k - 1].lower != "a" && toks[k - 1].lower != "an";
+      if (!object) return k;
     }
   }
   return std::nullopt;
@@ -1072,6 +1075,13 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   while (j > from && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower) &&
          !(j - 1 == v - 1 && toks[j - 1].lower == "told")) {
     --j;
+  }
+  // "Rita Vance, who chairs the Lakeside Fund said": the name before ", who".
+  for (size_t c = from + 1; c + 1 < j; ++c) {
+    if (toks[c].text != "," || toks[c + 1].lower != "who") continue;
+    SpeakerRef first = SpeakerForward(toks, from, known, /*subject=*/true);
+    if (first.kind == SpeakerRef::kName && from + WordCount(first.mention) == c) return first;
+    break;
   }
   // "De Blasio said the move was made by Bratton and said, “…”": a second
   // verb shares the subject of the first.

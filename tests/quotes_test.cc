@@ -62,6 +62,100 @@ TEST(Quotes, InvertedCuesWithRoles) {
   EXPECT_EQ(SpeakerOf(t, "It is mixed"), "Vince Carr");
 }
 
+TEST(Quotes, PartyStateAsidesAndOrganisationRolePerson) {
+  std::string t =
+      "“The bill is dead,” Sen. Carla Voss (D-N.M.) said Tuesday.\n\n"
+      "Sen. Omar Field, R-Ohio, said in a memo, “We will not fold.”\n\n"
+      "“Turnout is low,” said Lakeside University political scientist Dana Pruitt.\n\n"
+      "“Costs are rising,” said Harbor Watch president Glen Ames of Boston.\n\n"
+      "“No comment,” Voss campaign spokesman Ray Kott said.\n\n"
+      "A spokesman for the Union of Bakers and Millers (Ubam) spoke. “Bread is safe,” he said.";
+  EXPECT_EQ(SpeakerOf(t, "The bill is dead"), "Carla Voss");
+  EXPECT_EQ(SpeakerOf(t, "We will not fold"), "Omar Field");
+  EXPECT_EQ(SpeakerOf(t, "Turnout is low"), "Dana Pruitt");
+  EXPECT_EQ(SpeakerOf(t, "Costs are rising"), "Glen Ames");
+  EXPECT_EQ(SpeakerOf(t, "No comment"), "Ray Kott");
+  EXPECT_NE(SpeakerOf(t, "Bread is safe"), "");
+}
+
+TEST(Quotes, CueLaterInTheSentenceAndAfterQuestions) {
+  std::string t =
+      "“Few would call that a win for Mara Lind” if she loses by ten, said Ivo Brandt, an analyst.\n\n"
+      "“Why would you risk it?” asked Sen. Ruth Kaye of Ohio, who chairs the panel.\n\n"
+      "“It cannot go on,” warned Paul Greer.\n\n"
+      "“Fine work,” fumed Tess Hart.";
+  EXPECT_EQ(QuoteWith(t, "Few would call")->kind, "direct");
+  EXPECT_EQ(SpeakerOf(t, "Few would call"), "Ivo Brandt");
+  EXPECT_EQ(SpeakerOf(t, "Why would you risk it"), "Ruth Kaye");
+  EXPECT_EQ(SpeakerOf(t, "It cannot go on"), "Paul Greer");
+  EXPECT_EQ(SpeakerOf(t, "Fine work"), "Tess Hart");
+}
+
+TEST(Quotes, AppositivesRelativeClausesAndJointSpeakers) {
+  std::string t =
+      "“Voters want change,” Nina Sol, the pollster who founded votecount.org tweeted on Monday.\n\n"
+      "Rita Vance, who chairs the Lakeside Fund said in a statement. “We are ready.”\n\n"
+      "Daily Ledger columnist Hana Pike, in a long essay, wrote, “The race is open.”\n\n"
+      "POLLS ARE CLOSE - Mark Dunn and Jo Lee: “The lead is within the margin.”\n\n"
+      "Said Erin Cole, who grew up nearby, “We were all proud of him.”\n\n"
+      "Stated Ben Okoro:\n\n“The plan will fail.”";
+  EXPECT_EQ(SpeakerOf(t, "Voters want change"), "Nina Sol");
+  EXPECT_EQ(SpeakerOf(t, "We are ready"), "Rita Vance");
+  EXPECT_EQ(SpeakerOf(t, "The race is open"), "Hana Pike");
+  EXPECT_EQ(SpeakerOf(t, "The lead is within"), "Mark Dunn");
+  EXPECT_EQ(SpeakerOf(t, "We were all proud"), "Erin Cole");
+  EXPECT_EQ(SpeakerOf(t, "The plan will fail"), "Ben Okoro");
+}
+
+TEST(Quotes, ParticiplesCoordinatedVerbsPassivesAndStatements) {
+  std::string t =
+      "Lena Hart and Tom Rees will meet next week, Ada Quinn said, adding, “They need to talk.”\n\n"
+      "Rob Vale said the plan came from Chief Inspector Iris Moe and said, “Trust the police.”\n\n"
+      "Ian Pratt was asked by host Lou Grant, “Will you run again?”\n\n"
+      "In response, party leader Gita Rao issued the following statement:\n\n"
+      "“Our thoughts are with the families.”\n\n"
+      "Kim Dove was called “one of the worst offenders” by the judge.\n\n"
+      "“It is big business,” the paper quoted Mr Olaf Berg as saying.";
+  EXPECT_EQ(SpeakerOf(t, "They need to talk"), "Ada Quinn");
+  EXPECT_EQ(SpeakerOf(t, "Trust the police"), "Rob Vale");
+  EXPECT_EQ(SpeakerOf(t, "Will you run again"), "Lou Grant");
+  EXPECT_EQ(SpeakerOf(t, "Our thoughts are with"), "Gita Rao");
+  EXPECT_NE(SpeakerOf(t, "one of the worst offenders"), "Kim Dove");
+  EXPECT_EQ(SpeakerOf(t, "It is big business"), "Olaf Berg");
+}
+
+TEST(Quotes, NamingVerbsPossessivesAndUnnamedSpeakers) {
+  std::string t =
+      "Eli Stone called Jan Vos “a real smart guy with data.”\n\n"
+      "Voters remember the pull of Obrecht's “you can keep your plan” promise.\n\n"
+      "Mr Dahl felt that Ines Moro's “masterpiece” deserved the prize. "
+      "“I will be cheering,” he added.\n\n"
+      "Another source familiar with the talks said, “The deal is close.”\n\n"
+      "Another tweeted, “What a night.”";
+  EXPECT_EQ(SpeakerOf(t, "a real smart guy"), "Eli Stone");
+  EXPECT_EQ(SpeakerOf(t, "you can keep your plan"), "Obrecht");
+  EXPECT_EQ(SpeakerOf(t, "I will be cheering"), "Dahl");
+  EXPECT_EQ(SpeakerOf(t, "The deal is close"), "another source familiar");
+  EXPECT_EQ(SpeakerOf(t, "What a night"), "another person");
+}
+
+TEST(Quotes, TheNextSentenceCuesOnlyWhenNothingElseFollowsItsVerb) {
+  std::string t =
+      "Road chief Alan Reed said: “It remains to be seen.\n\n"
+      "“Drivers police themselves.” Transport spokesman Lars Holm said drink-driving remained a "
+      "killer.\n\n"
+      "“We lost,” said Cora Bell. “But we learned.” Party leader Sam Ward said he would resign.\n\n"
+      "“Not us!” Mona Fell, the head of the group, tweeted on Friday with a photo.";
+  EXPECT_EQ(SpeakerOf(t, "Drivers police themselves"), "Alan Reed");
+  EXPECT_EQ(SpeakerOf(t, "But we learned"), "Cora Bell");
+  EXPECT_EQ(SpeakerOf(t, "Not us"), "Mona Fell");
+}
+
+TEST(Quotes, HeadlinesInCapitalsHoldNoCue) {
+  std::string t = "RED STATES NOW OUTNUMBER BLUE STATES - Jeff Marsh: “Twenty states lean one way.”";
+  EXPECT_EQ(SpeakerOf(t, "Twenty states lean"), "Jeff Marsh");
+}
+
 TEST(Quotes, AppositiveWithoutClosingComma) {
   std::string t = "Marc Olsen, a strategist at Monument Capital told Reuters that "
                   "\"rates will rise soon\".";
@@ -197,6 +291,18 @@ TEST(Quotes, IndirectSpeech) {
   EXPECT_EQ(a->speaker, "Helen Park");
   EXPECT_EQ(SpeakerOf(t, "the deadline will be missed"), "Helen Park");
   EXPECT_EQ(SpeakerOf(t, "The deal is dead for now"), "Helen Park");
+}
+
+TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
+  std::string t =
+      "Observers warned that nonbinding pledges had failed the country before.\n\n"
+      "Some European officials warn that the fate of the region could shape the continent.\n\n"
+      "Dora Winter spoke in Berlin. She said this during talks with envoys on Sunday.\n\n"
+      "Envoys flew to Kyiv on Monday. Kyiv insists that the commitments must be legally binding.";
+  EXPECT_FALSE(QuoteWith(t, "nonbinding pledges"));
+  EXPECT_FALSE(QuoteWith(t, "fate of the region"));
+  EXPECT_FALSE(QuoteWith(t, "during talks"));
+  EXPECT_EQ(SpeakerOf(t, "must be legally binding"), "Kyiv");
 }
 
 TEST(Quotes, SpansPointAtTheQuotedWords) {
