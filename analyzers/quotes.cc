@@ -806,6 +806,15 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
       ++j;
     }
     if (head.empty()) return r;
+    // "An angry Beattie": a known name after adjectives is who it is (not
+    // "the album Exodus", which names a thing).
+    for (size_t x = i + 2; x < j && t.lower != "the"; ++x) {
+      if (toks[x].cap && !toks[x - 1].cap && known.contains(toks[x].lower) &&
+          !Titles().contains(toks[x].lower) && !Affiliations().contains(toks[x].lower)) {
+        SpeakerRef named = NameForward(toks, x, known);
+        if (named.kind == SpeakerRef::kName) return named;
+      }
+    }
     // "the Kremlin", "the White House" name someone; "the Tory leader" describes.
     bool named_org = true;
     for (size_t x = i + 1; x < j; ++x) named_org = named_org && toks[x].cap;
@@ -1144,6 +1153,12 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       best = r;
     }
     if (r.kind == SpeakerRef::kName && best.kind == SpeakerRef::kNone) best = r;
+  }
+  // "A spokeswoman for the Department for International Development said":
+  // no name is the subject, the description is.
+  if (best.kind == SpeakerRef::kNone) {
+    SpeakerRef described = SpeakerForward(toks, from, known);
+    if (described.kind == SpeakerRef::kDescription) return described;
   }
   return best;
 }
@@ -1776,6 +1791,19 @@ class Extractor {
         if (k > s && toks[k - 1].text == ",") return add(s, k - 1, Cue{r, k});
         return;
       }
+    }
+    // "Losses have been suffered, observed Jack Boorman, an adviser."
+    for (size_t v = s + 3; v + 1 < e; ++v) {
+      if (toks[v - 1].text != "," || !IsVerbAt(toks, v) || ObjectIsListener(toks[v].lower) ||
+          IsParticipleVerb(toks[v].lower)) {
+        continue;
+      }
+      size_t k = v + 1 + (NeedsParticle(toks[v].lower) ? 1 : 0);
+      if (k >= e || toks[k].kind != Tok::kWord || !toks[k].cap) continue;
+      std::optional<SpeakerRef> r = InvertedSpeaker(toks, k, known);
+      if (!r || r->kind != SpeakerRef::kName) continue;
+      size_t after = k + WordCount(r->mention);
+      if (after >= e || toks[after].text == ",") return add(s, v - 1, Cue{*r, v});
     }
     // X [aux] VERB that clause.
     for (size_t v = s; v < e; ++v) {

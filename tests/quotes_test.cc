@@ -151,6 +151,21 @@ TEST(Quotes, TheNextSentenceCuesOnlyWhenNothingElseFollowsItsVerb) {
   EXPECT_EQ(SpeakerOf(t, "Not us"), "Mona Fell");
 }
 
+TEST(Quotes, DescriptionsAsSubjectsAndInvertedReportedSpeech) {
+  std::string t =
+      "Tom Vale spoke first. A spokeswoman for the Department of Roads said: “The bridge is safe.”\n\n"
+      "Losses have been suffered and somebody has to pay, observed Ivo Lark, an adviser. "
+      "“Everyone pays,” he said.\n\n"
+      "Coach Ben Rudd praised Kai Moss. An angry Moss later said: “I was not at fault.”\n\n"
+      "The album Exodus came out in 1977. “By then he was famous,” the critic wrote.";
+  EXPECT_EQ(SpeakerOf(t, "The bridge is safe"), "spokeswoman");
+  EXPECT_EQ(SpeakerOf(t, "somebody has to pay"), "Ivo Lark");
+  EXPECT_EQ(QuoteWith(t, "somebody has to pay")->kind, "indirect");
+  EXPECT_EQ(SpeakerOf(t, "Everyone pays"), "Ivo Lark");
+  EXPECT_EQ(SpeakerOf(t, "I was not at fault"), "Kai Moss");
+  EXPECT_NE(SpeakerOf(t, "By then he was famous"), "Exodus");
+}
+
 TEST(Quotes, HeadlinesInCapitalsHoldNoCue) {
   std::string t = "RED STATES NOW OUTNUMBER BLUE STATES - Jeff Marsh: “Twenty states lean one way.”";
   EXPECT_EQ(SpeakerOf(t, "Twenty states lean"), "Jeff Marsh");
