@@ -189,7 +189,17 @@ const absl::flat_hash_set<std::string>& OrgWords() {
       "pictures", "entertainment", "software", "telecom", "energy", "petroleum", "insurance",
       "trust", "fund", "exchange", "markets", "economics", "consulting", "federation",
       "authority", "institution", "society", "school", "college", "hospital", "office",
-      "constitution", "states", "kingdom", "republic", "europe", "america", "street", "city"};
+      "constitution", "states", "kingdom", "republic", "europe", "america", "street", "city",
+      "prix", "cup", "championship", "championships", "open", "games", "olympics", "trophy",
+      "tour", "series", "festival", "awards", "award", "prize", "album", "film", "show"};
+  return *v;
+}
+
+// Nouns that stand for whichever organisation the story is about.
+const absl::flat_hash_set<std::string>& GenericOrgNouns() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "company", "firm", "group", "club", "bank", "airline", "carrier", "retailer", "insurer",
+      "network", "agency", "broadcaster", "manufacturer", "maker", "operator", "regulator"};
   return *v;
 }
 
@@ -745,8 +755,10 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
       }
       if (ok && t.sentence_start && !known.contains(t.lower) && titles.empty() && !subject) {
         // A sentence's first word names someone only if a name continues it.
+        // "Theresa May": after a forename even a month or a modal is a surname.
+        const bool forename = MaleForenames().contains(t.lower) || FemaleForenames().contains(t.lower);
         ok = j + 1 < n && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
-             !NotNames().contains(toks[j + 1].lower);
+             (!NotNames().contains(toks[j + 1].lower) || forename);
       }
     } else {
       ok = t.cap || (IsParticle(t.lower) && j + 1 < n && toks[j + 1].cap);
@@ -815,11 +827,31 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
         if (named.kind == SpeakerRef::kName) return named;
       }
     }
+    // "the Reuters news agency": the name inside an organisation's description.
+    if (OrgWords().contains(head) || GenericOrgNouns().contains(head)) {
+      for (size_t x = i + 1; x + 1 < j; ++x) {
+        if (toks[x].cap && !Affiliations().contains(toks[x].lower) && !Titles().contains(toks[x].lower) &&
+            !toks[x + 1].cap) {
+          size_t first = x;
+          while (first > i + 1 && toks[first - 1].cap) --first;
+          std::vector<std::string> name_words;
+          for (size_t y = first; y <= x; ++y) name_words.push_back(toks[y].text);
+          r.kind = SpeakerRef::kName;
+          r.name = absl::StrJoin(name_words, " ");
+          r.mention = absl::StrJoin(words, " ");
+          return r;
+        }
+      }
+    }
     // "the Kremlin", "the White House" name someone; "the Tory leader" describes.
     bool named_org = true;
     for (size_t x = i + 1; x < j; ++x) named_org = named_org && toks[x].cap;
-    // "the European Commissioner", "the Prime Minister": a role, not a name.
-    if (named_org && (Titles().contains(head) || Affiliations().contains(head))) named_org = false;
+    // "the European Commissioner", "the Prime Minister": a role, not a name;
+    // "the Liberal Democrats", a party, is one.
+    if (named_org && (Titles().contains(head) || Affiliations().contains(head)) &&
+        !(absl::EndsWith(head, "s") && OrgWords().contains(head))) {
+      named_org = false;
+    }
     r.kind = named_org ? SpeakerRef::kName : SpeakerRef::kDescription;
     r.mention = absl::StrJoin(words, " ");
     r.name = named_org ? absl::StrJoin(std::vector<std::string>(words.begin() + 1, words.end()), " ")
@@ -1125,10 +1157,14 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     if (toks[k].kind != Tok::kWord) continue;
     static const auto* joiners =
         new absl::flat_hash_set<std::string>{"and", "but", "then", "so", "yet", "now", "also"};
+    // "And then Trump went …": a joiner that opens a clause leaves a subject;
+    // "the MP for Sittingbourne and Sheppey" does not.
+    bool opens_clause = k >= from + 1 && joiners->contains(toks[k - 1].lower) &&
+                        (k - 1 == from || toks[k - 2].kind == Tok::kPunct ||
+                         joiners->contains(toks[k - 2].lower));
     bool after_prep = k > from && toks[k - 1].kind == Tok::kWord &&
                       (Prepositions().contains(toks[k - 1].lower) ||
-                       (!toks[k - 1].cap && !Titles().contains(toks[k - 1].lower) &&
-                        !joiners->contains(toks[k - 1].lower)));
+                       (!toks[k - 1].cap && !Titles().contains(toks[k - 1].lower) && !opens_clause));
     if (Pronouns().contains(toks[k].lower) && toks[k].lower != "it" && !after_prep) {
       best = SpeakerForward(toks, k, known);
       continue;
@@ -1926,8 +1962,24 @@ class Extractor {
           return !p.org && (p.gender == want || p.gender == Gender::kUnknown);
         };
       }
+    } else if (OrgWords().contains(ref.name) && !GenericOrgNouns().contains(ref.name)) {
+      // "the government said", "the Cruz campaign said": the latest
+      // organisation of that kind, else the description names a new one.
+      const std::string noun = ref.name;
+      int org = people_.LastMentionBefore(pos, [&noun](const Person& p) {
+        return p.org && absl::StrContains(absl::AsciiStrToLower(p.name), noun);
+      });
+      if (org >= 0) return org;
+      std::string name = ref.mention;
+      if (absl::StartsWithIgnoreCase(name, "the ")) name = name.substr(4);
+      return people_.Add(name, "", "");
     } else {
       const std::string noun = ref.name;
+      // "the firm said": the organisation last named, if any.
+      if (GenericOrgNouns().contains(noun)) {
+        int org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org; });
+        if (org >= 0) return org;
+      }
       fits = [noun](const Person& p) {
         for (const std::string& role : p.roles) {
           if (absl::StrContains(role, noun)) return true;
