@@ -7,6 +7,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
@@ -208,6 +209,32 @@ TEST_F(Cli, SpeakerSpellingVariantsFindTheSamePerson) {
   ASSERT_EQ(a["facets"]["speaker"].size(), 1u);
   EXPECT_NE(a["facets"]["speaker"][0]["value"].get<std::string>().find("Volodymyr Zelensk"),
             std::string::npos);
+}
+
+TEST_F(Cli, SpeakerFacetOverAllQuotesHasOneZelenskyy) {
+  json j = Query("type:quote", "--limit 0 --facets speaker");
+  int entries = 0;
+  for (const auto& f : j["facets"]["speaker"]) {
+    if (f["value"].get<std::string>().find("Zelensk") != std::string::npos) ++entries;
+  }
+  EXPECT_EQ(entries, 1);
+}
+
+TEST_F(Cli, BruenHasFourDirectQuotesTwoOfThemFollowOnParagraphs) {
+  json j = Query("speaker:bruen", "--limit 50");
+  std::vector<std::string> direct;
+  for (const auto& h : j["hits"]) {
+    EXPECT_EQ(h["speaker"], "Brett Bruen");
+    if (h["kind"] == "direct") direct.push_back(h["text"]);
+  }
+  ASSERT_EQ(direct.size(), 4u);
+  // Two open with "Bruen said"-style cues; two are the paragraphs that follow.
+  for (const char* words : {"an opportunity for Zelensky", "what Zelensky received",
+                            "Ukraine needs insurance", "It needs action"}) {
+    EXPECT_TRUE(std::any_of(direct.begin(), direct.end(), [&](const std::string& t) {
+      return t.find(words) != std::string::npos;
+    })) << words;
+  }
 }
 
 TEST_F(Cli, DidYouMeanForMisspelledWordsAndSpeakers) {
