@@ -71,7 +71,7 @@ int RunQuery(const std::string& db, const newsidx::SearchRequest& request, bool 
   if (json) {
     std::cout << newsidx::DumpJson(newsidx::SearchResultJson(*result)) << "\n";
   } else {
-    std::cout << newsidx::SearchResultText(*result, isatty(STDOUT_FILENO));
+    std::cout << newsidx::SearchResultText(newsidx::SearchResultJson(*result), isatty(STDOUT_FILENO));
   }
   return 0;
 }
@@ -82,7 +82,8 @@ int RunQuotes(const std::string& db, const std::string& query, bool json) {
   auto quotes = (*searcher)->Quotes(query);
   if (!quotes.ok()) return Fail(quotes.status());
   for (const newsidx::Hit& q : *quotes) {
-    std::cout << (json ? newsidx::DumpJson(newsidx::QuoteJson(q)) + "\n" : newsidx::QuoteText(q));
+    nlohmann::json j = newsidx::QuoteJson(q);
+    std::cout << (json ? newsidx::DumpJson(j) + "\n" : newsidx::QuoteText(j));
   }
   return 0;
 }
@@ -95,7 +96,7 @@ int RunStats(const std::string& db, bool json) {
   if (json) {
     std::cout << newsidx::DumpJson(newsidx::StatsJson(*stats)) << "\n";
   } else {
-    std::cout << newsidx::StatsText(*stats);
+    std::cout << newsidx::StatsText(newsidx::StatsJson(*stats));
   }
   return 0;
 }

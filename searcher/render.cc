@@ -65,16 +65,6 @@ nlohmann::json QuoteJson(const Hit& quote) {
   return j;
 }
 
-std::string QuoteText(const Hit& q) {
-  const schema::DocData& d = q.doc;
-  std::string meta = d.source;
-  if (!d.date.empty()) absl::StrAppend(&meta, meta.empty() ? "" : ", ", d.date);
-  std::string text = absl::StrReplaceAll(d.text, {{"\n\n", " ¶ "}});
-  return absl::StrFormat("%s (%s): “%s”\n   — %s%s\n", d.speaker.empty() ? "unattributed" : d.speaker,
-                         d.kind, text, d.title.empty() ? d.path : d.title,
-                         meta.empty() ? "" : absl::StrCat(" (", meta, ")"));
-}
-
 nlohmann::json StatsJson(const IndexStats& s) {
   return {{"documents", s.documents},
           {"types", CountsJson(s.types)},
@@ -92,49 +82,90 @@ std::string DumpJson(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string SearchResultText(const SearchResult& r, bool bold) {
-  std::string out = absl::StrFormat("%d match%s for %s\n", r.total, r.total == 1 ? "" : "es",
-                                    r.parsed);
-  if (!r.did_you_mean.empty()) absl::StrAppend(&out, "did you mean: ", r.did_you_mean, "\n");
+namespace {
+
+// A JSON string field, or "" when it is null or absent.
+std::string Str(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// "Caliber.Az, 2025-12-17", either part possibly absent.
+std::string SourceAndDate(const nlohmann::json& article) {
+  std::string meta = Str(article, "source");
+  std::string date = Str(article, "date");
+  if (!date.empty()) absl::StrAppend(&meta, meta.empty() ? "" : ", ", date);
+  return meta;
+}
+
+}  // namespace
+
+std::string QuoteText(const nlohmann::json& q) {
+  const nlohmann::json& a = q["article"];
+  std::string speaker = Str(q, "speaker");
+  std::string title = Str(a, "title");
+  std::string meta = SourceAndDate(a);
+  return absl::StrFormat("%s (%s): “%s”\n   — %s%s\n", speaker.empty() ? "unattributed" : speaker,
+                         Str(q, "kind"), absl::StrReplaceAll(Str(q, "text"), {{"\n\n", " ¶ "}}),
+                         title.empty() ? Str(a, "path") : title,
+                         meta.empty() ? "" : absl::StrCat(" (", meta, ")"));
+}
+
+std::string SearchResultText(const nlohmann::json& r, bool bold) {
+  const uint64_t total = r.value("total", uint64_t{0});
+  std::string out = absl::StrFormat("%d match%s for %s\n", total, total == 1 ? "" : "es",
+                                    Str(r, "parsed"));
+  if (std::string dym = Str(r, "did_you_mean"); !dym.empty()) {
+    absl::StrAppend(&out, "did you mean: ", dym, "\n");
+  }
   size_t n = 0;
-  for (const Hit& h : r.hits) {
-    const schema::DocData& d = h.doc;
-    std::string meta = d.source;
-    if (!d.date.empty()) absl::StrAppend(&meta, meta.empty() ? "" : ", ", d.date);
-    if (d.type == schema::kTypeQuote) {
+  for (const nlohmann::json& h : r["hits"]) {
+    const nlohmann::json& a = h["article"];
+    std::string meta = SourceAndDate(a);
+    std::string title = Str(a, "title");
+    if (Str(h, "type") == schema::kTypeQuote) {
+      std::string speaker = Str(h, "speaker");
       absl::StrAppendFormat(&out, "\n%d. %s: “%s”\n   in %s%s\n", ++n,
-                            d.speaker.empty() ? "unattributed" : d.speaker,
-                            SnippetText(h.snippet, bold),
-                            d.title.empty() ? "(untitled)" : d.title,
+                            speaker.empty() ? "unattributed" : speaker,
+                            SnippetText(Str(h, "snippet"), bold),
+                            title.empty() ? "(untitled)" : title,
                             meta.empty() ? "" : absl::StrCat(" — ", meta));
       continue;
     }
-    absl::StrAppendFormat(&out, "\n%d. %s%s\n", ++n, d.title.empty() ? "(untitled)" : d.title,
+    absl::StrAppendFormat(&out, "\n%d. %s%s\n", ++n, title.empty() ? "(untitled)" : title,
                           meta.empty() ? "" : absl::StrCat(" — ", meta));
-    absl::StrAppendFormat(&out, "   %s\n   %s  [%s, score %.2f]\n", SnippetText(h.snippet, bold),
-                          d.path, d.type, h.score);
+    absl::StrAppendFormat(&out, "   %s\n   %s  [%s, score %.2f]\n",
+                          SnippetText(Str(h, "snippet"), bold), Str(a, "path"), Str(h, "type"),
+                          h.value("score", 0.0));
   }
-  for (const Facet& f : r.facets) {
-    absl::StrAppend(&out, "\n", f.name, ":");
-    for (const FacetCount& c : f.values) absl::StrAppendFormat(&out, "  %s (%d)", c.value, c.count);
-    if (f.values.empty()) absl::StrAppend(&out, "  —");
+  for (const auto& [name, values] : r["facets"].items()) {
+    absl::StrAppend(&out, "\n", name, ":");
+    for (const nlohmann::json& c : values) {
+      absl::StrAppendFormat(&out, "  %s (%d)", Str(c, "value"), c.value("count", uint64_t{0}));
+    }
+    if (values.empty()) absl::StrAppend(&out, "  —");
     out += "\n";
   }
   return out;
 }
 
-std::string StatsText(const IndexStats& s) {
-  std::string out = absl::StrFormat("documents  %d\n", s.documents);
-  for (const FacetCount& c : s.types) absl::StrAppendFormat(&out, "  %-9s%d\n", c.value, c.count);
-  absl::StrAppendFormat(&out, "files      %d\n", s.files);
-  absl::StrAppendFormat(&out, "sources    %d\n", s.sources.size());
-  for (const FacetCount& c : s.sources) absl::StrAppendFormat(&out, "  %s (%d)\n", c.value, c.count);
-  absl::StrAppendFormat(&out, "dates      %s .. %s\n", s.first_date.value_or("-"),
-                        s.last_date.value_or("-"));
-  absl::StrAppendFormat(&out, "size       %.1f MB\n", s.bytes / 1e6);
-  absl::StrAppendFormat(&out, "language   %s, schema %s\n", s.language, s.schema_version);
-  absl::StrAppendFormat(&out, "skipped    %d in the last build\n", s.skipped.size());
-  for (const std::string& k : s.skipped) absl::StrAppend(&out, "  ", k, "\n");
+std::string StatsText(const nlohmann::json& s) {
+  std::string out = absl::StrFormat("documents  %d\n", s.value("documents", uint64_t{0}));
+  for (const nlohmann::json& c : s["types"]) {
+    absl::StrAppendFormat(&out, "  %-9s%d\n", Str(c, "value"), c.value("count", uint64_t{0}));
+  }
+  absl::StrAppendFormat(&out, "files      %d\n", s.value("files", uint64_t{0}));
+  absl::StrAppendFormat(&out, "sources    %d\n", s["sources"].size());
+  for (const nlohmann::json& c : s["sources"]) {
+    absl::StrAppendFormat(&out, "  %s (%d)\n", Str(c, "value"), c.value("count", uint64_t{0}));
+  }
+  std::string first = Str(s["dates"], "first"), last = Str(s["dates"], "last");
+  absl::StrAppendFormat(&out, "dates      %s .. %s\n", first.empty() ? "-" : first,
+                        last.empty() ? "-" : last);
+  absl::StrAppendFormat(&out, "size       %.1f MB\n", s.value("bytes", uint64_t{0}) / 1e6);
+  absl::StrAppendFormat(&out, "language   %s, schema %s\n", Str(s, "language"), Str(s, "schema"));
+  absl::StrAppendFormat(&out, "skipped    %d in the last build\n", s["skipped"].size());
+  for (const nlohmann::json& k : s["skipped"]) absl::StrAppend(&out, "  ", k.get<std::string>(), "\n");
   return out;
 }
 

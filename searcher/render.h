@@ -20,10 +20,11 @@ nlohmann::json QuoteJson(const Hit& quote);
 // Serialized without failing on bad UTF-8 (replaced by U+FFFD).
 std::string DumpJson(const nlohmann::json& j);
 
-// `bold` draws matches with ANSI bold (for a terminal); else they are plain.
-std::string SearchResultText(const SearchResult& result, bool bold);
-std::string StatsText(const IndexStats& stats);
-std::string QuoteText(const Hit& quote);
+// Text for people, made from the JSON above (so a server's answer prints as
+// a local one does). `bold` draws matches with ANSI bold for a terminal.
+std::string SearchResultText(const nlohmann::json& result, bool bold);
+std::string StatsText(const nlohmann::json& stats);
+std::string QuoteText(const nlohmann::json& quote);
 
 }  // namespace newsidx
 
