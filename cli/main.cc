@@ -16,8 +16,11 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "indexer/indexer.h"
+#include "searcher/api.h"
+#include "searcher/client.h"
 #include "searcher/render.h"
 #include "searcher/search.h"
+#include "searcher/server.h"
 
 namespace {
 
@@ -63,41 +66,102 @@ int RunBuild(std::vector<std::string> corpus, const std::string& db, int jobs,
   return 0;
 }
 
-int RunQuery(const std::string& db, const newsidx::SearchRequest& request, bool json) {
-  auto searcher = newsidx::Searcher::Open(db);
-  if (!searcher.ok()) return Fail(searcher.status());
-  auto result = (*searcher)->Search(request);
-  if (!result.ok()) return Fail(result.status());
-  if (json) {
-    std::cout << newsidx::DumpJson(newsidx::SearchResultJson(*result)) << "\n";
-  } else {
-    std::cout << newsidx::SearchResultText(newsidx::SearchResultJson(*result), isatty(STDOUT_FILENO));
+// Where answers come from: the index folder, or a running `newsidx serve`.
+struct Source {
+  std::string db;
+  newsidx::ServerAddress server;
+  bool remote() const { return !server.socket_path.empty() || !server.host_port.empty(); }
+};
+
+// GET `target` from the server; its JSON, or the failure as a Status
+// (InvalidArgument for the 4xx answers a user must fix).
+absl::StatusOr<nlohmann::json> Fetch(const newsidx::ServerAddress& server, const std::string& target) {
+  auto answer = newsidx::HttpGet(server, target);
+  if (!answer.ok()) return answer.status();
+  nlohmann::json body = nlohmann::json::parse(answer->body, nullptr, false);
+  if (answer->status == 200 && body.is_object()) return body;
+  std::string message = body.is_object() && body.contains("error") && body["error"].is_string()
+                            ? body["error"].get<std::string>()
+                            : absl::StrCat("the server answered HTTP ", answer->status);
+  return answer->status >= 400 && answer->status < 500 ? absl::InvalidArgumentError(message)
+                                                       : absl::UnavailableError(message);
+}
+
+absl::StatusOr<nlohmann::json> SearchJson(const Source& src, const newsidx::SearchRequest& r,
+                                          const std::string& sort) {
+  if (src.remote()) {
+    return Fetch(src.server,
+                 absl::StrCat("/search?q=", newsidx::UrlEncode(r.query), "&limit=", r.limit,
+                              "&offset=", r.offset, "&sort=", newsidx::UrlEncode(sort),
+                              "&facets=", newsidx::UrlEncode(absl::StrJoin(r.facets, ","))));
   }
+  auto searcher = newsidx::Searcher::Open(src.db);
+  if (!searcher.ok()) return searcher.status();
+  auto result = (*searcher)->Search(r);
+  if (!result.ok()) return result.status();
+  return newsidx::SearchResultJson(*result);
+}
+
+absl::StatusOr<std::vector<nlohmann::json>> QuotesJson(const Source& src, const std::string& query) {
+  std::vector<nlohmann::json> out;
+  if (src.remote()) {
+    for (;;) {  // the server answers a page at a time
+      auto page = Fetch(src.server, absl::StrCat("/quotes?q=", newsidx::UrlEncode(query),
+                                                 "&offset=", out.size()));
+      if (!page.ok()) return page.status();
+      for (auto& q : (*page)["quotes"]) out.push_back(std::move(q));
+      if ((*page)["quotes"].empty() || out.size() >= (*page)["total"].get<size_t>()) return out;
+    }
+  }
+  auto searcher = newsidx::Searcher::Open(src.db);
+  if (!searcher.ok()) return searcher.status();
+  auto quotes = (*searcher)->Quotes(query);
+  if (!quotes.ok()) return quotes.status();
+  for (const newsidx::Hit& q : *quotes) out.push_back(newsidx::QuoteJson(q));
+  return out;
+}
+
+absl::StatusOr<nlohmann::json> StatsJson(const Source& src) {
+  if (src.remote()) return Fetch(src.server, "/stats");
+  auto searcher = newsidx::Searcher::Open(src.db);
+  if (!searcher.ok()) return searcher.status();
+  auto stats = (*searcher)->Stats();
+  if (!stats.ok()) return stats.status();
+  return newsidx::StatsJson(*stats);
+}
+
+int RunQuery(const Source& src, const newsidx::SearchRequest& request, const std::string& sort,
+             bool json) {
+  auto result = SearchJson(src, request, sort);
+  if (!result.ok()) return Fail(result.status());
+  std::cout << (json ? newsidx::DumpJson(*result) + "\n"
+                     : newsidx::SearchResultText(*result, isatty(STDOUT_FILENO)));
   return 0;
 }
 
-int RunQuotes(const std::string& db, const std::string& query, bool json) {
-  auto searcher = newsidx::Searcher::Open(db);
-  if (!searcher.ok()) return Fail(searcher.status());
-  auto quotes = (*searcher)->Quotes(query);
+int RunQuotes(const Source& src, const std::string& query, bool json) {
+  auto quotes = QuotesJson(src, query);
   if (!quotes.ok()) return Fail(quotes.status());
-  for (const newsidx::Hit& q : *quotes) {
-    nlohmann::json j = newsidx::QuoteJson(q);
+  for (const nlohmann::json& j : *quotes) {
     std::cout << (json ? newsidx::DumpJson(j) + "\n" : newsidx::QuoteText(j));
   }
   return 0;
 }
 
-int RunStats(const std::string& db, bool json) {
-  auto searcher = newsidx::Searcher::Open(db);
-  if (!searcher.ok()) return Fail(searcher.status());
-  auto stats = (*searcher)->Stats();
+int RunStats(const Source& src, bool json) {
+  auto stats = StatsJson(src);
   if (!stats.ok()) return Fail(stats.status());
-  if (json) {
-    std::cout << newsidx::DumpJson(newsidx::StatsJson(*stats)) << "\n";
-  } else {
-    std::cout << newsidx::StatsText(newsidx::StatsJson(*stats));
-  }
+  std::cout << (json ? newsidx::DumpJson(*stats) + "\n" : newsidx::StatsText(*stats));
+  return 0;
+}
+
+int RunServe(newsidx::ServerOptions options) {
+  options.log = [](const std::string& line) { std::cerr << "newsidx serve: " << line << std::endl; };
+  std::string where = options.socket_path.empty() ? "" : "unix:" + options.socket_path;
+  if (!options.listen.empty()) absl::StrAppend(&where, where.empty() ? "" : " and ", "http://", options.listen);
+  std::cerr << "newsidx serve: " << options.db_path << " on " << where << std::endl;
+  absl::Status s = newsidx::Serve(options);
+  if (!s.ok()) return Fail(s);
   return 0;
 }
 
@@ -117,12 +181,19 @@ int main(int argc, char** argv) {
   build->add_option("--jobs", jobs, "threads for parsing and analysis")->check(CLI::Range(1, 64));
   build->add_option("--lang", lang, "stemming language (ISO 639-1 code)");
 
+  Source src;
+  auto add_source = [&](CLI::App* cmd) {
+    cmd->add_option("--db", db, "index folder");
+    cmd->add_option("--socket", src.server.socket_path, "ask a running `newsidx serve` on this Unix socket");
+    cmd->add_option("--connect", src.server.host_port, "ask a running `newsidx serve` at HOST:PORT");
+  };
+
   std::vector<std::string> words;
   bool json = false;
   newsidx::SearchRequest request;
   std::string sort = "relevance", facets;
   CLI::App* query = app.add_subcommand("query", "search the index");
-  query->add_option("--db", db, "index folder");
+  add_source(query);
   query->add_flag("--json", json, "print the spec's JSON");
   query->add_option("--limit", request.limit, "hits to show (default 10)");
   query->add_option("--offset", request.offset, "hits to skip");
@@ -132,13 +203,28 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> quote_words;
   CLI::App* quotes = app.add_subcommand("quotes", "every quote matching QUERY (all if none)");
-  quotes->add_option("--db", db, "index folder");
+  add_source(quotes);
   quotes->add_flag("--json", json, "print JSON Lines, one quote a line");
   quotes->add_option("QUERY", quote_words, "the query");
 
   CLI::App* stats = app.add_subcommand("stats", "what the index holds");
-  stats->add_option("--db", db, "index folder");
+  add_source(stats);
   stats->add_flag("--json", json, "print JSON");
+
+  newsidx::ServerOptions serve_options;
+  serve_options.socket_path = "newsidx.sock";
+  int idle_ms = 30000, read_ms = 10000;
+  CLI::App* serve = app.add_subcommand("serve", "answer queries over HTTP on a local socket");
+  serve->add_option("--db", db, "index folder");
+  serve->add_option("--socket", serve_options.socket_path,
+                    "Unix socket to create, mode 0600 (default newsidx.sock; \"\" for none)");
+  serve->add_option("--listen", serve_options.listen, "also serve TCP on HOST:PORT (default: none)");
+  serve->add_option("--threads", serve_options.threads, "worker threads (default: one per core)")
+      ->check(CLI::Range(1, 256));
+  serve->add_option("--idle-timeout-ms", idle_ms, "close a kept-alive connection idle this long")
+      ->check(CLI::Range(1, 3600000));
+  serve->add_option("--read-timeout-ms", read_ms, "drop a request not fully sent within this")
+      ->check(CLI::Range(1, 3600000));
 
   try {
     app.parse(argc, argv);
@@ -155,9 +241,17 @@ int main(int argc, char** argv) {
     request.sort = *order;
     request.query = absl::StrJoin(words, " ");
     if (!facets.empty()) request.facets = absl::StrSplit(facets, ',', absl::SkipWhitespace());
-    return RunQuery(db, request, json);
+    src.db = db;
+    return RunQuery(src, request, sort, json);
   }
-  if (*quotes) return RunQuotes(db, absl::StrJoin(quote_words, " "), json);
-  if (*stats) return RunStats(db, json);
+  src.db = db;
+  if (*quotes) return RunQuotes(src, absl::StrJoin(quote_words, " "), json);
+  if (*stats) return RunStats(src, json);
+  if (*serve) {
+    serve_options.db_path = db;
+    serve_options.idle_timeout = std::chrono::milliseconds(idle_ms);
+    serve_options.read_timeout = std::chrono::milliseconds(read_ms);
+    return RunServe(serve_options);
+  }
   return kExitUsage;
 }

@@ -65,6 +65,10 @@ nlohmann::json QuoteJson(const Hit& quote) {
   return j;
 }
 
+nlohmann::json SuggestionsJson(const Suggestions& s) {
+  return {{"prefix", s.prefix}, {"speakers", CountsJson(s.speakers)}, {"terms", CountsJson(s.terms)}};
+}
+
 nlohmann::json StatsJson(const IndexStats& s) {
   return {{"documents", s.documents},
           {"types", CountsJson(s.types)},

@@ -13,6 +13,8 @@ namespace newsidx {
 
 nlohmann::json SearchResultJson(const SearchResult& result);
 nlohmann::json StatsJson(const IndexStats& stats);
+// {"prefix": str, "speakers": [{"value", "count"}], "terms": [{"value", "count"}]}
+nlohmann::json SuggestionsJson(const Suggestions& suggestions);
 // One quote as a line of `newsidx quotes --json`: a hit plus its span and
 // the words that named the speaker.
 nlohmann::json QuoteJson(const Hit& quote);

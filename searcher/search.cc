@@ -10,7 +10,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "absl/strings/match.h"
 #include "analyzers/dates.h"
+#include "analyzers/speakers.h"
 
 namespace newsidx {
 namespace {
@@ -113,6 +115,19 @@ const std::string& SpeakerDirectory::Canonical(const std::string& key) const {
   return it == canonical_.end() ? key : it->second;
 }
 
+std::vector<std::string> SpeakerDirectory::KeysWithWordPrefix(absl::string_view prefix) const {
+  absl::flat_hash_set<std::string> keys;
+  for (const auto& [key, name] : names_) {
+    for (const std::string& w : FoldedNameWords(name)) {
+      if (absl::StartsWith(w, prefix)) {
+        keys.insert(Canonical(key));
+        break;
+      }
+    }
+  }
+  return std::vector<std::string>(keys.begin(), keys.end());
+}
+
 std::string SpeakerDirectory::Name(const std::string& key, const std::string& fallback) const {
   auto it = names_.find(Canonical(key));
   return it == names_.end() || it->second.empty() ? fallback : it->second;
@@ -143,16 +158,85 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_p
           schema::kSchemaVersion, "; run `newsidx build` to rebuild it"));
     }
     std::string language = db.get_metadata(std::string(schema::kMetaLanguage));
-    auto builder = QueryBuilder::Create(db, language.empty() ? "en" : language);
+    if (language.empty()) language = "en";
+    auto builder = QueryBuilder::Create(db, language);
     if (!builder.ok()) return builder.status();
-    return std::unique_ptr<Searcher>(new Searcher(db_path, std::move(db), std::move(*builder)));
+    return std::unique_ptr<Searcher>(
+        new Searcher(db_path, std::move(language), std::move(db), std::move(*builder)));
   } catch (const Xapian::Error& e) {
     return absl::UnavailableError(absl::StrCat(db_path, ": ", e.get_description()));
   }
 }
 
-Searcher::Searcher(std::string path, Xapian::Database db, std::unique_ptr<QueryBuilder> builder)
-    : path_(std::move(path)), db_(std::move(db)), builder_(std::move(builder)) {}
+Searcher::Searcher(std::string path, std::string language, Xapian::Database db,
+                   std::unique_ptr<QueryBuilder> builder)
+    : path_(std::move(path)),
+      language_(std::move(language)),
+      db_(std::move(db)),
+      builder_(std::move(builder)) {}
+
+absl::StatusOr<uint64_t> Searcher::Documents() {
+  try {
+    return WithReopen(db_, [&] { return static_cast<uint64_t>(db_.get_doccount()); });
+  } catch (const Xapian::Error& e) {
+    return absl::UnavailableError(absl::StrCat(path_, ": ", e.get_description()));
+  }
+}
+
+absl::StatusOr<bool> Searcher::Refresh() {
+  try {
+    if (!db_.reopen()) return false;
+    // Speakers and aliases may have changed with the new commit.
+    speakers_loaded_ = false;
+    auto builder = QueryBuilder::Create(db_, language_);
+    if (!builder.ok()) return builder.status();
+    builder_ = std::move(*builder);
+    return true;
+  } catch (const Xapian::Error& e) {
+    return absl::UnavailableError(absl::StrCat(path_, ": ", e.get_description()));
+  }
+}
+
+absl::StatusOr<Suggestions> Searcher::Suggest(absl::string_view text, size_t limit) {
+  Suggestions out;
+  absl::string_view word = text.substr(text.find_last_of(" \t") == absl::string_view::npos
+                                           ? 0
+                                           : text.find_last_of(" \t") + 1);
+  const bool speakers_only = absl::ConsumePrefix(&word, "speaker:");
+  std::vector<std::string> folded = FoldedNameWords(word);
+  if (folded.empty()) return out;
+  out.prefix = folded.front();
+  limit = std::min(limit, kMaxLimit);
+  try {
+    return WithReopen(db_, [&] {
+      Suggestions s = out;
+      for (const std::string& key : speakers().KeysWithWordPrefix(s.prefix)) {
+        uint64_t quotes = db_.get_termfreq(schema::Term(schema::kSpeakerKey, schema::BoundedKey(key)));
+        s.speakers.push_back({speakers().Name(key, key), quotes});
+      }
+      if (!speakers_only) {
+        // Words of the text itself (no field prefix), scanned up to a bound so
+        // a one-letter prefix stays quick on a large index.
+        constexpr size_t kScan = 20000;
+        size_t scanned = 0;
+        for (auto it = db_.allterms_begin(s.prefix); it != db_.allterms_end(s.prefix) && scanned < kScan;
+             ++it, ++scanned) {
+          s.terms.push_back({*it, it.get_termfreq()});
+        }
+      }
+      auto by_count = [](const FacetCount& a, const FacetCount& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+      };
+      for (auto* list : {&s.speakers, &s.terms}) {
+        std::sort(list->begin(), list->end(), by_count);
+        if (list->size() > limit) list->resize(limit);
+      }
+      return s;
+    });
+  } catch (const Xapian::Error& e) {
+    return absl::UnavailableError(absl::StrCat(path_, ": ", e.get_description()));
+  }
+}
 
 // Loaded on first need: most article queries never show a speaker, and the
 // directory grows with the corpus.

@@ -59,6 +59,14 @@ struct SearchResult {
   std::vector<Facet> facets;
 };
 
+// Completions of the word being typed: speakers with a name word that
+// starts with it, and index words that do, most frequent first.
+struct Suggestions {
+  std::string prefix;  // the word completed, folded
+  std::vector<FacetCount> speakers;  // canonical names; count = quotes
+  std::vector<FacetCount> terms;     // count = documents
+};
+
 struct IndexStats {
   uint64_t documents = 0;
   std::vector<FacetCount> types;
@@ -83,6 +91,9 @@ class SpeakerDirectory {
   const std::string& Canonical(const std::string& key) const;
   // The name shown for a key; `fallback` when the key is unknown.
   std::string Name(const std::string& key, const std::string& fallback) const;
+  // Canonical keys of the people with a name word starting with `prefix`
+  // (folded as speaker names are).
+  std::vector<std::string> KeysWithWordPrefix(absl::string_view prefix) const;
 
  private:
   absl::flat_hash_map<std::string, std::string> names_;      // key → fullest name
@@ -97,14 +108,23 @@ class Searcher {
   // Every quote matching `query` (all quotes when it is empty), in text order.
   absl::StatusOr<std::vector<Hit>> Quotes(const std::string& query);
   absl::StatusOr<IndexStats> Stats();
+  // Documents in the index (articles and quotes): a cheap liveness probe.
+  absl::StatusOr<uint64_t> Documents();
+  // Completes the last word of `text` ("speaker:hon" completes speakers only).
+  absl::StatusOr<Suggestions> Suggest(absl::string_view text, size_t limit);
+  // Catches up with builds committed since the index was opened or last
+  // refreshed; true when there was something new. Cheap when nothing changed.
+  absl::StatusOr<bool> Refresh();
 
  private:
-  Searcher(std::string path, Xapian::Database db, std::unique_ptr<QueryBuilder> builder);
+  Searcher(std::string path, std::string language, Xapian::Database db,
+           std::unique_ptr<QueryBuilder> builder);
   SearchResult Run(const SearchRequest& request, const ParsedQuery& parsed);
   Hit MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) const;
   std::vector<FacetCount> SpeakerFacet(const Xapian::ValueCountMatchSpy& spy) const;
 
   std::string path_;
+  std::string language_;
   Xapian::Database db_;
   std::unique_ptr<QueryBuilder> builder_;
   const SpeakerDirectory& speakers() const;
