@@ -1,0 +1,380 @@
+// The query server end to end: the real `newsidx serve` on a temporary Unix
+// socket, asked with curl, with raw bytes, and by concurrent clients; plus
+// the endpoint layer (api.h) without sockets.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+#include <boost/asio/local/stream_protocol.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "searcher/api.h"
+#include "tests/test_util.h"
+
+extern char** environ;
+
+namespace newsidx {
+namespace {
+
+using nlohmann::json;
+using testing::ShellQuote;
+using namespace std::chrono_literals;
+
+// ---------------------------------------------------------------------------
+// The endpoint layer.
+
+TEST(Api, QueryStringsDecodeAndUrlEncodingRoundTrips) {
+  auto p = ParseQueryString("q=speaker%3Ahonchar+%22article%205%22&limit=3&empty=");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ((*p)["q"], "speaker:honchar \"article 5\"");
+  EXPECT_EQ((*p)["limit"], "3");
+  EXPECT_EQ((*p)["empty"], "");
+  EXPECT_FALSE(ParseQueryString("q=%zz").ok());
+  std::string text = "Zelenskyy’s \"security\" & co/ 5+5";
+  auto back = ParseQueryString("q=" + UrlEncode(text));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ((*back)["q"], text);
+}
+
+class ApiOnSeeds : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir;
+    auto r = testing::RunNewsidx("build --corpus " + ShellQuote(testing::CorpusDir()) + " --db " +
+                                 ShellQuote(*dir_ / "db"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    searcher_ = Searcher::Open(*dir_ / "db").value().release();
+  }
+  static void TearDownTestSuite() {
+    delete searcher_;
+    delete dir_;
+  }
+  static inline testing::TempDir* dir_;
+  static inline Searcher* searcher_;
+};
+
+TEST_F(ApiOnSeeds, StatusesSayWhoseFaultItIs) {
+  EXPECT_EQ(HandleGet(*searcher_, "/search?q=nato").status, 200);
+  EXPECT_EQ(HandleGet(*searcher_, "/search").status, 400);  // no q
+  EXPECT_EQ(HandleGet(*searcher_, "/search?q=nato&limit=1001").status, 400);
+  EXPECT_EQ(HandleGet(*searcher_, "/search?q=nato&limit=ten").status, 400);
+  EXPECT_EQ(HandleGet(*searcher_, "/search?q=nato&sort=size").status, 400);
+  EXPECT_EQ(HandleGet(*searcher_, "/search?q=date:2025-13").status, 400);
+  EXPECT_EQ(HandleGet(*searcher_, "/search?q=" + std::string(5000, 'a')).status, 400);
+  EXPECT_EQ(HandleGet(*searcher_, "/search?q=" + std::string(20000, 'a')).status, 414);
+  ApiResponse missing = HandleGet(*searcher_, "/nothing");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_TRUE(missing.body["error"].is_string());
+}
+
+TEST_F(ApiOnSeeds, SuggestCompletesSpeakersAndWords) {
+  ApiResponse r = HandleGet(*searcher_, "/suggest?q=everything+hon");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body["prefix"], "hon");
+  ASSERT_FALSE(r.body["speakers"].empty());
+  EXPECT_EQ(r.body["speakers"][0]["value"], "Mykhailo Honchar");
+  ApiResponse words = HandleGet(*searcher_, "/suggest?q=guara");
+  ASSERT_FALSE(words.body["terms"].empty());
+  EXPECT_EQ(words.body["terms"][0]["value"].get<std::string>().rfind("guarantee", 0), 0u);
+  EXPECT_TRUE(HandleGet(*searcher_, "/suggest?q=speaker:hon").body["terms"].empty());
+}
+
+TEST_F(ApiOnSeeds, QuotesArePaged) {
+  ApiResponse all = HandleGet(*searcher_, "/quotes");
+  ASSERT_EQ(all.status, 200);
+  size_t total = all.body["total"];
+  EXPECT_GT(total, 40u);
+  ApiResponse page = HandleGet(*searcher_, "/quotes?limit=5&offset=10");
+  ASSERT_EQ(page.body["quotes"].size(), 5u);
+  EXPECT_EQ(page.body["quotes"][0], all.body["quotes"][10]);
+}
+
+// ---------------------------------------------------------------------------
+// The real server.
+
+// Runs `newsidx serve` on a socket in its own folder until stopped.
+class Server {
+ public:
+  Server(const std::string& db, const std::string& socket, const std::string& flags = "") {
+    std::string cmd = absl::StrCat("exec ", NEWSIDX_BINARY, " serve --db ", ShellQuote(db),
+                                   " --socket ", ShellQuote(socket), " ", flags);
+    const char* argv[] = {"/bin/sh", "-c", cmd.c_str(), nullptr};
+    posix_spawn(&pid_, "/bin/sh", nullptr, nullptr, const_cast<char**>(argv), environ);
+  }
+  ~Server() {
+    if (pid_ > 0) Stop(SIGKILL);
+  }
+  // Whether the server accepts connections within `wait`.
+  static bool Accepting(const std::string& socket, std::chrono::milliseconds wait = 5000ms) {
+    auto until = std::chrono::steady_clock::now() + wait;
+    while (std::chrono::steady_clock::now() < until) {
+      int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+      sockaddr_un addr{};
+      addr.sun_family = AF_UNIX;
+      std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", socket.c_str());
+      bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+      ::close(fd);
+      if (ok) return true;
+      std::this_thread::sleep_for(20ms);
+    }
+    return false;
+  }
+  // Sends `signal`; the exit code, or -1 when it died otherwise.
+  int Stop(int signal = SIGTERM) {
+    ::kill(pid_, signal);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+struct Answer {
+  int status = 0;
+  json body;
+};
+
+// curl's answer to GET `path` on the socket.
+Answer Curl(const std::string& socket, const std::string& path) {
+  std::string cmd = absl::StrCat("curl -s --max-time 10 --unix-socket ", ShellQuote(socket),
+                                 " -w '\\n%{http_code}' ", ShellQuote("http://localhost" + path));
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  pclose(pipe);
+  size_t nl = out.rfind('\n');
+  Answer a;
+  if (nl == std::string::npos) return a;
+  a.status = std::atoi(out.c_str() + nl + 1);
+  a.body = json::parse(out.substr(0, nl), nullptr, false);
+  return a;
+}
+
+// Sends raw bytes and returns whatever comes back before the server closes
+// the connection (or `wait` passes).
+std::string RawExchange(const std::string& socket, const std::string& bytes,
+                        std::chrono::milliseconds wait = 5000ms) {
+  int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", socket.c_str());
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    return "(no connection)";
+  }
+  timeval tv{static_cast<time_t>(wait.count() / 1000), static_cast<suseconds_t>(wait.count() % 1000 * 1000)};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  for (size_t sent = 0; sent < bytes.size();) {
+    ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server may answer and close before reading it all
+    sent += n;
+  }
+  std::string out;
+  char buf[4096];
+  ssize_t n;
+  while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) out.append(buf, n);
+  if (n < 0) out += "(still open)";
+  ::close(fd);
+  return out;
+}
+
+int StatusOf(const std::string& raw) {
+  return raw.rfind("HTTP/1.1 ", 0) == 0 ? std::atoi(raw.c_str() + 9) : 0;
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::filesystem::copy(testing::CorpusDir(), dir_ / "corpus");
+    auto r = Build();
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  testing::CommandResult Build() {
+    return testing::RunNewsidx("build --corpus " + ShellQuote(dir_ / "corpus") + " --db " +
+                               ShellQuote(db()));
+  }
+  std::string db() const { return dir_ / "db"; }
+  std::string sock() const { return dir_ / "s.sock"; }
+  testing::TempDir dir_;
+};
+
+TEST_F(ServerTest, EveryEndpointAnswersAndTheSocketIsPrivate) {
+  Server server(db(), sock());
+  ASSERT_TRUE(Server::Accepting(sock()));
+  struct stat st;
+  ASSERT_EQ(::stat(sock().c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+
+  Answer health = Curl(sock(), "/health");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.body["status"], "ok");
+  Answer search = Curl(sock(), "/search?q=" + UrlEncode("everything Honchar said about Article 5") +
+                                   "&facets=speaker,type&limit=3");
+  ASSERT_EQ(search.status, 200);
+  EXPECT_EQ(search.body["parsed"], "speaker:honchar \"article 5\"");
+  EXPECT_EQ(search.body["hits"][0]["speaker"], "Mykhailo Honchar");
+  EXPECT_TRUE(search.body["facets"]["speaker"].is_array());
+  Answer quotes = Curl(sock(), "/quotes?q=speaker:kallas");
+  ASSERT_EQ(quotes.status, 200);
+  EXPECT_GE(quotes.body["total"].get<int>(), 3);
+  for (const auto& q : quotes.body["quotes"]) EXPECT_EQ(q["speaker"], "Kaja Kallas");
+  Answer suggest = Curl(sock(), "/suggest?q=zel");
+  ASSERT_EQ(suggest.status, 200);
+  EXPECT_EQ(suggest.body["speakers"].size(), 1u);
+  Answer stats = Curl(sock(), "/stats");
+  ASSERT_EQ(stats.status, 200);
+  EXPECT_EQ(stats.body["documents"], health.body["documents"]);
+
+  // The client prints what a local query prints.
+  for (const char* flags : {"--json --facets speaker,source", "--facets speaker"}) {
+    std::string args = absl::StrCat("query ", flags, " ", ShellQuote("security guarantees"));
+    auto local = testing::RunNewsidx(args + " --db " + ShellQuote(db()));
+    auto remote = testing::RunNewsidx(args + " --socket " + ShellQuote(sock()));
+    EXPECT_EQ(remote.exit_code, 0) << remote.err;
+    EXPECT_EQ(remote.out, local.out) << flags;
+  }
+  auto local_quotes = testing::RunNewsidx("quotes --json --db " + ShellQuote(db()));
+  auto remote_quotes = testing::RunNewsidx("quotes --json --socket " + ShellQuote(sock()));
+  EXPECT_EQ(remote_quotes.out, local_quotes.out);
+  auto bad = testing::RunNewsidx("query --socket " + ShellQuote(sock()) + " 'date:2025-13'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad date"), std::string::npos) << bad.err;
+
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+  EXPECT_FALSE(std::filesystem::exists(sock())) << "the socket file is removed on SIGTERM";
+}
+
+TEST_F(ServerTest, BadRequestsGet4xxAndTheServerGoesOn) {
+  Server server(db(), sock(), "--read-timeout-ms 300");
+  ASSERT_TRUE(Server::Accepting(sock()));
+  EXPECT_EQ(StatusOf(RawExchange(sock(), "\x16\x03\x01 garbage \xff\xfe\r\n\r\n")), 400);
+  std::string long_line = "GET /search?q=" + std::string(100 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n";
+  EXPECT_EQ(StatusOf(RawExchange(sock(), long_line)), 431);
+  EXPECT_EQ(StatusOf(RawExchange(sock(), "POST /search HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2\r\n\r\nhi")), 405);
+  // Half a request: dropped after the read timeout, without an answer.
+  auto start = std::chrono::steady_clock::now();
+  std::string half = RawExchange(sock(), "GET /health HTTP/1.1\r\nHo", 5000ms);
+  EXPECT_EQ(half, "");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 3s);
+  EXPECT_EQ(Curl(sock(), "/nope").status, 404);
+  EXPECT_EQ(Curl(sock(), "/search?q=nato&limit=5000").status, 400);
+  EXPECT_EQ(Curl(sock(), "/search?q=%22unclosed").status, 200);  // QueryParser copes
+  EXPECT_EQ(Curl(sock(), "/search?q=%zz").status, 400);
+  Answer health = Curl(sock(), "/health");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+}
+
+// Each of `clients` threads sends `requests` GETs on one kept-alive
+// connection; returns how many did not come back 200.
+int LoadErrors(const std::string& socket, int clients, int requests) {
+  namespace net = boost::asio;
+  namespace beast = boost::beast;
+  namespace http = beast::http;
+  const char* const mix[] = {"/search?q=%22security+guarantees%22", "/search?q=title:nato+source:caliber",
+                             "/search?q=nato&facets=speaker,source,date,type",
+                             "/search?q=everything+Honchar+said+about+Article+5", "/quotes?q=speaker:bruen",
+                             "/suggest?q=ka", "/health"};
+  std::atomic<int> errors{0};
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      try {
+        net::io_context ioc;
+        beast::basic_stream<net::local::stream_protocol> stream(ioc);
+        stream.connect(net::local::stream_protocol::endpoint(socket));
+        beast::flat_buffer buffer;
+        for (int i = 0; i < requests; ++i) {
+          http::request<http::empty_body> req{http::verb::get, mix[(c + i) % std::size(mix)], 11};
+          req.set(http::field::host, "localhost");
+          http::write(stream, req);
+          http::response<http::string_body> res;
+          http::read(stream, buffer, res);
+          if (res.result_int() != 200) ++errors;
+        }
+      } catch (const std::exception&) {
+        errors += requests;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  return errors;
+}
+
+TEST_F(ServerTest, SixteenClientsTimesAHundredRequestsWithoutAnError) {
+  Server server(db(), sock(), "--threads 4");
+  ASSERT_TRUE(Server::Accepting(sock()));
+  EXPECT_EQ(LoadErrors(sock(), 16, 100), 0);
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+}
+
+TEST_F(ServerTest, ARebuildWhileServingIsSeenWithoutARestart) {
+  Server server(db(), sock());
+  ASSERT_TRUE(Server::Accepting(sock()));
+  ASSERT_EQ(Curl(sock(), "/search?q=quetzalcoatlus").body["total"], 0);
+  testing::WriteFile(dir_ / "corpus/new.txt",
+                     "Pterosaur news\n\nThe quetzalcoatlus flew again, said Ada Brook.\n");
+  std::atomic<bool> building{true};
+  std::atomic<int> errors{0};
+  std::thread load([&] {  // no request fails while the build commits
+    while (building) errors += LoadErrors(sock(), 2, 10);
+  });
+  auto r = Build();
+  building = false;
+  load.join();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(errors, 0);
+  auto built = std::chrono::steady_clock::now();
+  int total = 0;
+  while (total == 0 && std::chrono::steady_clock::now() - built < 3s) {
+    total = Curl(sock(), "/search?q=quetzalcoatlus").body["total"];
+    if (total == 0) std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_GE(total, 1);  // the article, and its quote
+  EXPECT_LT(std::chrono::steady_clock::now() - built, 1s + 500ms) << "seen within about a second";
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+}
+
+TEST_F(ServerTest, ALiveSocketIsNeverTakenAStaleOneIsReplaced) {
+  Server first(db(), sock());
+  ASSERT_TRUE(Server::Accepting(sock()));
+  auto second = testing::RunNewsidx("serve --db " + ShellQuote(db()) + " --socket " + ShellQuote(sock()));
+  EXPECT_EQ(second.exit_code, 1);
+  EXPECT_NE(second.err.find("another server"), std::string::npos) << second.err;
+  EXPECT_EQ(Curl(sock(), "/health").status, 200) << "the first server still serves";
+  first.Stop(SIGKILL);  // leaves its socket file behind
+  ASSERT_TRUE(std::filesystem::exists(sock()));
+  Server third(db(), sock());
+  ASSERT_TRUE(Server::Accepting(sock()));
+  EXPECT_EQ(Curl(sock(), "/health").status, 200);
+  EXPECT_EQ(third.Stop(SIGTERM), 0);
+}
+
+TEST_F(ServerTest, WithoutAnIndexServeFailsWithOneLine) {
+  auto r = testing::RunNewsidx("serve --db " + ShellQuote(dir_ / "nothing") + " --socket " + ShellQuote(sock()));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no index"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(sock()));
+}
+
+}  // namespace
+}  // namespace newsidx
