@@ -258,7 +258,7 @@ Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) 
   }
   hit.snippet = TidySnippet(mset.snippet(
       hit.doc.text, kSnippetBytes, builder_->stem(),
-      Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>", "</b>",
+      Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>", "</b>",
       "…"));
   return hit;
 }
