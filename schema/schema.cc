@@ -68,27 +68,30 @@ SpeakerName DecodeSpeakerName(absl::string_view s) {
   return SpeakerName{std::string(s), org};
 }
 
+// A line of JSON for the fields, then the text as it is: hits decode the
+// small JSON and copy the text, instead of unescaping an article's worth of it.
 std::string EncodeDocData(const DocData& d) {
-  nlohmann::json j = {{"type", d.type},   {"id", d.id},       {"path", d.path},
-                      {"title", d.title}, {"source", d.source}, {"date", d.date},
-                      {"text", d.text}};
+  nlohmann::json j = {{"type", d.type},   {"id", d.id},         {"path", d.path},
+                      {"title", d.title}, {"source", d.source}, {"date", d.date}};
   if (d.type == kTypeQuote) {
     j.update({{"speaker", d.speaker}, {"speaker_key", d.speaker_key},
               {"speaker_mention", d.speaker_mention}, {"role", d.role}, {"kind", d.kind},
               {"start", d.start}, {"end", d.end}});
   }
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return absl::StrCat(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "\n", d.text);
 }
 
 absl::StatusOr<DocData> DecodeDocData(absl::string_view data) {
-  nlohmann::json j = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  size_t newline = data.find('\n');
+  if (newline == absl::string_view::npos) return absl::DataLossError("document data has no text line");
+  nlohmann::json j = nlohmann::json::parse(data.substr(0, newline), nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return absl::DataLossError("document data is not a JSON object");
   auto get = [&](const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
   DocData d{get("type"), get("id"),   get("path"), get("title"),
-            get("source"), get("date"), get("text")};
+            get("source"), get("date"), std::string(data.substr(newline + 1))};
   d.speaker = get("speaker");
   d.speaker_key = get("speaker_key");
   d.speaker_mention = get("speaker_mention");

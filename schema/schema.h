@@ -19,7 +19,7 @@
 
 namespace newsidx::schema {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 enum class FieldKind {
   kText,     // positional free text, stemmed, phrase-searchable

@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "absl/strings/ascii.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -278,6 +279,22 @@ bool QueryBuilder::IsSpeaker(absl::string_view name) {
 
 // QueryParser "corrects" words the index has too (zelensky → zelenskyy);
 // only words no document contains are worth a "did you mean".
+bool QueryBuilder::AllPlainWordsIndexed(const std::string& query) const {
+  static const auto* operators = new absl::flat_hash_set<std::string>{"AND", "OR", "NOT", "XOR",
+                                                                     "NEAR", "ADJ"};
+  for (absl::string_view piece : absl::StrSplit(query, ' ', absl::SkipEmpty())) {
+    if (operators->contains(piece) || absl::StrContains(piece, ':') || absl::EndsWith(piece, "*")) {
+      continue;
+    }
+    std::string word;
+    for (char c : piece) {
+      if (c != '"' && c != '(' && c != ')' && c != '+' && c != '-') word.push_back(c);
+    }
+    if (!word.empty() && !db_.term_exists(word)) return false;
+  }
+  return true;
+}
+
 std::string QueryBuilder::KeepCorrectionsOfUnknownWords(const std::string& query,
                                                        const std::string& corrected) {
   if (corrected.empty()) return query;
@@ -364,15 +381,19 @@ absl::StatusOr<ParsedQuery> QueryBuilder::Parse(absl::string_view query) {
   if (rewritten->empty()) {
     return absl::InvalidArgumentError("query has no words to search for");
   }
-  constexpr unsigned kFlags = Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
-                              Xapian::QueryParser::FLAG_PHRASE |
+  // Spelling correction looks every word up in the spelling table; a query
+  // whose plain words the index all has needs none of it.
+  const unsigned spelling = AllPlainWordsIndexed(*rewritten) ? 0 : Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+  const unsigned kFlags = spelling | Xapian::QueryParser::FLAG_PHRASE |
                               Xapian::QueryParser::FLAG_BOOLEAN |
                               Xapian::QueryParser::FLAG_LOVEHATE |
                               Xapian::QueryParser::FLAG_WILDCARD |
                               Xapian::QueryParser::FLAG_PURE_NOT;
   try {
     ParsedQuery parsed{parser_.parse_query(*rewritten, kFlags), *rewritten, ""};
-    std::string corrected = KeepCorrectionsOfUnknownWords(*rewritten, parser_.get_corrected_query_string());
+    std::string corrected =
+        spelling ? KeepCorrectionsOfUnknownWords(*rewritten, parser_.get_corrected_query_string())
+                 : *rewritten;
     corrected = CorrectSpeakers(corrected);
     if (corrected != *rewritten) parsed.suggestion = corrected;
     return parsed;

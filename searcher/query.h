@@ -62,6 +62,7 @@ class QueryBuilder {
   std::string CorrectSpeakers(const std::string& query);
   std::string ApplyAliases(const std::string& query) const;
   std::string KeepCorrectionsOfUnknownWords(const std::string& query, const std::string& corrected);
+  bool AllPlainWordsIndexed(const std::string& query) const;
   Xapian::Database db_;  // a handle sharing the searcher's database
   SpeakerAliases aliases_;  // the corpus' aliases.tsv, as the index was built with it
   Tokenizer tokenizer_;

@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "analyzers/dates.h"
 #include "analyzers/speakers.h"
@@ -52,6 +53,37 @@ std::string TidySnippet(const std::string& snippet) {
     flat.push_back(c);
   }
   return absl::StrReplaceAll(flat, {{"</b> <b>", " "}});
+}
+
+// The words of `query` as they appear in text, lower-cased: plain terms and
+// stems ("Zguarante" → "guarante"); field terms name no words of the text.
+std::vector<std::string> TextNeedles(const Xapian::Query& query) {
+  std::vector<std::string> out;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    std::string t = *it;
+    if (t.size() > 1 && t[0] == 'Z' && !absl::ascii_isupper(static_cast<unsigned char>(t[1]))) {
+      t.erase(0, 1);
+    }
+    if (!t.empty() && !absl::ascii_isupper(static_cast<unsigned char>(t[0]))) out.push_back(t);
+  }
+  return out;
+}
+
+// The part of a long text worth handing to Xapian's snippet, which reads all
+// it is given: a window around the first place a query word occurs.
+absl::string_view SnippetWindow(absl::string_view text, const std::vector<std::string>& needles) {
+  constexpr size_t kBefore = 200, kWindow = 900;
+  if (text.size() <= kWindow) return text;
+  std::string lower = absl::AsciiStrToLower(text);
+  size_t first = text.size();
+  for (const std::string& n : needles) first = std::min(first, lower.find(n));
+  if (first == text.size() || first == std::string::npos) first = 0;
+  size_t start = first > kBefore ? first - kBefore : 0;
+  size_t end = std::min(text.size(), start + kWindow);
+  // Whole words only: move the edges to spaces.
+  while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') --start;
+  while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+  return text.substr(start, end - start);
 }
 
 uint64_t DirectoryBytes(const std::string& path) {
@@ -248,7 +280,8 @@ const SpeakerDirectory& Searcher::speakers() const {
   return speakers_;
 }
 
-Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) const {
+Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
+                      const std::vector<std::string>& needles) const {
   Hit hit;
   hit.score = it.get_weight();
   auto data = schema::DecodeDocData(it.get_document().get_data());
@@ -257,7 +290,7 @@ Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) 
     hit.doc.speaker = speakers().Name(hit.doc.speaker_key, hit.doc.speaker);
   }
   hit.snippet = TidySnippet(mset.snippet(
-      hit.doc.text, kSnippetBytes, builder_->stem(),
+      std::string(SnippetWindow(hit.doc.text, needles)), kSnippetBytes, builder_->stem(),
       Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>", "</b>",
       "…"));
   return hit;
@@ -293,10 +326,11 @@ absl::StatusOr<std::vector<Hit>> Searcher::Quotes(const std::string& query) {
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // index order: file, then text
       std::vector<Hit> hits;
+      const std::vector<std::string> needles = TextNeedles(q);
       constexpr Xapian::doccount kPage = 1000;
       for (Xapian::doccount first = 0;; first += kPage) {
         Xapian::MSet mset = enquire.get_mset(first, kPage);
-        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(MakeHit(it, mset));
+        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(MakeHit(it, mset, needles));
         if (mset.size() < kPage) break;
       }
       return hits;
@@ -352,7 +386,10 @@ SearchResult Searcher::Run(const SearchRequest& request, const ParsedQuery& pars
   result.parsed = parsed.rewritten;
   result.did_you_mean = parsed.suggestion;
   result.total = mset.get_matches_estimated();
-  for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(MakeHit(it, mset));
+  const std::vector<std::string> needles = TextNeedles(parsed.query);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    result.hits.push_back(MakeHit(it, mset, needles));
+  }
   for (const auto& [field, spy] : spies) {
     result.facets.push_back({std::string(field->name),
                              field->slot == schema::kSpeakerSlot

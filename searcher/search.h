@@ -120,7 +120,9 @@ class Searcher {
   Searcher(std::string path, std::string language, Xapian::Database db,
            std::unique_ptr<QueryBuilder> builder);
   SearchResult Run(const SearchRequest& request, const ParsedQuery& parsed);
-  Hit MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset) const;
+  // `needles`: the query's words as text has them (to find where to snippet).
+  Hit MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
+              const std::vector<std::string>& needles) const;
   std::vector<FacetCount> SpeakerFacet(const Xapian::ValueCountMatchSpy& spy) const;
 
   std::string path_;
