@@ -22,6 +22,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "searcher/api.h"
+#include "searcher/server.h"
 #include "tests/test_util.h"
 
 extern char** environ;
@@ -351,6 +352,38 @@ TEST_F(ServerTest, ARebuildWhileServingIsSeenWithoutARestart) {
   }
   EXPECT_GE(total, 1);  // the article, and its quote
   EXPECT_LT(std::chrono::steady_clock::now() - built, 1s + 500ms) << "seen within about a second";
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+}
+
+TEST(ServerOnRealNews, NoRequestFailsWhileABuildCommitsUnderIt) {
+  std::string shared = testing::SharedDir();
+  if (shared.empty()) GTEST_SKIP() << "../shared is absent: no BBC corpus";
+  testing::TempDir dir;
+  const std::string bbc = shared + "/corpora/bbc-fulltext";
+  const std::string db = dir / "db", sock = dir / "s.sock";
+  auto first = testing::RunNewsidx("build --corpus " + ShellQuote(bbc + "/business") + " --db " + ShellQuote(db));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  Server server(db, sock);
+  ASSERT_TRUE(Server::Accepting(sock));
+  const int before = Curl(sock, "/health").body["documents"];
+  std::atomic<bool> building{true};
+  std::atomic<int> errors{0}, rounds{0};
+  std::thread load([&] {
+    while (building) {
+      errors += LoadErrors(sock, 4, 25);
+      ++rounds;
+    }
+  });
+  // A second section, committed in several steps while the load runs.
+  auto second = testing::RunNewsidx("build --corpus " + ShellQuote(bbc + "/business") + " " +
+                                    ShellQuote(bbc + "/sport") + " --db " + ShellQuote(db));
+  building = false;
+  load.join();
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_GT(rounds, 0);
+  EXPECT_EQ(errors, 0);
+  std::this_thread::sleep_for(kRefreshEvery * 3);
+  EXPECT_GT(Curl(sock, "/health").body["documents"].get<int>(), before);
   EXPECT_EQ(server.Stop(SIGTERM), 0);
 }
 
