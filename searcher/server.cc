@@ -84,6 +84,11 @@ class Shared {
 
   void Add(const std::shared_ptr<SessionBase>& s) {
     std::lock_guard<std::mutex> lock(mu_);
+    // Forget ended sessions now and then, so a long-running server's list
+    // stays the size of its open connections.
+    if (sessions_.size() >= 64 && sessions_.size() > 2 * static_cast<size_t>(open_)) {
+      std::erase_if(sessions_, [](const std::weak_ptr<SessionBase>& w) { return w.expired(); });
+    }
     sessions_.push_back(s);
     ++open_;
   }
