@@ -207,6 +207,16 @@ Searcher::Searcher(std::string path, std::string language, Xapian::Database db,
       db_(std::move(db)),
       builder_(std::move(builder)) {}
 
+// The parser reads the index too (spelling, speakers, wildcards), so a
+// concurrent commit can invalidate it mid-parse like any search.
+absl::StatusOr<ParsedQuery> Searcher::Parse(const std::string& query) {
+  try {
+    return WithReopen(db_, [&] { return builder_->Parse(query); });
+  } catch (const Xapian::Error& e) {
+    return absl::UnavailableError(absl::StrCat("cannot parse the query: ", e.get_description()));
+  }
+}
+
 absl::StatusOr<uint64_t> Searcher::Documents() {
   try {
     return WithReopen(db_, [&] { return static_cast<uint64_t>(db_.get_doccount()); });
@@ -315,7 +325,7 @@ absl::StatusOr<std::vector<Hit>> Searcher::Quotes(const std::string& query) {
   Xapian::Query filter(schema::Term(schema::kType, schema::kTypeQuote));
   Xapian::Query q = filter;
   if (!absl::StripAsciiWhitespace(query).empty()) {
-    auto parsed = builder_->Parse(query);
+    auto parsed = Parse(query);
     if (!parsed.ok()) return parsed.status();
     q = Xapian::Query(Xapian::Query::OP_FILTER, parsed->query, filter);
   }
@@ -354,7 +364,7 @@ absl::StatusOr<SearchResult> Searcher::Search(const SearchRequest& request) {
           absl::StrCat("unknown facet '", name, "' (use speaker, source, date, type)"));
     }
   }
-  auto parsed = builder_->Parse(request.query);
+  auto parsed = Parse(request.query);
   if (!parsed.ok()) return parsed.status();
   try {
     return WithReopen(db_, [&] { return Run(request, *parsed); });

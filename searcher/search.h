@@ -119,6 +119,7 @@ class Searcher {
  private:
   Searcher(std::string path, std::string language, Xapian::Database db,
            std::unique_ptr<QueryBuilder> builder);
+  absl::StatusOr<ParsedQuery> Parse(const std::string& query);
   SearchResult Run(const SearchRequest& request, const ParsedQuery& parsed);
   // `needles`: the query's words as text has them (to find where to snippet).
   Hit MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,

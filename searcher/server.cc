@@ -53,10 +53,15 @@ ApiResponse Answer(absl::string_view target) {
     w.refreshed = now;
     (void)w.searcher->Refresh();  // a failed refresh keeps the last good view
   }
+  // Nothing a request does may end the server.
   try {
     return HandleGet(*w.searcher, target);
+  } catch (const Xapian::Error& e) {
+    return {500, {{"error", absl::StrCat("internal error: ", e.get_description())}}};
   } catch (const std::exception& e) {
     return {500, {{"error", absl::StrCat("internal error: ", e.what())}}};
+  } catch (...) {
+    return {500, {{"error", "internal error"}}};
   }
 }
 
