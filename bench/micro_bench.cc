@@ -1,5 +1,5 @@
-// Micro-benchmarks: analyzer and parser throughput, what quotes cost the
-// indexing path, query latency.
+// Micro-benchmarks: analyzer, parser and quote-extraction throughput, what
+// quotes cost the indexing path, and the latency of 20 fixed queries.
 // Text comes from ../shared/corpora/bbc-fulltext when present, else from
 // corpus/ (the seeds); the choice is printed.
 //   build/bench/newsidx_bench [--benchmark_filter=...]
@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "absl/strings/str_cat.h"
 #include "analyzers/analyzer.h"
 #include "analyzers/article.h"
 #include "analyzers/quotes.h"
@@ -149,15 +150,41 @@ class QueryFixture : public benchmark::Fixture {
   static inline std::string db_;
 };
 
-const char* const kQueries[] = {"\"security guarantees\"", "guarantee",
-                                "title:nato source:caliber", "date:2025-12..2026",
-                                "govern* AND NOT labour"};
+// The fixed set of 20 queries (also for bench/compare): phrase, plain and
+// boolean, fielded, faceted, date range and who-said-what.
+struct BenchQuery {
+  const char* text;
+  bool facets;  // speaker, source, date and type counted over every match
+};
+const BenchQuery kQueries[] = {
+    {"\"prime minister\"", false},
+    {"\"interest rates\"", false},
+    {"\"security guarantees\"", false},
+    {"economy", false},
+    {"film AND award", false},
+    {"govern* AND NOT labour", false},
+    {"music OR album", false},
+    {"title:economy growth", false},
+    {"title:nato source:caliber", false},
+    {"type:quote blair", false},
+    {"speaker:blair iraq", false},
+    {"election", true},
+    {"mobile phone", true},
+    {"type:quote", true},
+    {"\"world cup\"", true},
+    {"date:2004..2005 election", false},
+    {"date:2025-12..2026 guarantee", true},
+    {"everything Blair said about Iraq", false},
+    {"what did Brown say about the budget", false},
+    {"quotes by Kallas on troops", false},
+};
 
 BENCHMARK_DEFINE_F(QueryFixture, Query)(benchmark::State& state) {
+  const BenchQuery& q = kQueries[state.range(0)];
   SearchRequest r;
-  r.query = kQueries[state.range(0)];
-  r.facets = {"source", "date", "type"};
-  state.SetLabel(r.query);
+  r.query = q.text;
+  if (q.facets) r.facets = {"speaker", "source", "date", "type"};
+  state.SetLabel(absl::StrCat(q.text, q.facets ? " [facets]" : ""));
   for (auto _ : state) {
     if (!searcher_) {
       state.SkipWithError("no index");
@@ -166,7 +193,9 @@ BENCHMARK_DEFINE_F(QueryFixture, Query)(benchmark::State& state) {
     benchmark::DoNotOptimize(searcher_->Search(r));
   }
 }
-BENCHMARK_REGISTER_F(QueryFixture, Query)->DenseRange(0, 4)->Unit(benchmark::kMicrosecond);
+BENCHMARK_REGISTER_F(QueryFixture, Query)
+    ->DenseRange(0, static_cast<int>(std::size(kQueries)) - 1)
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace newsidx
