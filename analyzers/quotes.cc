@@ -211,6 +211,13 @@ const absl::flat_hash_set<std::string>& Prepositions() {
   return *v;
 }
 
+// Prepositions() also holds the determiners that start an object ("the",
+// "his"); this is the prepositions alone.
+bool IsPreposition(absl::string_view w) {
+  return Prepositions().contains(w) && w != "the" && w != "a" && w != "an" && w != "his" &&
+         w != "her" && w != "their" && w != "its";
+}
+
 const absl::flat_hash_set<std::string>& MaleForenames() {
   static const auto* v = new absl::flat_hash_set<std::string>{
       "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
@@ -913,8 +920,7 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     if (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" ||
         toks[k].lower == "another" || IsGroupDeterminer(toks[k].lower)) {
       // "another source familiar with the talks": "the talks" is an object.
-      bool object = k > 0 && toks[k - 1].kind == Tok::kWord && Prepositions().contains(toks[k - 1].lower) &&
-                    toks[k - 1].lower != "the" && toks[k - 1].lower != "a" && toks[k - 1].lower != "an";
+      bool object = k > 0 && toks[k - 1].kind == Tok::kWord && IsPreposition(toks[k - 1].lower);
       if (!object) return k;
     }
   }
@@ -1140,11 +1146,9 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   if (j > from) {
     if (auto s = SpeakerStartBefore(toks, j, known); s && *s >= from) {
       static const auto* possessives =
-          new absl::flat_hash_set<std::string>{"our", "their", "his", "its", "my", "your"};
+          new absl::flat_hash_set<std::string>{"our", "their", "his", "her", "its", "my", "your"};
       in_appositive = *s > from && toks[*s - 1].kind == Tok::kWord &&
-                      ((Prepositions().contains(toks[*s - 1].lower) && toks[*s - 1].lower != "the" &&
-                        toks[*s - 1].lower != "a" && toks[*s - 1].lower != "an") ||
-                       possessives->contains(toks[*s - 1].lower));
+                      (IsPreposition(toks[*s - 1].lower) || possessives->contains(toks[*s - 1].lower));
       SpeakerRef r = SpeakerForward(toks, *s, known, /*subject=*/true);
       if (r.kind != SpeakerRef::kNone && !in_appositive) return r;
     }
@@ -1750,10 +1754,7 @@ class Extractor {
         "thursday", "friday", "saturday", "sunday", "recently", "afterwards", "as", "while",
         "when", "during", "amid", "upon", "outside", "last", "this", "on"};
     bool adjunct = next.kind != Tok::kWord || absl::EndsWith(next.lower, "ly") ||
-                   adjuncts->contains(next.lower) ||
-                   (Prepositions().contains(next.lower) && next.lower != "the" && next.lower != "a" &&
-                    next.lower != "an" && next.lower != "his" && next.lower != "her" &&
-                    next.lower != "their" && next.lower != "its");
+                   adjuncts->contains(next.lower) || IsPreposition(next.lower);
     return adjunct ? after : std::nullopt;
   }
 

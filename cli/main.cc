@@ -115,9 +115,9 @@ absl::StatusOr<std::vector<nlohmann::json>> QuotesJson(const Source& src, const 
   }
   auto searcher = newsidx::Searcher::Open(src.db);
   if (!searcher.ok()) return searcher.status();
-  auto quotes = (*searcher)->Quotes(query);
-  if (!quotes.ok()) return quotes.status();
-  for (const newsidx::Hit& q : *quotes) out.push_back(newsidx::QuoteJson(q));
+  auto page = (*searcher)->Quotes(query);
+  if (!page.ok()) return page.status();
+  for (const newsidx::Hit& q : page->quotes) out.push_back(newsidx::QuoteJson(q));
   return out;
 }
 
@@ -234,6 +234,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
 
+  src.db = db;
   if (*build) return RunBuild(corpus, db, jobs, lang);
   if (*query) {
     auto order = newsidx::ParseSortOrder(sort);
@@ -241,10 +242,8 @@ int main(int argc, char** argv) {
     request.sort = *order;
     request.query = absl::StrJoin(words, " ");
     if (!facets.empty()) request.facets = absl::StrSplit(facets, ',', absl::SkipWhitespace());
-    src.db = db;
     return RunQuery(src, request, sort, json);
   }
-  src.db = db;
   if (*quotes) return RunQuotes(src, absl::StrJoin(quote_words, " "), json);
   if (*stats) return RunStats(src, json);
   if (*serve) {

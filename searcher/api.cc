@@ -95,13 +95,11 @@ ApiResponse Quotes(Searcher& searcher, const Params& p) {
   auto offset = Number(p, "offset", 0, kMaxOffset);
   if (!offset.ok()) return FromStatus(offset.status());
   std::string query = Get(p, "q");
-  auto quotes = searcher.Quotes(query);
-  if (!quotes.ok()) return FromStatus(quotes.status());
+  auto page = searcher.Quotes(query, *offset, *limit);
+  if (!page.ok()) return FromStatus(page.status());
   nlohmann::json list = nlohmann::json::array();
-  for (size_t i = *offset; i < quotes->size() && list.size() < *limit; ++i) {
-    list.push_back(QuoteJson((*quotes)[i]));
-  }
-  return {200, {{"query", query}, {"total", quotes->size()}, {"quotes", list}}};
+  for (const Hit& q : page->quotes) list.push_back(QuoteJson(q));
+  return {200, {{"query", query}, {"total", page->total}, {"quotes", list}}};
 }
 
 ApiResponse Suggest(Searcher& searcher, const Params& p) {

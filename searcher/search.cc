@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -150,7 +151,8 @@ const std::string& SpeakerDirectory::Canonical(const std::string& key) const {
 std::vector<std::string> SpeakerDirectory::KeysWithWordPrefix(absl::string_view prefix) const {
   absl::flat_hash_set<std::string> keys;
   for (const auto& [key, name] : names_) {
-    for (const std::string& w : FoldedNameWords(name)) {
+    // A key is the name's folded words (SpeakerKey), so no folding here.
+    for (absl::string_view w : absl::StrSplit(key, ' ')) {
       if (absl::StartsWith(w, prefix)) {
         keys.insert(Canonical(key));
         break;
@@ -241,9 +243,8 @@ absl::StatusOr<bool> Searcher::Refresh() {
 
 absl::StatusOr<Suggestions> Searcher::Suggest(absl::string_view text, size_t limit) {
   Suggestions out;
-  absl::string_view word = text.substr(text.find_last_of(" \t") == absl::string_view::npos
-                                           ? 0
-                                           : text.find_last_of(" \t") + 1);
+  const size_t space = text.find_last_of(" \t");
+  absl::string_view word = space == absl::string_view::npos ? text : text.substr(space + 1);
   const bool speakers_only = absl::ConsumePrefix(&word, "speaker:");
   std::vector<std::string> folded = FoldedNameWords(word);
   if (folded.empty()) return out;
@@ -321,7 +322,7 @@ std::vector<FacetCount> Searcher::SpeakerFacet(const Xapian::ValueCountMatchSpy&
   return out;
 }
 
-absl::StatusOr<std::vector<Hit>> Searcher::Quotes(const std::string& query) {
+absl::StatusOr<QuotePage> Searcher::Quotes(const std::string& query, size_t offset, size_t limit) {
   Xapian::Query filter(schema::Term(schema::kType, schema::kTypeQuote));
   Xapian::Query q = filter;
   if (!absl::StripAsciiWhitespace(query).empty()) {
@@ -335,15 +336,22 @@ absl::StatusOr<std::vector<Hit>> Searcher::Quotes(const std::string& query) {
       enquire.set_query(q);
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // index order: file, then text
-      std::vector<Hit> hits;
+      QuotePage page;
       const std::vector<std::string> needles = TextNeedles(q);
-      constexpr Xapian::doccount kPage = 1000;
-      for (Xapian::doccount first = 0;; first += kPage) {
-        Xapian::MSet mset = enquire.get_mset(first, kPage);
-        for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(MakeHit(it, mset, needles));
-        if (mset.size() < kPage) break;
+      const Xapian::doccount check = db_.get_doccount();  // an exact total
+      constexpr size_t kPage = 1000;
+      for (size_t first = offset;;) {
+        const size_t want = std::min(kPage, limit - page.quotes.size());
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
+                                             static_cast<Xapian::doccount>(want), check);
+        page.total = mset.get_matches_estimated();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+          page.quotes.push_back(MakeHit(it, mset, needles));
+        }
+        first += mset.size();
+        if (mset.size() < want || page.quotes.size() >= limit) break;
       }
-      return hits;
+      return page;
     });
   } catch (const Xapian::Error& e) {
     return absl::InternalError(absl::StrCat("quotes failed: ", e.get_description()));

@@ -59,6 +59,11 @@ struct SearchResult {
   std::vector<Facet> facets;
 };
 
+struct QuotePage {
+  uint64_t total = 0;
+  std::vector<Hit> quotes;
+};
+
 // Completions of the word being typed: speakers with a name word that
 // starts with it, and index words that do, most frequent first.
 struct Suggestions {
@@ -105,8 +110,10 @@ class Searcher {
   static absl::StatusOr<std::unique_ptr<Searcher>> Open(const std::string& db_path);
 
   absl::StatusOr<SearchResult> Search(const SearchRequest& request);
-  // Every quote matching `query` (all quotes when it is empty), in text order.
-  absl::StatusOr<std::vector<Hit>> Quotes(const std::string& query);
+  // The quotes matching `query` (all quotes when it is empty), in text
+  // order: `limit` of them from `offset`, and how many match in all.
+  absl::StatusOr<QuotePage> Quotes(const std::string& query, size_t offset = 0,
+                                   size_t limit = SIZE_MAX);
   absl::StatusOr<IndexStats> Stats();
   // Documents in the index (articles and quotes): a cheap liveness probe.
   absl::StatusOr<uint64_t> Documents();

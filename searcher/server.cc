@@ -108,14 +108,16 @@ class Shared {
   // Tells every open session the server is stopping.
   void ShutdownAll() {
     std::vector<std::shared_ptr<SessionBase>> live;
+    std::function<void()> drained;
     {
       std::lock_guard<std::mutex> lock(mu_);
       for (const auto& w : sessions_) {
         if (auto s = w.lock()) live.push_back(std::move(s));
       }
       sessions_.clear();
-      if (open_ == 0 && on_drained_) net::post([f = on_drained_] { f(); });
+      if (open_ == 0) drained = on_drained_;
     }
+    if (drained) drained();
     for (const auto& s : live) s->Shutdown();
   }
   void Log(const std::string& line) const {
@@ -164,6 +166,7 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
 
   void ReadRequest() {
     busy_ = true;
+    head_only_ = false;
     parser_.emplace();
     parser_->header_limit(kMaxHeaderBytes);
     parser_->body_limit(kMaxBodyBytes);
