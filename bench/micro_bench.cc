@@ -17,6 +17,7 @@
 #include "indexer/document.h"
 #include "indexer/indexer.h"
 #include "searcher/search.h"
+#include "bench/queries.h"
 
 namespace newsidx {
 namespace {
@@ -150,37 +151,10 @@ class QueryFixture : public benchmark::Fixture {
   static inline std::string db_;
 };
 
-// The fixed set of 20 queries (also for bench/compare): phrase, plain and
-// boolean, fielded, faceted, date range and who-said-what.
-struct BenchQuery {
-  const char* text;
-  bool facets;  // speaker, source, date and type counted over every match
-};
-const BenchQuery kQueries[] = {
-    {"\"prime minister\"", false},
-    {"\"interest rates\"", false},
-    {"\"security guarantees\"", false},
-    {"economy", false},
-    {"film AND award", false},
-    {"govern* AND NOT labour", false},
-    {"music OR album", false},
-    {"title:economy growth", false},
-    {"title:nato source:caliber", false},
-    {"type:quote blair", false},
-    {"speaker:blair iraq", false},
-    {"election", true},
-    {"mobile phone", true},
-    {"type:quote", true},
-    {"\"world cup\"", true},
-    {"date:2004..2005 election", false},
-    {"date:2025-12..2026 guarantee", true},
-    {"everything Blair said about Iraq", false},
-    {"what did Brown say about the budget", false},
-    {"quotes by Kallas on troops", false},
-};
+using bench::kQueries;
 
 BENCHMARK_DEFINE_F(QueryFixture, Query)(benchmark::State& state) {
-  const BenchQuery& q = kQueries[state.range(0)];
+  const bench::BenchQuery& q = kQueries[state.range(0)];
   SearchRequest r;
   r.query = q.text;
   if (q.facets) r.facets = {"speaker", "source", "date", "type"};
