@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -45,12 +46,13 @@ void DrawProgress(size_t done, size_t total) {
   if (done == total) std::fputs("\r\x1b[K", stderr);
 }
 
-int RunBuild(std::vector<std::string> corpus, const std::string& db, int jobs,
+int RunBuild(std::vector<std::string> corpus, const std::string& db, int jobs, int shards,
              const std::string& lang) {
   newsidx::BuildOptions options;
   options.corpus_paths = corpus.empty() ? std::vector<std::string>{"corpus"} : std::move(corpus);
   options.db_path = db;
   options.jobs = jobs;
+  options.shards = shards;
   options.language = lang;
   if (isatty(STDERR_FILENO)) options.progress = DrawProgress;
   options.on_problem = [](const std::string& line) {
@@ -173,12 +175,18 @@ int main(int argc, char** argv) {
   std::string db = DefaultDb();
 
   std::vector<std::string> corpus;
-  int jobs = 1;
+  int jobs = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 64u));
+  int shards = 0;
   std::string lang = "en";
   CLI::App* build = app.add_subcommand("build", "index article files (incrementally)");
   build->add_option("--corpus", corpus, "folders or files to index (default: corpus)");
   build->add_option("--db", db, "index folder (default: newsidx.db or $NEWSIDX_DB)");
-  build->add_option("--jobs", jobs, "threads for parsing and analysis")->check(CLI::Range(1, 64));
+  build->add_option("--jobs", jobs, "threads for parsing, analysis and writing (default: cores)")
+      ->check(CLI::Range(1, 64));
+  build->add_option("--shards", shards,
+                    "shard databases to write (default: as the index has, 1 for a new one); "
+                    "a different count rebuilds the index")
+      ->check(CLI::Range(1, 1024));
   build->add_option("--lang", lang, "stemming language (ISO 639-1 code)");
 
   Source src;
@@ -235,7 +243,7 @@ int main(int argc, char** argv) {
   }
 
   src.db = db;
-  if (*build) return RunBuild(corpus, db, jobs, lang);
+  if (*build) return RunBuild(corpus, db, jobs, shards, lang);
   if (*query) {
     auto order = newsidx::ParseSortOrder(sort);
     if (!order.ok()) return Fail(order.status());

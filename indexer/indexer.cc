@@ -1,8 +1,14 @@
 #include "indexer/indexer.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <system_error>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -15,7 +21,10 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "absl/time/clock.h"
 #include "analyzers/analyzer.h"
 #include "analyzers/article.h"
@@ -209,6 +218,18 @@ PreparedFile Prepare(const SourceFile& f, TextAnalyzer& analyzer) {
   return out;
 }
 
+// Prepare, with a failure inside the analyzers turned into a skipped file.
+PreparedFile PrepareSafely(const SourceFile& f, TextAnalyzer& analyzer) {
+  try {
+    return Prepare(f, analyzer);
+  } catch (const std::exception& e) {
+    PreparedFile p;
+    p.skip_reason = absl::StrCat("internal error: ", e.what());
+    p.keep_old = true;
+    return p;
+  }
+}
+
 // Analyzes files on worker threads and hands them to the caller in order,
 // holding at most `window` prepared files in memory.
 class Pipeline {
@@ -253,14 +274,7 @@ class Pipeline {
         space_.wait(lock, [&] { return stop_ || i < taken_ + window_; });
         if (stop_) return;
       }
-      PreparedFile p;
-      try {
-        p = Prepare(files_[i], analyzer);
-      } catch (const std::exception& e) {
-        p = PreparedFile{};
-        p.skip_reason = absl::StrCat("internal error: ", e.what());
-        p.keep_old = true;
-      }
+      PreparedFile p = PrepareSafely(files_[i], analyzer);
       std::lock_guard<std::mutex> lock(mu_);
       slots_[i] = std::move(p);
       ready_.notify_all();
@@ -277,26 +291,6 @@ class Pipeline {
   size_t window_;
   bool stop_ = false;
 };
-
-// Opens the index for writing; an index of another schema or language is
-// rebuilt from scratch (its terms would not match this build's queries).
-Xapian::WritableDatabase OpenForBuild(const BuildOptions& options) {
-  const std::string version = std::to_string(schema::kSchemaVersion);
-  Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
-  std::string old_version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-  std::string old_lang = db.get_metadata(std::string(schema::kMetaLanguage));
-  bool fresh = old_version.empty() && db.get_doccount() == 0;
-  if (!fresh && (old_version != version || old_lang != options.language)) {
-    db.close();
-    db = Xapian::WritableDatabase(options.db_path, Xapian::DB_CREATE_OR_OVERWRITE);
-  }
-  db.set_metadata(std::string(schema::kMetaSchemaVersion), version);
-  db.set_metadata(std::string(schema::kMetaLanguage), options.language);
-  // Committed at once, so a build killed before its first batch still
-  // leaves a valid (empty) index behind.
-  db.commit();
-  return db;
-}
 
 // Spelling data for "did you mean": every word the build's articles use,
 // added once with its document frequency when the build ends (adding it per
@@ -332,6 +326,12 @@ class SpellingWords {
   bool loaded_ = false;
 };
 
+// Whether speaker name `a` says more than `b`: more words, else more letters.
+bool Fuller(const std::string& a, const std::string& b) {
+  auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' '); };
+  return words(a) != words(b) ? words(a) > words(b) : a.size() > b.size();
+}
+
 // The fullest name seen for each speaker key, kept in the index's metadata
 // so readers show one name per person.
 class SpeakerNames {
@@ -353,10 +353,6 @@ class SpeakerNames {
  private:
   static std::string MetaKey(const std::string& key) {
     return schema::BoundedKey(absl::StrCat(schema::kMetaSpeakerPrefix, key));
-  }
-  static bool Fuller(const std::string& a, const std::string& b) {
-    auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' '); };
-    return words(a) != words(b) ? words(a) > words(b) : a.size() > b.size();
   }
   Xapian::WritableDatabase& db_;
   absl::flat_hash_map<std::string, std::string> best_;
@@ -381,101 +377,499 @@ size_t RemoveVanishedFiles(Xapian::WritableDatabase& db,
   return gone.size();
 }
 
+// Problems and progress from any thread, reported one at a time.
+class Sink {
+ public:
+  Sink(const BuildOptions& options, size_t total) : options_(options), total_(total) {}
+  void Problem(const std::string& line) {
+    if (!options_.on_problem) return;
+    std::lock_guard<std::mutex> lock(mu_);
+    options_.on_problem(line);
+  }
+  void FileDone() {
+    std::lock_guard<std::mutex> lock(mu_);
+    ++done_;
+    if (options_.progress) options_.progress(done_, total_);
+  }
+
+ private:
+  const BuildOptions& options_;
+  const size_t total_;
+  size_t done_ = 0;
+  std::mutex mu_;
+};
+
+// Writes prepared files into one database, with the speakers, spelling and
+// file records that go with them, and counts what it wrote.
+class FileWriter {
+ public:
+  FileWriter(Xapian::WritableDatabase& db, Sink& sink) : db_(db), sink_(sink), names_(db) {}
+
+  // `replace`: the database may hold an older version of the file.
+  void Write(const SourceFile& f, const PreparedFile& p, bool replace) {
+    const std::string record_key = absl::StrCat(schema::kMetaFilePrefix, f.key);
+    if (!p.keep_old) {
+      if (replace) db_.delete_document(schema::Term(schema::kFile, f.key));
+      for (const Xapian::Document& doc : p.docs) db_.add_document(doc);
+      spelling_.Collect(p);
+      report.articles += p.articles;
+      report.quotes += p.docs.size() - p.articles;
+      for (const auto& sp : p.speakers) {
+        names_.Offer(sp.key, schema::EncodeSpeakerName({sp.name, sp.organisation}), sp.alias);
+      }
+    }
+    if (p.articles == 0) {
+      ++report.files_skipped;
+      skipped.push_back(absl::StrCat(f.shown, ": ", p.skip_reason));
+      sink_.Problem("skipped " + skipped.back());
+      if (!p.keep_old && replace) db_.set_metadata(record_key, "");
+    } else {
+      ++report.files_indexed;
+      report.problems += p.problems.size();
+      for (const std::string& problem : p.problems) sink_.Problem(absl::StrCat(f.shown, ": ", problem));
+      db_.set_metadata(record_key, schema::EncodeFileRecord({f.signature, f.abs}));
+    }
+    sink_.FileDone();
+  }
+
+  // Before each commit: the spelling words gathered since the last.
+  void FlushSpelling() { spelling_.Write(db_); }
+
+  BuildReport report;
+  std::vector<std::string> skipped;
+
+ private:
+  Xapian::WritableDatabase& db_;
+  Sink& sink_;
+  SpeakerNames names_;
+  SpellingWords spelling_;
+};
+
+void AddCounts(const BuildReport& from, BuildReport& to) {
+  to.files_indexed += from.files_indexed;
+  to.files_skipped += from.files_skipped;
+  to.articles += from.articles;
+  to.quotes += from.quotes;
+  to.problems += from.problems;
+}
+
+// ---- The index folder: a stub listing the shards of one generation ----
+
+constexpr char kStubFile[] = "XAPIANDB";
+constexpr char kChunksFolder[] = ".build";
+constexpr char kLockFile[] = ".build.lock";
+
+struct Generation {
+  int number = 0;                   // 0: the folder has no stub
+  std::vector<std::string> shards;  // relative to the index folder
+};
+
+std::string GenerationFolder(int number) { return absl::StrCat("g", number); }
+
+// The generation the index folder's stub lists.
+Generation CurrentGeneration(const fs::path& db) {
+  Generation g;
+  std::ifstream in(db / kStubFile);
+  std::string line;
+  while (std::getline(in, line)) {
+    absl::string_view shard(line);
+    if (!absl::ConsumePrefix(&shard, "auto ")) continue;
+    absl::string_view folder = shard.substr(0, shard.find('/'));
+    int number = 0;
+    if (absl::ConsumePrefix(&folder, "g") && absl::SimpleAtoi(folder, &number)) {
+      g.number = std::max(g.number, number);
+    }
+    g.shards.emplace_back(shard);
+  }
+  return g;
+}
+
+void ThrowErrno(const std::string& what) {
+  throw std::system_error(errno, std::generic_category(), what);
+}
+
+// Replaces the stub in one step (write aside, fsync, rename), so a reader
+// sees the old generation or the new one, never a mix.
+void WriteStub(const fs::path& db, const Generation& g) {
+  std::string text;
+  for (const std::string& shard : g.shards) absl::StrAppend(&text, "auto ", shard, "\n");
+  const fs::path tmp = db / absl::StrCat(kStubFile, ".new");
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) ThrowErrno(tmp.string());
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+            ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok || ::rename(tmp.c_str(), (db / kStubFile).c_str()) != 0) ThrowErrno(tmp.string());
+  int dir = ::open(db.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
+// Leftovers of builds that were killed: chunk databases, and generations
+// the stub does not list. A folder that still holds a single Xapian database
+// (newsidx before shards) loses that database's files once a stub has
+// replaced it. Only names Xapian or newsidx write are touched.
+void RemoveLeftovers(const fs::path& db, const Generation& current) {
+  std::error_code ec;
+  const bool stub = fs::exists(db / kStubFile, ec);
+  for (const fs::directory_entry& e : fs::directory_iterator(db, ec)) {
+    const std::string name = e.path().filename().string();
+    int number = 0;
+    absl::string_view digits(name);
+    const bool generation = absl::ConsumePrefix(&digits, "g") && absl::SimpleAtoi(digits, &number);
+    const bool single_database_file = absl::EndsWith(name, ".glass") || name == "iamglass" ||
+                                      name == "flintlock" || name == "XAPIANDB.new";
+    if (name == kChunksFolder || (generation && number != current.number) ||
+        (stub && single_database_file)) {
+      fs::remove_all(e.path(), ec);
+    }
+  }
+}
+
+// A folder that holds files but no index is someone's data, not an index.
+bool HoldsSomethingElse(const fs::path& db) {
+  std::error_code ec;
+  if (!fs::is_directory(db, ec)) return fs::exists(db, ec);
+  for (const char* mark : {kStubFile, "iamglass", kLockFile}) {
+    if (fs::exists(db / mark, ec)) return false;
+  }
+  return !fs::is_empty(db, ec);
+}
+
+// Held for the whole build, so a second build cannot clean up the first's
+// chunks; released by the kernel however the build ends.
+class BuildLock {
+ public:
+  static absl::StatusOr<BuildLock> Take(const fs::path& db) {
+    std::error_code ec;
+    fs::create_directories(db, ec);
+    int fd = ::open((db / kLockFile).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      return absl::InternalError(absl::StrCat(db.string(), ": ", std::strerror(errno)));
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd);
+      return absl::UnavailableError(
+          absl::StrCat("another build is writing to ", db.string(), "; try again when it ends"));
+    }
+    return BuildLock(fd);
+  }
+  BuildLock(BuildLock&& o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
+  BuildLock& operator=(BuildLock&&) = delete;
+  ~BuildLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+ private:
+  explicit BuildLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
+void SetBuildMetadata(Xapian::WritableDatabase& db, const BuildOptions& options) {
+  db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kSchemaVersion));
+  db.set_metadata(std::string(schema::kMetaLanguage), options.language);
+}
+
+// Whether the index must be built afresh rather than updated, and why not
+// when it can be updated.
+bool NeedsFreshBuild(const BuildOptions& options, const Generation& g) {
+  try {
+    Xapian::Database db(options.db_path);
+    const size_t shards = g.shards.empty() ? 1 : g.shards.size();
+    return db.get_doccount() == 0 ||
+           db.get_metadata(std::string(schema::kMetaSchemaVersion)) !=
+               std::to_string(schema::kSchemaVersion) ||
+           db.get_metadata(std::string(schema::kMetaLanguage)) != options.language ||
+           (options.shards > 0 && static_cast<size_t>(options.shards) != shards);
+  } catch (const Xapian::Error&) {
+    return true;  // no index (or an unreadable one) yet
+  }
+}
+
+// So that a build killed before it switches generations still leaves an
+// index that opens (and holds nothing).
+void EnsureAnIndexOpens(const fs::path& db, const BuildOptions& options) {
+  try {
+    Xapian::Database probe(db.string());
+    return;
+  } catch (const Xapian::Error&) {
+  }
+  Generation empty{CurrentGeneration(db).number + 1, {}};
+  empty.shards.push_back(GenerationFolder(empty.number) + "/shard-0");
+  fs::create_directories(db / GenerationFolder(empty.number));
+  Xapian::WritableDatabase shard((db / empty.shards[0]).string(),
+                                 Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+  SetBuildMetadata(shard, options);
+  shard.commit();
+  shard.close();
+  WriteStub(db, empty);
+}
+
+// Picks the fullest name where two chunks name a speaker (the only metadata
+// keys chunks share; Xapian passes keys in its internal form, so the tags
+// are compared, not the key).
+class ShardCompactor : public Xapian::Compactor {
+ public:
+  std::string resolve_duplicate_metadata(const std::string&, size_t n,
+                                         const std::string tags[]) override {
+    size_t best = 0;
+    for (size_t i = 1; i < n; ++i) {
+      if (Fuller(schema::DecodeSpeakerName(tags[i]).name,
+                 schema::DecodeSpeakerName(tags[best]).name)) {
+        best = i;
+      }
+    }
+    return tags[best];
+  }
+};
+
+// Files per chunk database: enough chunks for every thread to stay busy to
+// the end, few enough that merging them stays cheap.
+size_t ChunkSize(size_t files, int jobs) {
+  constexpr size_t kMaxChunkFiles = 4000;
+  size_t even = (files + static_cast<size_t>(jobs) * 4 - 1) / (static_cast<size_t>(jobs) * 4);
+  return std::clamp<size_t>(even, 1, kMaxChunkFiles);
+}
+
+// Writes `todo` into chunk databases on `jobs` threads; returns their paths
+// in file order.
+std::vector<std::string> WriteChunks(const std::vector<SourceFile>& todo, const fs::path& folder,
+                                     const BuildOptions& options, const SpeakerAliases* aliases,
+                                     Sink& sink, BuildReport& report,
+                                     std::vector<std::string>& skipped) {
+  const size_t per_chunk = ChunkSize(todo.size(), options.jobs);
+  const size_t chunks = (todo.size() + per_chunk - 1) / per_chunk;
+  std::vector<std::string> paths(chunks);
+  std::vector<BuildReport> reports(chunks);
+  std::vector<std::vector<std::string>> skips(chunks);
+  std::atomic<size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr error;
+  std::mutex error_mu;
+  auto work = [&] {
+    try {
+      std::unique_ptr<Stemmer> stemmer = std::move(Stemmer::Create(options.language)).value();
+      TextAnalyzer analyzer{Tokenizer(), *stemmer, aliases};
+      for (size_t c; !failed && (c = next.fetch_add(1)) < chunks;) {
+        paths[c] = (folder / absl::StrCat("chunk-", c)).string();
+        // A chunk is thrown away if the build dies, so it need not survive a crash.
+        Xapian::WritableDatabase db(paths[c], Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
+                                                  Xapian::DB_DANGEROUS);
+        FileWriter writer(db, sink);
+        for (size_t i = c * per_chunk; i < std::min(todo.size(), (c + 1) * per_chunk); ++i) {
+          writer.Write(todo[i], PrepareSafely(todo[i], analyzer), /*replace=*/false);
+        }
+        writer.FlushSpelling();
+        db.commit();
+        reports[c] = writer.report;
+        skips[c] = std::move(writer.skipped);
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(error_mu);
+      if (!error) error = std::current_exception();
+      failed = true;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int i = 1; i < options.jobs; ++i) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+  for (size_t c = 0; c < chunks; ++c) {
+    AddCounts(reports[c], report);
+    for (std::string& s : skips[c]) skipped.push_back(std::move(s));
+  }
+  return paths;
+}
+
+// Merges consecutive runs of chunks into `shards` shard databases of a new
+// generation, shards in parallel; returns the generation.
+Generation CompactIntoShards(const fs::path& db, const std::vector<std::string>& chunks,
+                             int shards, int jobs, int number) {
+  Generation g{number, {}};
+  fs::create_directories(db / GenerationFolder(number));
+  for (int s = 0; s < shards; ++s) {
+    g.shards.push_back(absl::StrCat(GenerationFolder(number), "/shard-", s));
+  }
+  std::atomic<int> next{0};
+  std::exception_ptr error;
+  std::mutex error_mu;
+  auto work = [&] {
+    for (int s; (s = next.fetch_add(1)) < shards;) {
+      try {
+        const std::string out = (db / g.shards[s]).string();
+        const size_t from = chunks.size() * s / shards, to = chunks.size() * (s + 1) / shards;
+        if (from == to) {
+          Xapian::WritableDatabase(out, Xapian::DB_CREATE_OR_OVERWRITE).commit();
+          continue;
+        }
+        Xapian::Database sources;
+        for (size_t c = from; c < to; ++c) sources.add_database(Xapian::Database(chunks[c]));
+        ShardCompactor compactor;
+        sources.compact(out, to - from > 3 ? Xapian::DBCOMPACT_MULTIPASS : 0, 0, compactor);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(error_mu);
+        if (!error) error = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int i = 1; i < std::min(jobs, shards); ++i) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+  return g;
+}
+
+// Readers and builds read metadata from shard 0 only: gather every other
+// shard's file records and speaker names there.
+void GatherMetadataInShardZero(const fs::path& db, const Generation& g,
+                               Xapian::WritableDatabase& zero) {
+  const std::string speaker_prefix(schema::kMetaSpeakerPrefix);
+  for (size_t s = 1; s < g.shards.size(); ++s) {
+    Xapian::Database shard((db / g.shards[s]).string());
+    for (auto it = shard.metadata_keys_begin(); it != shard.metadata_keys_end(); ++it) {
+      const std::string& key = *it;
+      std::string value = shard.get_metadata(key);
+      if (absl::StartsWith(key, speaker_prefix)) {
+        std::string known = zero.get_metadata(key);
+        if (!known.empty() && !Fuller(schema::DecodeSpeakerName(value).name,
+                                      schema::DecodeSpeakerName(known).name)) {
+          continue;
+        }
+      }
+      zero.set_metadata(key, value);
+    }
+  }
+}
+
+void RecordSkipped(Xapian::WritableDatabase& db, const std::vector<std::string>& skipped) {
+  nlohmann::json skipped_json = skipped;
+  db.set_metadata(std::string(schema::kMetaLastSkipped),
+                  skipped_json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// The build of a new generation: chunks, shards, then the switch.
+void BuildFresh(const BuildOptions& options, const std::vector<SourceFile>& todo,
+                const SpeakerAliases* aliases, const std::string& alias_text, int shards,
+                Sink& sink, BuildReport& report, std::vector<std::string>& skipped) {
+  const fs::path db(options.db_path);
+  const Generation old = CurrentGeneration(db);
+  const fs::path chunk_folder = db / kChunksFolder;
+  fs::create_directories(chunk_folder);
+  std::vector<std::string> chunks =
+      WriteChunks(todo, chunk_folder, options, aliases, sink, report, skipped);
+  Generation g = CompactIntoShards(db, chunks, shards, options.jobs, old.number + 1);
+  {
+    Xapian::WritableDatabase zero((db / g.shards[0]).string(), Xapian::DB_OPEN);
+    GatherMetadataInShardZero(db, g, zero);
+    SetBuildMetadata(zero, options);
+    zero.set_metadata(std::string(schema::kMetaAliases), alias_text);
+    RecordSkipped(zero, skipped);
+    zero.commit();
+  }
+  WriteStub(db, g);
+  RemoveLeftovers(db, g);
+}
+
+// The update of the current generation: changed files re-indexed in place.
+void BuildIncremental(const BuildOptions& options, const std::vector<SourceFile>& todo,
+                      const absl::flat_hash_set<std::string>& present,
+                      const SpeakerAliases* aliases, const std::string& alias_text, Sink& sink,
+                      BuildReport& report, std::vector<std::string>& skipped) {
+  Xapian::WritableDatabase db(options.db_path, Xapian::DB_OPEN);
+  Pipeline pipeline(todo, options.jobs, options.language, aliases);
+  FileWriter writer(db, sink);
+  size_t since_commit = 0;
+  for (size_t i = 0; i < todo.size(); ++i) {
+    writer.Write(todo[i], pipeline.Take(i), /*replace=*/true);
+    if (++since_commit >= options.commit_every) {
+      writer.FlushSpelling();
+      db.commit();
+      since_commit = 0;
+    }
+  }
+  writer.FlushSpelling();
+  AddCounts(writer.report, report);
+  for (std::string& s : writer.skipped) skipped.push_back(std::move(s));
+  // Last, so a build killed before this point is redone with these aliases.
+  db.set_metadata(std::string(schema::kMetaAliases), alias_text);
+  report.files_removed = RemoveVanishedFiles(db, present);
+  RecordSkipped(db, skipped);
+  db.commit();
+  db.close();
+}
+
 }  // namespace
 
 absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
   const absl::Time start = absl::Now();
   if (auto s = Stemmer::Create(options.language); !s.ok()) return s.status();
+  BuildOptions o = options;
+  o.jobs = std::clamp(options.jobs, 1, 64);
+  if (o.shards < 0 || o.shards > 1024) {
+    return absl::InvalidArgumentError(absl::StrCat("--shards must be 1 to 1024, not ", o.shards));
+  }
   BuildReport report;
   try {
-    Xapian::WritableDatabase db = OpenForBuild(options);
-    std::vector<std::string> skipped;
-    std::vector<SourceFile> all = WalkCorpus(options.corpus_paths, skipped);
-    report.files_skipped = skipped.size();
-    if (options.on_problem) {
-      for (const std::string& s : skipped) options.on_problem("skipped " + s);
+    if (HoldsSomethingElse(o.db_path)) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          o.db_path, " exists and is not a newsidx index; give --db a new folder or an index"));
     }
+    absl::StatusOr<BuildLock> lock = BuildLock::Take(o.db_path);
+    if (!lock.ok()) return lock.status();
+    const fs::path db(o.db_path);
+    RemoveLeftovers(db, CurrentGeneration(db));
+    EnsureAnIndexOpens(db, o);
+
+    std::vector<std::string> skipped;
+    std::vector<SourceFile> all = WalkCorpus(o.corpus_paths, skipped);
+    report.files_skipped = skipped.size();
+    Sink sink(o, 0);
+    for (const std::string& s : skipped) sink.Problem("skipped " + s);
 
     // A changed alias file changes every quote's speaker: index everything again.
-    const std::string alias_text = AliasText(options.corpus_paths);
+    const std::string alias_text = AliasText(o.corpus_paths);
     std::vector<std::string> alias_problems;
     SpeakerAliases aliases = SpeakerAliases::Parse(alias_text, &alias_problems);
-    for (const std::string& problem : alias_problems) {
-      if (options.on_problem) options.on_problem("aliases.tsv: " + problem);
-    }
-    const bool aliases_changed =
-        db.get_metadata(std::string(schema::kMetaAliases)) != alias_text;
+    for (const std::string& problem : alias_problems) sink.Problem("aliases.tsv: " + problem);
+    const SpeakerAliases* alias_table = aliases.empty() ? nullptr : &aliases;
 
-    absl::flat_hash_set<std::string> present;
-    std::vector<SourceFile> todo;
-    const std::string meta_prefix(schema::kMetaFilePrefix);
-    for (SourceFile& f : all) {
-      present.insert(f.key);
-      auto record = schema::DecodeFileRecord(db.get_metadata(meta_prefix + f.key));
-      if (record && record->signature == f.signature && !aliases_changed) {
-        ++report.files_unchanged;
-      } else {
-        todo.push_back(std::move(f));
-      }
-    }
-
-    const int jobs = std::clamp(options.jobs, 1, 64);
-    Pipeline pipeline(todo, jobs, options.language, aliases.empty() ? nullptr : &aliases);
-    SpeakerNames speaker_names(db);
-    SpellingWords spelling;
-    size_t since_commit = 0;
-    for (size_t i = 0; i < todo.size(); ++i) {
-      const SourceFile& f = todo[i];
-      PreparedFile p = pipeline.Take(i);
-      if (!p.keep_old) {
-        const std::string file_term = schema::Term(schema::kFile, f.key);
-        db.delete_document(file_term);
-        for (const Xapian::Document& doc : p.docs) db.add_document(doc);
-        spelling.Collect(p);
-        report.articles += p.articles;
-        report.quotes += p.docs.size() - p.articles;
-        for (const auto& sp : p.speakers) {
-          speaker_names.Offer(sp.key, schema::EncodeSpeakerName({sp.name, sp.organisation}), sp.alias);
-        }
-      }
-      if (p.articles == 0) {
-        ++report.files_skipped;
-        skipped.push_back(absl::StrCat(f.shown, ": ", p.skip_reason));
-        if (options.on_problem) options.on_problem("skipped " + skipped.back());
-        if (!p.keep_old) db.set_metadata(meta_prefix + f.key, "");
-      } else {
-        ++report.files_indexed;
-        report.problems += p.problems.size();
-        if (options.on_problem) {
-          for (const std::string& problem : p.problems) {
-            options.on_problem(absl::StrCat(f.shown, ": ", problem));
+    const Generation current = CurrentGeneration(db);
+    if (NeedsFreshBuild(o, current)) {
+      const int shards = o.shards > 0 ? o.shards
+                                      : static_cast<int>(std::max<size_t>(1, current.shards.size()));
+      Sink progress(o, all.size());
+      BuildFresh(o, all, alias_table, alias_text, shards, progress, report, skipped);
+    } else {
+      absl::flat_hash_set<std::string> present;
+      std::vector<SourceFile> todo;
+      {
+        Xapian::Database index(o.db_path);
+        const bool aliases_changed =
+            index.get_metadata(std::string(schema::kMetaAliases)) != alias_text;
+        const std::string meta_prefix(schema::kMetaFilePrefix);
+        for (SourceFile& f : all) {
+          present.insert(f.key);
+          auto record = schema::DecodeFileRecord(index.get_metadata(meta_prefix + f.key));
+          if (record && record->signature == f.signature && !aliases_changed) {
+            ++report.files_unchanged;
+          } else {
+            todo.push_back(std::move(f));
           }
         }
-        db.set_metadata(meta_prefix + f.key,
-                        schema::EncodeFileRecord({f.signature, f.abs}));
       }
-      if (++since_commit >= options.commit_every) {
-        spelling.Write(db);
-        db.commit();
-        since_commit = 0;
-      }
-      if (options.progress) options.progress(i + 1, todo.size());
+      Sink progress(o, todo.size());
+      BuildIncremental(o, todo, present, alias_table, alias_text, progress, report, skipped);
     }
-    spelling.Write(db);
-    // Last, so a build killed before this point is redone with these aliases.
-    db.set_metadata(std::string(schema::kMetaAliases), alias_text);
-    report.files_removed = RemoveVanishedFiles(db, present);
-    nlohmann::json skipped_json = skipped;
-    db.set_metadata(std::string(schema::kMetaLastSkipped),
-                    skipped_json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    db.commit();
-    db.close();
   } catch (const Xapian::DatabaseLockError&) {
     return absl::UnavailableError(
-        absl::StrCat("another build is writing to ", options.db_path, "; try again when it ends"));
+        absl::StrCat("another build is writing to ", o.db_path, "; try again when it ends"));
   } catch (const Xapian::Error& e) {
-    return absl::InternalError(absl::StrCat(options.db_path, ": ", e.get_description()));
-  } catch (const std::filesystem::filesystem_error& e) {
+    return absl::InternalError(absl::StrCat(o.db_path, ": ", e.get_description()));
+  } catch (const std::system_error& e) {
     return absl::InternalError(e.what());
   }
   report.seconds = absl::ToDoubleSeconds(absl::Now() - start);

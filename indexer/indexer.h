@@ -1,10 +1,21 @@
 // Builds and incrementally updates an index from folders of article files.
 //
-// A file's documents, and the record of the file's size and mtime, are
-// written in the same commit, so a build killed at any point leaves the last
-// commit readable and consistent; the next build redoes what was lost.
-// Unchanged files are skipped; documents of files that no longer exist are
-// removed. Parsing and analysis run on `jobs` threads; one writer writes.
+// An index is a folder holding a Xapian stub database (XAPIANDB) that lists
+// its shards, gN/shard-I; shard 0 holds the index's metadata (Xapian reads a
+// multi-database's metadata from its first shard). Readers open the folder
+// like any Xapian database; a stub may also list `remote HOST:PORT` shards.
+//
+// A fresh build (no index yet, an empty one, another schema or language, or
+// another shard count) writes a new generation beside the last: `jobs`
+// threads each write chunk databases of consecutive files without fsync,
+// Xapian's compactor merges them into the shards, and replacing the stub
+// switches readers over at once. Later builds are incremental: changed files
+// are parsed on `jobs` threads and one writer replaces their documents
+// across the shards; unchanged files are skipped and documents of files
+// that no longer exist are removed. A file's documents and the record of its
+// size and mtime are written in the same commit, so a build killed at any
+// point leaves the last commit (or the last generation) readable and the
+// next build redoes what was lost.
 #ifndef NEWSIDX_INDEXER_INDEXER_H_
 #define NEWSIDX_INDEXER_INDEXER_H_
 
@@ -20,6 +31,7 @@ struct BuildOptions {
   std::vector<std::string> corpus_paths;  // folders or single files
   std::string db_path;
   int jobs = 1;
+  int shards = 0;  // 0: as many as the index has (1 for a new one)
   std::string language = "en";
   size_t commit_every = 1000;  // files per commit
   // Called after each file is written: (files done, files to do).

@@ -1,5 +1,7 @@
 #include "searcher/search.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -98,6 +100,17 @@ uint64_t DirectoryBytes(const std::string& path) {
   return total;
 }
 
+// Which stub the index opened through: the file's inode, mtime and size
+// ("" when there is none). A fresh build replaces the stub to switch readers
+// to a new generation of shards, which Xapian's reopen() cannot see.
+std::string StubIdentity(const std::string& db_path) {
+  struct stat st;
+  std::string stub = db_path + "/XAPIANDB";
+  if (::stat(db_path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) stub = db_path;
+  if (::stat(stub.c_str(), &st) != 0) return "";
+  return absl::StrCat(st.st_ino, ":", st.st_mtim.tv_sec, ".", st.st_mtim.tv_nsec, ":", st.st_size);
+}
+
 // Runs `fn`, reopening the database when a concurrent commit invalidated it.
 template <typename Fn>
 auto WithReopen(Xapian::Database& db, Fn fn) -> decltype(fn()) {
@@ -180,6 +193,14 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_p
       return absl::NotFoundError(
           absl::StrCat("no index at ", db_path, " (run `newsidx build` first)"));
     }
+    std::error_code ec;
+    if (std::filesystem::is_directory(db_path, ec) &&
+        !std::filesystem::exists(db_path + "/XAPIANDB", ec) &&
+        !std::filesystem::exists(db_path + "/iamglass", ec)) {
+      return absl::NotFoundError(absl::StrCat(
+          "no index at ", db_path, " yet (its first build has not finished: run `newsidx build`)"));
+    }
+    std::string stub = StubIdentity(db_path);
     Xapian::Database db(db_path);
     std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
     if (version.empty()) {
@@ -196,15 +217,16 @@ absl::StatusOr<std::unique_ptr<Searcher>> Searcher::Open(const std::string& db_p
     auto builder = QueryBuilder::Create(db, language);
     if (!builder.ok()) return builder.status();
     return std::unique_ptr<Searcher>(
-        new Searcher(db_path, std::move(language), std::move(db), std::move(*builder)));
+        new Searcher(db_path, std::move(stub), std::move(language), std::move(db), std::move(*builder)));
   } catch (const Xapian::Error& e) {
     return absl::UnavailableError(absl::StrCat(db_path, ": ", e.get_description()));
   }
 }
 
-Searcher::Searcher(std::string path, std::string language, Xapian::Database db,
+Searcher::Searcher(std::string path, std::string stub, std::string language, Xapian::Database db,
                    std::unique_ptr<QueryBuilder> builder)
     : path_(std::move(path)),
+      stub_(std::move(stub)),
       language_(std::move(language)),
       db_(std::move(db)),
       builder_(std::move(builder)) {}
@@ -229,7 +251,13 @@ absl::StatusOr<uint64_t> Searcher::Documents() {
 
 absl::StatusOr<bool> Searcher::Refresh() {
   try {
-    if (!db_.reopen()) return false;
+    std::string stub = StubIdentity(path_);
+    if (stub != stub_) {
+      db_ = Xapian::Database(path_);
+      stub_ = std::move(stub);
+    } else if (!db_.reopen()) {
+      return false;
+    }
     // Speakers and aliases may have changed with the new commit.
     speakers_loaded_ = false;
     auto builder = QueryBuilder::Create(db_, language_);

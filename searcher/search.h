@@ -120,11 +120,12 @@ class Searcher {
   // Completes the last word of `text` ("speaker:hon" completes speakers only).
   absl::StatusOr<Suggestions> Suggest(absl::string_view text, size_t limit);
   // Catches up with builds committed since the index was opened or last
-  // refreshed; true when there was something new. Cheap when nothing changed.
+  // refreshed, including a fresh build's switch to a new generation of
+  // shards; true when there was something new. Cheap when nothing changed.
   absl::StatusOr<bool> Refresh();
 
  private:
-  Searcher(std::string path, std::string language, Xapian::Database db,
+  Searcher(std::string path, std::string stub, std::string language, Xapian::Database db,
            std::unique_ptr<QueryBuilder> builder);
   absl::StatusOr<ParsedQuery> Parse(const std::string& query);
   SearchResult Run(const SearchRequest& request, const ParsedQuery& parsed);
@@ -134,6 +135,7 @@ class Searcher {
   std::vector<FacetCount> SpeakerFacet(const Xapian::ValueCountMatchSpy& spy) const;
 
   std::string path_;
+  std::string stub_;  // identity of the stub listing the shards, see StubIdentity
   std::string language_;
   Xapian::Database db_;
   std::unique_ptr<QueryBuilder> builder_;

@@ -3,13 +3,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
+#include <memory>
+#include <tuple>
 #include <set>
 #include <thread>
 
@@ -321,6 +329,140 @@ TEST(CrashSafety, KilledBuildsLeaveAReadableIndexAndTheNextCompletesIt) {
     for (const auto& h : jb["hits"]) ids_b.insert(h["article"]["id"].get<std::string>());
     EXPECT_EQ(ids_a, ids_b) << q;
   }
+}
+
+// A free loopback TCP port (the kernel's choice; free again once closed).
+int FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+bool Accepting(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
+}
+
+// xapian-tcpsrv serving one shard on loopback, stopped with the object.
+class TcpServer {
+ public:
+  TcpServer(const std::string& shard, int port) {
+    std::vector<std::string> args = {kTcpsrv, "--interface", "127.0.0.1", "--port",
+                                     std::to_string(port), shard};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    // Its own process group: xapian-tcpsrv signals its whole group when it stops.
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawn_file_actions_t quiet;  // it logs every connection
+    posix_spawn_file_actions_init(&quiet);
+    posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_adddup2(&quiet, 1, 2);
+    if (posix_spawn(&pid_, kTcpsrv, &quiet, &attr, argv.data(), environ) != 0) pid_ = -1;
+    posix_spawn_file_actions_destroy(&quiet);
+    posix_spawnattr_destroy(&attr);
+    for (int i = 0; i < 100 && pid_ > 0 && !Accepting(port); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  ~TcpServer() {
+    if (pid_ <= 0) return;
+    kill(-pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+  }
+  static constexpr const char* kTcpsrv = "/usr/bin/xapian-tcpsrv";
+
+ private:
+  pid_t pid_ = -1;
+};
+
+// A query's JSON with hits of equal score in a fixed order: shards number
+// documents differently, so ties may come back in another order.
+json Canonical(json result) {
+  if (!result.contains("hits")) return result;
+  std::vector<json> hits(result["hits"].begin(), result["hits"].end());
+  std::sort(hits.begin(), hits.end(), [](const json& a, const json& b) {
+    auto key = [](const json& h) {
+      char score[32];
+      std::snprintf(score, sizeof score, "%.9f", h["score"].get<double>());
+      return std::make_tuple(std::string(score), h["article"]["id"].get<std::string>(), h.dump());
+    };
+    return key(a) > key(b);
+  });
+  result["hits"] = hits;
+  return result;
+}
+
+// Results, facets and snippets; not "did you mean", as Xapian's remote
+// protocol carries no spelling data.
+TEST(RemoteShards, TwoTcpServersAnswerLikeOneDatabase) {
+  if (!std::filesystem::exists(TcpServer::kTcpsrv)) {
+    GTEST_SKIP() << TcpServer::kTcpsrv << " is absent (Debian's xapian-tools; scripts/deps installs it)";
+  }
+  testing::TempDir dir;
+  std::string corpus = testing::CorpusDir();
+  std::string shared = testing::SharedDir();
+  if (!shared.empty()) corpus += " " + ShellQuote(shared + "/corpora/bbc-fulltext/politics");
+  for (const char* shards : {"1", "2"}) {
+    std::string db = dir / (std::string(shards) == "1" ? "one" : "two");
+    auto r = RunNewsidx("build --corpus " + corpus + " --shards " + shards + " --db " + ShellQuote(db));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  std::vector<std::string> shards = absl::StrSplit(testing::ReadFile(dir / "two/XAPIANDB"), '\n',
+                                                   absl::SkipEmpty());
+  ASSERT_EQ(shards.size(), 2u);
+  std::string stub;
+  std::vector<std::unique_ptr<TcpServer>> servers;
+  for (std::string& line : shards) {
+    ASSERT_EQ(line.rfind("auto ", 0), 0u) << line;
+    int port = FreePort();
+    servers.push_back(std::make_unique<TcpServer>(dir / ("two/" + line.substr(5)), port));
+    ASSERT_TRUE(Accepting(port)) << "xapian-tcpsrv did not start on port " << port;
+    stub += "remote 127.0.0.1:" + std::to_string(port) + "\n";
+  }
+  testing::WriteFile(dir / "remote.stub", stub);
+
+  const std::string flags = " --json --limit 1000 --facets speaker,source,date,type ";
+  for (const char* q : {"\"security guarantees\"", "speaker:honchar \"article 5\"",
+                        "everything Zelensky said about NATO", "type:quote", "election OR vote",
+                        "title:blair -iraq", "date:2025-12..2025-12-31 troops"}) {
+    auto local = RunNewsidx("query" + flags + "--db " + ShellQuote(dir / "one") + " " + ShellQuote(q));
+    auto remote = RunNewsidx("query" + flags + "--db " + ShellQuote(dir / "remote.stub") + " " + ShellQuote(q));
+    ASSERT_EQ(local.exit_code, 0) << local.err;
+    ASSERT_EQ(remote.exit_code, 0) << q << ": " << remote.err;
+    json a = json::parse(local.out), b = json::parse(remote.out);
+    EXPECT_GT(a["total"].get<int>(), 0) << q;
+    if (a["total"].get<int>() > 1000) {  // which 1000 of the ties come back differs
+      a.erase("hits");
+      b.erase("hits");
+    }
+    EXPECT_EQ(Canonical(a), Canonical(b)) << q;
+  }
+  auto sorted_lines = [](const std::string& text) {
+    std::vector<std::string> lines = absl::StrSplit(text, '\n', absl::SkipEmpty());
+    std::sort(lines.begin(), lines.end());
+    return lines;
+  };
+  auto local = RunNewsidx("quotes --json --db " + ShellQuote(dir / "one") + " speaker:zelensky");
+  auto remote = RunNewsidx("quotes --json --db " + ShellQuote(dir / "remote.stub") + " speaker:zelensky");
+  ASSERT_EQ(remote.exit_code, 0) << remote.err;
+  EXPECT_FALSE(local.out.empty());
+  EXPECT_EQ(sorted_lines(local.out), sorted_lines(remote.out));
 }
 
 }  // namespace

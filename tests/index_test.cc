@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
+#include "absl/strings/str_cat.h"
 #include "indexer/document.h"
 #include "schema/schema.h"
 #include "searcher/search.h"
@@ -18,11 +20,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-BuildReport Build(const std::string& corpus, const std::string& db, int jobs = 1) {
+BuildReport Build(const std::string& corpus, const std::string& db, int jobs = 1,
+                  int shards = 0) {
   BuildOptions o;
   o.corpus_paths = {corpus};
   o.db_path = db;
   o.jobs = jobs;
+  o.shards = shards;
   o.commit_every = 2;  // several commits even on a small corpus
   auto r = BuildIndex(o);
   EXPECT_TRUE(r.ok()) << r.status();
@@ -176,6 +180,121 @@ TEST(BuildIndex, BadFilesAreSkippedAndCounted) {
   EXPECT_NE(skips[1].find("skipped "), std::string::npos) << skips[1];
   EXPECT_NE(skips[1].find("empty.txt"), std::string::npos) << skips[1];
   EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 2u);
+}
+
+// Everything a search answers, with hits of equal score in a fixed order
+// (shards number documents differently, so ties may come back in another
+// order), to compare two indexes' answers.
+std::string Answer(const std::string& db, const std::string& q) {
+  auto s = Searcher::Open(db);
+  EXPECT_TRUE(s.ok()) << s.status();
+  if (!s.ok()) return "";
+  SearchRequest r;
+  r.query = q;
+  r.limit = 1000;
+  r.facets = {"speaker", "source", "date", "type"};
+  auto res = (*s)->Search(r);
+  EXPECT_TRUE(res.ok()) << res.status();
+  if (!res.ok()) return "";
+  std::vector<std::string> hits;
+  for (const Hit& h : res->hits) {
+    char score[32];
+    std::snprintf(score, sizeof score, "%.9f", h.score);
+    hits.push_back(absl::StrCat(score, " ", h.doc.id, "@", h.doc.start, " ", h.doc.speaker, " ",
+                                h.snippet));
+  }
+  std::sort(hits.rbegin(), hits.rend());
+  std::string out = absl::StrCat(res->total, " | ", res->parsed, " | ", res->did_you_mean, "\n");
+  for (const std::string& h : hits) absl::StrAppend(&out, h, "\n");
+  for (const Facet& f : res->facets) {
+    for (const FacetCount& c : f.values) absl::StrAppend(&out, f.name, ":", c.value, "=", c.count, " ");
+  }
+  return out;
+}
+
+const char* const kAnswerQueries[] = {
+    "\"security guarantees\"", "nato OR ukraine", "speaker:honchar \"article 5\"",
+    "everything Zelensky said about NATO", "type:quote", "date:2025-12-15..2025-12-16 troops",
+    "guarantes",  // misspelt: "did you mean" from the merged spelling data
+};
+
+TEST(Shards, ShardedIndexAnswersLikeOneDatabase) {
+  testing::TempDir dir;
+  Build(testing::CorpusDir(), dir / "one", 1, 1);
+  Build(testing::CorpusDir(), dir / "three", 2, 3);
+  EXPECT_EQ(Xapian::Database(dir / "three").size(), 3u);
+  EXPECT_EQ(AllData(dir / "one"), AllData(dir / "three"));
+  for (const char* q : kAnswerQueries) EXPECT_EQ(Answer(dir / "one", q), Answer(dir / "three", q)) << q;
+  EXPECT_NE(Answer(dir / "one", "guarantes").find("guarantees"), std::string::npos);
+}
+
+TEST(Shards, AFreshBuildSwitchesGenerationsUnderAnOpenReader) {
+  testing::TempDir dir;
+  Build(testing::CorpusDir(), dir / "db", 2);
+  auto reader = Searcher::Open(dir / "db");
+  ASSERT_TRUE(reader.ok());
+  const uint64_t documents = *(*reader)->Documents();
+  auto folders = [&] {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir / "db")) names.insert(e.path().filename());
+    return names;
+  };
+  EXPECT_EQ(folders(), (std::set<std::string>{".build.lock", "XAPIANDB", "g2"}));
+
+  // Another shard count is a new generation; the reader follows the switch.
+  Build(testing::CorpusDir(), dir / "db", 2, 2);
+  EXPECT_EQ(folders(), (std::set<std::string>{".build.lock", "XAPIANDB", "g3"}));
+  EXPECT_EQ(testing::ReadFile(dir / "db/XAPIANDB"), "auto g3/shard-0\nauto g3/shard-1\n");
+  auto refreshed = (*reader)->Refresh();
+  ASSERT_TRUE(refreshed.ok()) << refreshed.status();
+  EXPECT_TRUE(*refreshed);
+  EXPECT_EQ(*(*reader)->Documents(), documents);
+  EXPECT_FALSE(*(*reader)->Refresh()) << "nothing new the second time";
+}
+
+TEST(Shards, ShardedIndexUpdatesLikeOneDatabase) {
+  testing::TempDir dir;
+  fs::copy(testing::CorpusDir(), dir / "c");
+  Build(dir / "c", dir / "db", 2, 2);
+  std::string changed = dir / "c/002_0cbfb9ea5489f397.txt";
+  testing::WriteFile(changed, testing::ReadFile(changed) + "\nA brand new zanzibarite line.\n");
+  fs::remove(dir / "c/003_c632a93966c544a6.txt");
+  testing::WriteFile(dir / "c/new.txt", "Fresh headline\n\n\"We will see,\" said Anna Novak.\n");
+  BuildReport update = Build(dir / "c", dir / "db", 2);
+  EXPECT_EQ(update.files_indexed, 2u);
+  EXPECT_EQ(update.files_removed, 1u);
+  EXPECT_EQ(Xapian::Database(dir / "db").size(), 2u) << "an update keeps the shards";
+  Build(dir / "c", dir / "fresh", 1, 1);
+  EXPECT_EQ(AllData(dir / "db"), AllData(dir / "fresh"));
+  for (const char* q : {"zanzibarite", "speaker:novak", "type:quote"}) {
+    EXPECT_EQ(Answer(dir / "db", q), Answer(dir / "fresh", q)) << q;
+  }
+}
+
+TEST(Shards, LeftoversOfAKilledBuildAreRemoved) {
+  testing::TempDir dir;
+  Build(testing::CorpusDir(), dir / "db");
+  fs::create_directories(dir / "db/.build/chunk-0");
+  fs::create_directories(dir / "db/g7/shard-0");
+  testing::WriteFile(dir / "db/XAPIANDB.new", "auto g7/shard-0\n");
+  Build(testing::CorpusDir(), dir / "db");
+  EXPECT_FALSE(fs::exists(dir / "db/.build"));
+  EXPECT_FALSE(fs::exists(dir / "db/g7"));
+  EXPECT_FALSE(fs::exists(dir / "db/XAPIANDB.new"));
+  EXPECT_EQ(Articles(dir / "db"), 5u);
+}
+
+TEST(Shards, AFolderThatIsNotAnIndexIsLeftAlone) {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "notes/todo.txt", "mine");
+  BuildOptions o;
+  o.corpus_paths = {testing::CorpusDir()};
+  o.db_path = dir / "notes";
+  auto r = BuildIndex(o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("is not a newsidx index"), std::string::npos) << r.status();
+  EXPECT_EQ(testing::ReadFile(dir / "notes/todo.txt"), "mine");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir / "notes"), fs::directory_iterator()), 1);
 }
 
 }  // namespace
