@@ -377,9 +377,14 @@ TEST(ServerOnRealNews, NoRequestFailsWhileABuildCommitsUnderIt) {
   // A second section, committed in several steps while the load runs.
   auto second = testing::RunNewsidx("build --corpus " + ShellQuote(bbc + "/business") + " " +
                                     ShellQuote(bbc + "/sport") + " --db " + ShellQuote(db));
+  // Then the same afresh in two shards: a new generation switched in under the load.
+  auto third = testing::RunNewsidx("build --shards 2 --corpus " + ShellQuote(bbc + "/business") +
+                                   " " + ShellQuote(bbc + "/sport") + " --db " + ShellQuote(db));
   building = false;
   load.join();
   ASSERT_EQ(second.exit_code, 0) << second.err;
+  ASSERT_EQ(third.exit_code, 0) << third.err;
+  EXPECT_EQ(testing::ReadFile(db + "/XAPIANDB").find("shard-1") != std::string::npos, true);
   EXPECT_GT(rounds, 0);
   EXPECT_EQ(errors, 0);
   std::this_thread::sleep_for(kRefreshEvery * 3);
