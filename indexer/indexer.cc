@@ -292,6 +292,20 @@ class Pipeline {
   bool stop_ = false;
 };
 
+// Unprefixed words only (prefixes are capitals); no numbers.
+bool IsSpellingWord(const std::string& term) {
+  unsigned char c = static_cast<unsigned char>(term[0]);
+  return !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || term.size() < 3);
+}
+
+// Spelling data for a shard a fresh build has written: each of its words
+// once, with its frequency in the shard (Xapian adds the shards' up).
+void AddSpellingOfEveryWord(Xapian::WritableDatabase& db) {
+  for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+    if (IsSpellingWord(*t)) db.add_spelling(*t, t.get_termfreq());
+  }
+}
+
 // Spelling data for "did you mean": every word the build's articles use,
 // added once with its document frequency when the build ends (adding it per
 // document costs half the build again).
@@ -301,11 +315,7 @@ class SpellingWords {
     for (size_t i = 0; i < p.articles; ++i) {
       const Xapian::Document& doc = p.docs[i];
       for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        const std::string& term = *t;
-        // Unprefixed words only (prefixes are capitals); no numbers.
-        unsigned char c = static_cast<unsigned char>(term[0]);
-        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || term.size() < 3) continue;
-        words_.insert(term);
+        if (IsSpellingWord(*t)) words_.insert(*t);
       }
     }
   }
@@ -403,7 +413,9 @@ class Sink {
 // file records that go with them, and counts what it wrote.
 class FileWriter {
  public:
-  FileWriter(Xapian::WritableDatabase& db, Sink& sink) : db_(db), sink_(sink), names_(db) {}
+  // `spelling`: gather the words of what is written for "did you mean".
+  FileWriter(Xapian::WritableDatabase& db, Sink& sink, bool spelling)
+      : db_(db), sink_(sink), names_(db), spelling_on_(spelling) {}
 
   // `replace`: the database may hold an older version of the file.
   void Write(const SourceFile& f, const PreparedFile& p, bool replace) {
@@ -411,7 +423,7 @@ class FileWriter {
     if (!p.keep_old) {
       if (replace) db_.delete_document(schema::Term(schema::kFile, f.key));
       for (const Xapian::Document& doc : p.docs) db_.add_document(doc);
-      spelling_.Collect(p);
+      if (spelling_on_) spelling_.Collect(p);
       report.articles += p.articles;
       report.quotes += p.docs.size() - p.articles;
       for (const auto& sp : p.speakers) {
@@ -442,6 +454,7 @@ class FileWriter {
   Xapian::WritableDatabase& db_;
   Sink& sink_;
   SpeakerNames names_;
+  const bool spelling_on_;
   SpellingWords spelling_;
 };
 
@@ -657,11 +670,11 @@ std::vector<std::string> WriteChunks(const std::vector<SourceFile>& todo, const 
         // A chunk is thrown away if the build dies, so it need not survive a crash.
         Xapian::WritableDatabase db(paths[c], Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
                                                   Xapian::DB_DANGEROUS);
-        FileWriter writer(db, sink);
+        // Spelling comes once per word when the shards are done, not once per chunk.
+        FileWriter writer(db, sink, /*spelling=*/false);
         for (size_t i = c * per_chunk; i < std::min(todo.size(), (c + 1) * per_chunk); ++i) {
           writer.Write(todo[i], PrepareSafely(todo[i], analyzer), /*replace=*/false);
         }
-        writer.FlushSpelling();
         db.commit();
         reports[c] = writer.report;
         skips[c] = std::move(writer.skipped);
@@ -685,7 +698,8 @@ std::vector<std::string> WriteChunks(const std::vector<SourceFile>& todo, const 
 }
 
 // Merges consecutive runs of chunks into `shards` shard databases of a new
-// generation, shards in parallel; returns the generation.
+// generation, with their spelling data, shards in parallel; returns the
+// generation.
 Generation CompactIntoShards(const fs::path& db, const std::vector<std::string>& chunks,
                              int shards, int jobs, int number) {
   Generation g{number, {}};
@@ -709,6 +723,9 @@ Generation CompactIntoShards(const fs::path& db, const std::vector<std::string>&
         for (size_t c = from; c < to; ++c) sources.add_database(Xapian::Database(chunks[c]));
         ShardCompactor compactor;
         sources.compact(out, to - from > 3 ? Xapian::DBCOMPACT_MULTIPASS : 0, 0, compactor);
+        Xapian::WritableDatabase shard(out, Xapian::DB_OPEN);
+        AddSpellingOfEveryWord(shard);
+        shard.commit();
       } catch (...) {
         std::lock_guard<std::mutex> lock(error_mu);
         if (!error) error = std::current_exception();
@@ -781,7 +798,7 @@ void BuildIncremental(const BuildOptions& options, const std::vector<SourceFile>
                       BuildReport& report, std::vector<std::string>& skipped) {
   Xapian::WritableDatabase db(options.db_path, Xapian::DB_OPEN);
   Pipeline pipeline(todo, options.jobs, options.language, aliases);
-  FileWriter writer(db, sink);
+  FileWriter writer(db, sink, /*spelling=*/true);
   size_t since_commit = 0;
   for (size_t i = 0; i < todo.size(); ++i) {
     writer.Write(todo[i], pipeline.Take(i), /*replace=*/true);
