@@ -1684,8 +1684,9 @@ class Extractor {
                                  (Prepositions().contains(lead) ||
                                   ((lead == "and" || lead == "or") && start > 1 && toks[start - 2].text != ",") ||
                                   lead == "as" || lead == "than");
+          const bool compared = lead == "as" || lead == "than";  // "as Mr Renner believed."
           const bool speaks = i + 2 < toks.size() && IsVerbAt(toks, i + 1) &&
-                              !ObjectIsListener(toks[i + 1].lower) &&
+                              !ObjectIsListener(toks[i + 1].lower) && !compared &&
                               (!in_phrase || (toks[i + 2].kind == Tok::kPunct &&
                                               (toks[i + 2].text == "." || toks[i + 2].text == ",")));
           people_.Mention(person, toks[start].start, (!sentence_has_subject && !object) || speaks);

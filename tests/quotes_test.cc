@@ -244,6 +244,11 @@ TEST(Quotes, SubjectsBehindPronounsRolesAndTrailingCues) {
       "Rob Hale and Tim Sands run the label. The ban was a blow to the trade, Mr Hale "
       "admitted. “If stars cannot tour, albums do not sell,” he said.";
   EXPECT_EQ(SpeakerOf(t3, "If stars cannot tour"), "Rob Hale");
+  // "… as Mr Sands believed." compares; it does not make Sands the subject.
+  std::string t5 =
+      "Rob Hale and Tim Sands run the label. Mr Hale said the loss was not as “grave” as "
+      "Mr Sands believed. “We will recover,” he said.";
+  EXPECT_EQ(SpeakerOf(t5, "We will recover"), "Rob Hale");
   // "pictured the prime minister and Mr Cope": no role for Mr Cope.
   std::string t4 =
       "Prime Minister Ian Bell spoke on Monday. A poster pictured the prime minister and "
