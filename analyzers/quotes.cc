@@ -535,6 +535,7 @@ struct Tok {
   int seg = -1;  // kQuote: the segment
   bool cap = false;
   bool sentence_start = false;
+  bool after_full_quote = false;  // first word after a quote that ended its sentence
 };
 
 const absl::flat_hash_set<std::string>& TitleAbbreviations() {
@@ -554,8 +555,11 @@ bool EndsSentence(const std::vector<Tok>& toks, size_t i) {
   if (i == 0 || toks[i - 1].kind != Tok::kWord) return true;
   if (absl::EndsWith(toks[i - 1].text, ".")) return false;
   const std::string& w = toks[i - 1].lower;
-  // "U.S.", "Mr.", "M." are abbreviations, not sentence ends.
-  if (w.size() <= 2 || w.find('.') != std::string::npos) return false;
+  // "U.S.", "Mr.", "M." are abbreviations, not sentence ends; a short
+  // lower-case word ("… was building up.") is a word.
+  if ((w.size() <= 2 && toks[i - 1].cap) || w.size() == 1 || w.find('.') != std::string::npos) {
+    return false;
+  }
   static const auto* abbrev = new absl::flat_hash_set<std::string>{
       "mr", "mrs", "ms", "dr", "prof", "rep", "sen", "gov", "gen", "col", "lt", "capt", "jr",
       "sr", "st", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov",
@@ -666,6 +670,11 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
   bool start = true;
   for (size_t i = 0; i < out.size(); ++i) {
     out[i].sentence_start = start && out[i].kind == Tok::kWord;
+    if (i > 0 && out[i - 1].kind == Tok::kQuote && out[i].kind == Tok::kWord && out[i].cap) {
+      absl::string_view q = absl::StripTrailingAsciiWhitespace(
+          text.substr(segs[out[i - 1].seg].start, segs[out[i - 1].seg].end - segs[out[i - 1].seg].start));
+      out[i].after_full_quote = !q.empty() && (q.back() == '.' || q.back() == '!' || q.back() == '?');
+    }
     if (out[i].kind == Tok::kWord) start = false;
     if (EndsSentence(out, i)) start = true;
   }
@@ -680,6 +689,7 @@ struct SpeakerRef {
   std::string name;     // kName: the name; kDescription: its head noun
   std::string mention;  // the words as written
   std::string titles;   // titles seen before a name
+  std::string org;      // kDescription: the organisation it speaks for, if named
   uint32_t pos = 0;
 };
 
@@ -825,6 +835,29 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
       ++j;
     }
     if (head.empty()) return r;
+    // "a spokeswoman for the Lakeside Trust's Office": the description names
+    // whom the person speaks for.
+    std::string org;
+    size_t org_end = j;
+    if (j + 1 < toks.size() && (toks[j].lower == "for" || toks[j].lower == "of" || toks[j].lower == "at") &&
+        !OrgWords().contains(head) && !GenericOrgNouns().contains(head) && !toks[j - 1].cap) {
+      size_t k = j + 1;
+      if (toks[k].lower == "the" && k + 1 < toks.size()) ++k;
+      std::vector<std::string> run;
+      while (k < toks.size() && k < j + 9 && toks[k].kind == Tok::kWord &&
+             ((toks[k].cap && !NotNames().contains(toks[k].lower)) ||
+              // "the Department for Roads and Bridges"
+              (!run.empty() && !IsPossessive(toks[k - 1]) &&
+               (toks[k].lower == "for" || toks[k].lower == "of" || toks[k].lower == "and") &&
+               k + 1 < toks.size() && toks[k + 1].kind == Tok::kWord && toks[k + 1].cap))) {
+        run.push_back(toks[k].text);
+        ++k;
+      }
+      if (!run.empty()) {
+        org = absl::StrJoin(run, " ");
+        org_end = k;
+      }
+    }
     // "An angry Beattie": a known name after adjectives is who it is (not
     // "the album Exodus", which names a thing).
     for (size_t x = i + 2; x < j && t.lower != "the"; ++x) {
@@ -861,6 +894,10 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     }
     r.kind = named_org ? SpeakerRef::kName : SpeakerRef::kDescription;
     r.mention = absl::StrJoin(words, " ");
+    if (!named_org && !org.empty()) {
+      r.org = org;
+      for (size_t x = j; x < org_end; ++x) r.mention += " " + toks[x].text;
+    }
     r.name = named_org ? absl::StrJoin(std::vector<std::string>(words.begin() + 1, words.end()), " ")
                        : head;
     return r;
@@ -937,6 +974,10 @@ struct Person {
   std::vector<std::string> roles;
   Gender gender = Gender::kUnknown;
   bool org = false;
+  // Mentions outside quotes right after "the" ("the Scottish Executive",
+  // "the Daily Source Code") and without it: only the first is a thing.
+  int after_the = 0, bare = 0;
+  bool OnlyAfterThe() const { return after_the > 0 && bare == 0; }
 };
 
 std::string LastWord(absl::string_view name) {
@@ -1002,10 +1043,20 @@ class People {
   int LastSubjectBetween(uint32_t from, uint32_t pos, Fits fits) const {
     for (size_t k = subjects_.size(); k-- > 0;) {
       if (subjects_[k].first >= pos) continue;
-      if (subjects_[k].first <= from) break;
+      if (subjects_[k].first <= from && from > 0) break;  // the text's first word may be one
       if (fits(people_[subjects_[k].second])) return subjects_[k].second;
     }
     return -1;
+  }
+  // Where the subject LastSubjectBetween finds was named, or 0.
+  template <typename Fits>
+  uint32_t LastSubjectPosBetween(uint32_t from, uint32_t pos, Fits fits) const {
+    for (size_t k = subjects_.size(); k-- > 0;) {
+      if (subjects_[k].first >= pos) continue;
+      if (subjects_[k].first <= from && from > 0) break;
+      if (fits(people_[subjects_[k].second])) return subjects_[k].first;
+    }
+    return 0;
   }
   // The person last mentioned before `pos` that `fits`.
   template <typename Fits>
@@ -1053,6 +1104,14 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   // Headlines in capitals ("RED STATES OUTNUMBER …") hold no cue.
   if (absl::c_none_of(toks[i].text, [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
     return false;
+  }
+  // After a determiner or "of" the word is a noun: "a backlog of claims",
+  // "his remarks", "the reports".
+  if (i > 0 && toks[i - 1].kind == Tok::kWord) {
+    static const auto* determiners = new absl::flat_hash_set<std::string>{
+        "the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "your", "these",
+        "those", "such", "whose", "any", "no"};
+    if (determiners->contains(toks[i - 1].lower) && w != "put" && w != "went") return false;
   }
   // Passive ("has been described as", "was called “…” by the judge") reports
   // no speaker.
@@ -1139,6 +1198,13 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       if (first.kind != SpeakerRef::kNone) return first;
       break;
     }
+  }
+  // "A spokeswoman for the Lakeside Trust said": the description, not the
+  // organisation inside it, speaks.
+  if (SpeakerRef described = SpeakerForward(toks, from, known);
+      described.kind == SpeakerRef::kDescription && !described.org.empty() &&
+      from + WordCount(described.mention) == j) {
+    return described;
   }
   // "Marc Ostwald, a strategist at Monument Securities told": a name that
   // ends an appositive ("at …") is not the subject.
@@ -1514,7 +1580,42 @@ class Extractor {
     for (const auto& toks : para_toks_) {
       bool sentence_has_subject = false;
       for (size_t i = 0; i < toks.size(); ++i) {
-        if (toks[i].sentence_start) sentence_has_subject = false;
+        if (toks[i].sentence_start || toks[i].after_full_quote) {
+          sentence_has_subject = false;
+          // "The home secretary has admitted …", "But the spokesman
+          // questioned …": a description as the subject, which a pronoun
+          // after it may mean.
+          size_t d = i;
+          if (d + 1 < toks.size() && (toks[d].lower == "but" || toks[d].lower == "and")) ++d;
+          // "A spokeswoman for the Trust said it …. “…,” she said": someone
+          // new, when they speak.
+          const bool definite = d < toks.size() && toks[d].lower == "the";
+          if (d < toks.size() && (definite || toks[d].lower == "a" || toks[d].lower == "an")) {
+            SpeakerRef r = SpeakerForward(toks, d, people_.known_words());
+            size_t after = d + WordCount(r.mention);
+            while (!definite && after < toks.size() && Auxiliaries().contains(toks[after].lower)) ++after;
+            if (r.kind == SpeakerRef::kDescription && after < toks.size() &&
+                toks[after].kind == Tok::kWord && !toks[after].cap &&
+                (IsVerbAt(toks, after) ||
+                 (definite && (Auxiliaries().contains(toks[after].lower) ||
+                               absl::EndsWith(toks[after].lower, "ed") ||
+                               absl::EndsWith(toks[after].lower, "s"))))) {
+              described_subjects_.push_back(r);
+              // A name after a person so described is an object.
+              const std::string& h = r.name;
+              if (Titles().contains(h) || absl::EndsWith(h, "man") || absl::EndsWith(h, "woman") ||
+                  absl::EndsWith(h, "person") || absl::EndsWith(h, "er") || absl::EndsWith(h, "ist") ||
+                  absl::EndsWith(h, "-old")) {
+                sentence_has_subject = true;
+              }
+            }
+          }
+          // "She thanked the woman she played, Kate Lowe": the pronoun is the subject.
+          if (d < toks.size() && (Pronouns().contains(toks[d].lower) || toks[d].lower == "i" ||
+                                  toks[d].lower == "we")) {
+            sentence_has_subject = true;
+          }
+        }
         if (toks[i].kind != Tok::kWord || !toks[i].cap) continue;
         SpeakerRef r = NameForward(toks, i, people_.known_words(), false, /*possessive_end=*/true);
         if (r.kind != SpeakerRef::kName) continue;
@@ -1525,9 +1626,17 @@ class Extractor {
         }
         // "Liberal Democrat shadow chancellor Vince Cable": a run before a
         // lower-case role is an affiliation, not a person.
+        // So is one before "director of sport Ana Ruiz".
         if (i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord && !toks[i + 1].cap &&
-            Titles().contains(toks[i + 1].lower) && i + 2 < toks.size() && toks[i + 2].cap) {
-          continue;
+            Titles().contains(toks[i + 1].lower)) {
+          size_t k = i + 2;
+          while (k < toks.size() && k < i + 5 && toks[k].kind == Tok::kWord && !toks[k].cap &&
+                 (toks[k].lower == "of" || toks[k].lower == "for" || Titles().contains(toks[k].lower) ||
+                  !IsVerbAt(toks, k))) {
+            if (Auxiliaries().contains(toks[k].lower) || absl::EndsWith(toks[k].lower, "ed")) break;
+            ++k;
+          }
+          if (k < toks.size() && toks[k].kind == Tok::kWord && toks[k].cap) continue;
         }
         // Person names have two or more words, or a title; a lone surname
         // mentions someone already named.
@@ -1543,11 +1652,44 @@ class Extractor {
         // The first person a sentence names is, most often, its subject;
         // not one named after a verb ("he told BBC Sport").
         if (person >= 0) {
-          const std::string& before = start > 0 ? toks[start - 1].lower : "";
-          bool object = start > 0 && toks[start - 1].kind == Tok::kWord && !toks[start - 1].cap &&
+          // "Chief Secretary to the Treasury Paul Boat": the words before the
+          // name are the run's, not a preposition's.
+          const size_t first_word = i + 1 - WordCount(r.name);
+          const bool trimmed = r.titles.empty() && first_word > start && i + 1 >= WordCount(r.name) &&
+                               absl::EndsWith(r.name, toks[i].text) &&
+                               GenderOf(r.name, "") != Gender::kUnknown;
+          const std::string before = trimmed ? toks[first_word - 1].lower
+                                     : start > 0 ? toks[start - 1].lower : "";
+          // "the Rt Rev Tom Wright": a name trimmed of a role is a person's.
+          bool whole_run = true;
+          for (size_t x = start; x + WordCount(r.name) <= i; ++x) {
+            whole_run = whole_run && !Titles().contains(toks[x].lower) &&
+                        !TitleAbbreviations().contains(toks[x].lower);
+          }
+          const std::string first = NormalizeText(r.name.substr(0, r.name.find(' ')));
+          const bool forename = MaleForenames().contains(first) || FemaleForenames().contains(first);
+          if (before == "the" && r.titles.empty() && whole_run && !forename) {
+            ++people_.at(person).after_the;
+          } else {
+            ++people_.at(person).bare;
+          }
+          bool object = !trimmed && start > 0 && toks[start - 1].kind == Tok::kWord && !toks[start - 1].cap &&
                         (SpeechVerbs().contains(before) || absl::EndsWith(before, "ed") ||
                          Prepositions().contains(before));
-          people_.Mention(person, toks[start].start, !sentence_has_subject && !object);
+          // "…, Mr Hale admitted.": whoever a speech verb follows is its subject.
+          // Not one in a phrase: "partner of Tods Ltd said", "Lord Lee and
+          // Lord Ray agreed", "as Mr Renner believed".
+          const std::string& lead = start > 0 ? toks[start - 1].lower : "";
+          const bool in_phrase = start > 0 && toks[start - 1].kind == Tok::kWord &&
+                                 (Prepositions().contains(lead) ||
+                                  ((lead == "and" || lead == "or") && start > 1 && toks[start - 2].text != ",") ||
+                                  lead == "as" || lead == "than");
+          const bool compared = lead == "as" || lead == "than";  // "as Mr Renner believed."
+          const bool speaks = i + 2 < toks.size() && IsVerbAt(toks, i + 1) &&
+                              !ObjectIsListener(toks[i + 1].lower) && !compared &&
+                              (!in_phrase || (toks[i + 2].kind == Tok::kPunct &&
+                                              (toks[i + 2].text == "." || toks[i + 2].text == ",")));
+          people_.Mention(person, toks[start].start, (!sentence_has_subject && !object) || speaks);
           sentence_has_subject = true;
         }
       }
@@ -1560,8 +1702,13 @@ class Extractor {
     std::vector<std::string> words;
     bool has_role = false;
     for (size_t k = start; k-- > 0 && words.size() < 4;) {
-      if (toks[k].kind != Tok::kWord || IsPossessive(toks[k]) ||
-          Prepositions().contains(toks[k].lower)) {
+      // Not past a verb or a conjunction: "… also praised Scottish Water",
+      // "pictured the prime minister and Mr Brown".
+      const std::string& w = toks[k].lower;
+      if (toks[k].kind != Tok::kWord || IsPossessive(toks[k]) || Prepositions().contains(w) ||
+          w == "and" || w == "or" || w == "but" || w == "who" || w == "that" || w == "which" ||
+          (!toks[k].cap && (Auxiliaries().contains(w) || IsVerbAt(toks, k) ||
+                            (absl::EndsWith(w, "ed") && !Titles().contains(w))))) {
         break;
       }
       has_role = has_role || Titles().contains(toks[k].lower);
@@ -1940,6 +2087,22 @@ class Extractor {
     if (ref.kind == SpeakerRef::kDescription &&
         (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an "))) {
       std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
+      if (!ref.org.empty()) {
+        // "a spokeswoman for the Lakeside Trust" → "Lakeside Trust spokeswoman"
+        std::string base = ref.mention.substr(0, ref.mention.rfind(" " + ref.org));
+        for (absl::string_view tail : {" the", " for", " of", " at"}) {
+          if (absl::EndsWith(base, tail)) base.resize(base.size() - tail.size());
+        }
+        base = base.substr(base.find(' ') + 1);  // without "a"
+        std::string org = ref.org;
+        if (absl::EndsWith(org, "'s")) org.resize(org.size() - 2);
+        if (absl::EndsWith(org, "\xE2\x80\x99s")) org.resize(org.size() - 4);
+        described = org + " " + base;
+        // Whoever speaks for an organisation is a person, not it.
+        int who = people_.Add(described, described, ref.name);
+        people_.at(who).org = false;
+        return who;
+      }
       return people_.Add(described, described, ref.name);
     }
     // "another source said", "some officials said": not the source before.
@@ -1955,12 +2118,13 @@ class Extractor {
       if (ref.name == "it") {
         // "it said": an organisation, or a one-word name nobody titled.
         fits = [](const Person& p) {
-          return p.org || (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty());
+          return p.org || p.OnlyAfterThe() ||
+                 (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty());
         };
       } else {
         fits = [want, they = ref.name == "they"](const Person& p) {
           if (they) return true;
-          return !p.org && (p.gender == want || p.gender == Gender::kUnknown);
+          return !p.org && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);
         };
       }
     } else if (OrgWords().contains(ref.name) && !GenericOrgNouns().contains(ref.name)) {
@@ -2007,9 +2171,52 @@ class Extractor {
         break;
       }
     }
+    // A description made the subject after that ("The home secretary has
+    // admitted …. He has apologised") means the person holding that role.
+    const uint32_t named_at = people_.LastSubjectPosBetween(since, pos, fits);
+    for (size_t k = described_subjects_.size(); k-- > 0;) {
+      const SpeakerRef& d = described_subjects_[k];
+      if (d.pos >= pos) continue;
+      if (d.pos <= std::max(since, named_at)) break;
+      const bool definite = absl::StartsWithIgnoreCase(d.mention, "the ");
+      if (int holder = definite ? RoleHolder(d, pos) : ResolveRef(d, d.pos, para); holder >= 0) {
+        if (fits(people_.at(holder))) return holder;
+        break;
+      }
+      // "But the rules did allow …" names no one: look further back.
+    }
     if (int subject = people_.LastSubjectBetween(since, pos, fits); subject >= 0) return subject;
     for (size_t k = speakers_.size(); k-- > 0;) {
       if (para - speakers_[k].para > kSpeakerReach) break;
+      if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
+    }
+    return people_.LastMentionBefore(pos, fits);
+  }
+
+  // The person a description's words name as a role ("the home secretary"
+  // → whoever was called "Home Secretary"), most recently mentioned; -1 when
+  // no role holds all its words, or a modifier ("shadow", "former") the
+  // description lacks.
+  int RoleHolder(const SpeakerRef& d, uint32_t pos) {
+    std::vector<std::string> want;
+    for (absl::string_view w : absl::StrSplit(NormalizeText(d.mention), ' ', absl::SkipEmpty())) {
+      if (w != "the" && w != "a" && w != "an") want.emplace_back(w);
+    }
+    if (want.empty()) return -1;
+    auto fits = [&want](const Person& p) {
+      static const auto* modifiers = new absl::flat_hash_set<std::string>{
+          "shadow", "former", "deputy", "vice", "assistant", "junior", "acting", "ex"};
+      for (const std::string& role : p.roles) {
+        std::vector<std::string> words = absl::StrSplit(role, ' ', absl::SkipEmpty());
+        bool all = absl::c_all_of(want, [&](const std::string& w) { return absl::c_linear_search(words, w); });
+        bool extra = absl::c_any_of(words, [&](const std::string& w) {
+          return modifiers->contains(w) && !absl::c_linear_search(want, w);
+        });
+        if (all && !extra) return true;
+      }
+      return false;
+    };
+    for (size_t k = speakers_.size(); k-- > 0;) {
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
     return people_.LastMentionBefore(pos, fits);
@@ -2056,6 +2263,7 @@ class Extractor {
     uint32_t end;  // where the statement ends
   };
   std::vector<Spoke> speakers_;  // in text order
+  std::vector<SpeakerRef> described_subjects_;  // in text order
   int last_speaker_ = -1;
   std::string last_mention_;
   int last_para_ = -100;

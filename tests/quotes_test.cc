@@ -158,7 +158,7 @@ TEST(Quotes, DescriptionsAsSubjectsAndInvertedReportedSpeech) {
       "“Everyone pays,” he said.\n\n"
       "Coach Ben Rudd praised Kai Moss. An angry Moss later said: “I was not at fault.”\n\n"
       "The album Exodus came out in 1977. “By then he was famous,” the critic wrote.";
-  EXPECT_EQ(SpeakerOf(t, "The bridge is safe"), "spokeswoman");
+  EXPECT_EQ(SpeakerOf(t, "The bridge is safe"), "Department of Roads spokeswoman");
   EXPECT_EQ(SpeakerOf(t, "somebody has to pay"), "Ivo Lark");
   EXPECT_EQ(QuoteWith(t, "somebody has to pay")->kind, "indirect");
   EXPECT_EQ(SpeakerOf(t, "Everyone pays"), "Ivo Lark");
@@ -183,6 +183,78 @@ TEST(Quotes, PronounMeansTheLastSentenceSubject) {
       "Chelsea chief executive Peter Kane has played down reports that Tom Reed will return. "
       "“He is responding well,” he said.";
   EXPECT_EQ(SpeakerOf(t, "responding well"), "Peter Kane");
+}
+
+TEST(Quotes, NounsAfterDeterminersAreNotSpeechAndShortWordsEndSentences) {
+  // "claims" after "of" is a noun; "up." ends its sentence.
+  std::string t =
+      "Tom Reed, a manager, spoke first.\n\n"
+      "It was clear that a pile of claims was building up. The auditors found the new system was "
+      "“nowhere near ready for the public”.";
+  EXPECT_NE(SpeakerOf(t, "nowhere near ready"), "pile");
+  EXPECT_NE(SpeakerOf(t, "nowhere near ready"), "Tom Reed");
+}
+
+TEST(Quotes, ThingsNamedAfterTheAreNotHeOrShe) {
+  std::string t =
+      "Vera Lind has praised the crews for their quick work after the storm.\n\n"
+      "Roads were closed across the valley for most of the week, and many homes went without "
+      "power for days. Schools stayed shut while engineers checked bridges, and volunteers "
+      "handed out blankets, food and water to families who had left their homes. Some towns "
+      "are still waiting for their water supply to be restored, and the bill is expected to "
+      "run to many millions.\n\n"
+      "The Western Grid Executive has sent staff to help.\n\n"
+      "But she said the town was “in it for the long haul” now.";
+  EXPECT_EQ(SpeakerOf(t, "in it for the long haul"), "Vera Lind");
+}
+
+TEST(Quotes, PronounAfterADescribedSubjectMeansTheRoleHolder) {
+  std::string t =
+      "Home Secretary Paul Dent faced questions on Monday. Shadow home secretary Ian Moor "
+      "welcomed the review. Mr Moor spoke to reporters.\n\n"
+      "The home secretary has already admitted he was wrong to accept the tickets. He has "
+      "apologised for “an honest mistake” and says he will repay the money.";
+  EXPECT_EQ(SpeakerOf(t, "an honest mistake"), "Paul Dent");
+}
+
+TEST(Quotes, SpokespeopleForNamedOrganisations) {
+  std::string t =
+      "Ann Cole filed the complaint on Monday.\n\n"
+      "A spokeswoman for the Lakeside Harbour Trust said it was examining the complaint. "
+      "“We are looking into it,” she said.\n\n"
+      "“It takes time,” said the spokeswoman.";
+  EXPECT_EQ(SpeakerOf(t, "We are looking into it"), "Lakeside Harbour Trust spokeswoman");
+  EXPECT_EQ(SpeakerOf(t, "It takes time"), "Lakeside Harbour Trust spokeswoman");
+}
+
+TEST(Quotes, SubjectsBehindPronounsRolesAndTrailingCues) {
+  // A sentence that opens with a pronoun has its subject; a name in an
+  // appositive after it is an object.
+  std::string t1 =
+      "Actress Dana Wells won the award. She thanked the woman she played, Kate Lowe, for "
+      "her help. “I am sure you are pleased,” she said.";
+  EXPECT_EQ(SpeakerOf(t1, "I am sure you are pleased"), "Dana Wells");
+  // "Lakeside Rovers director of sport Ivan Petrov": the person, not the club.
+  std::string t2 =
+      "Sam Ford spoke first. Lakeside Rovers director of sport Ivan Petrov praised the fans. "
+      "“They were an example to everyone,” he said.";
+  EXPECT_EQ(SpeakerOf(t2, "They were an example"), "Ivan Petrov");
+  // "…, Mr Hale admitted." names the sentence's speaker.
+  std::string t3 =
+      "Rob Hale and Tim Sands run the label. The ban was a blow to the trade, Mr Hale "
+      "admitted. “If stars cannot tour, albums do not sell,” he said.";
+  EXPECT_EQ(SpeakerOf(t3, "If stars cannot tour"), "Rob Hale");
+  // "… as Mr Sands believed." compares; it does not make Sands the subject.
+  std::string t5 =
+      "Rob Hale and Tim Sands run the label. Mr Hale said the loss was not as “grave” as "
+      "Mr Sands believed. “We will recover,” he said.";
+  EXPECT_EQ(SpeakerOf(t5, "We will recover"), "Rob Hale");
+  // "pictured the prime minister and Mr Cope": no role for Mr Cope.
+  std::string t4 =
+      "Prime Minister Ian Bell spoke on Monday. A poster pictured the prime minister and "
+      "Mr Joe Cope. The prime minister is trying to calm things. He said he wanted "
+      "“personal prosperity for all”.";
+  EXPECT_EQ(SpeakerOf(t4, "personal prosperity"), "Ian Bell");
 }
 
 TEST(Quotes, PronounsDescriptionsAndSurnamesResolve) {
