@@ -1,6 +1,8 @@
 // Latency of the 20 benchmark queries (bench/queries.h), in-process, on
 // newsidx and on the peers' indexes of the same corpus: each query's top 10
-// with snippets and its match count, plus facets where the query asks.
+// with snippets, plus the exact match count and facets where the query asks
+// for facets (without, newsidx gives Xapian's estimate of the count and FTS5
+// none).
 //   build/bench/query_latency --newsidx DB [--fts5 FILE] [--xapian DB] [--rounds N]
 // Prints one JSON object: per engine the p50/p99 over every run of every
 // query (microseconds) and each query's median.
@@ -86,8 +88,8 @@ RunQuery XapianRunner(Xapian::Database& db) {
 }
 
 #ifdef NEWSIDX_WITH_FTS5
-// The top 10 by bm25 with a snippet, the match count, and for faceted
-// queries GROUP BY counts of source and month.
+// The top 10 by bm25 with a snippet; for faceted queries also the match
+// count and GROUP BY counts of source and month.
 class Fts5Runner {
  public:
   explicit Fts5Runner(sqlite3* db) : db_(db) {}
@@ -101,8 +103,8 @@ class Fts5Runner {
     Drain(q, absl::StrCat("SELECT path, title, source, date, snippet(docs, 4, '<b>', '</b>', "
                           "'…', 16) FROM docs WHERE ", where,
                           all ? " ORDER BY rowid" : " ORDER BY rank", " LIMIT 10"));
-    Drain(q, absl::StrCat("SELECT count(*) FROM docs WHERE ", where));
     if (!q.facets) return;
+    Drain(q, absl::StrCat("SELECT count(*) FROM docs WHERE ", where));
     Drain(q, absl::StrCat("SELECT source, count(*) FROM docs WHERE ", where,
                           " GROUP BY source ORDER BY 2 DESC LIMIT 10"));
     Drain(q, absl::StrCat("SELECT substr(date, 1, 7), count(*) FROM docs WHERE ", where,

@@ -54,7 +54,7 @@ nlohmann::json SearchResultJson(const SearchResult& result) {
   for (const Facet& f : result.facets) facets[f.name] = CountsJson(f.values);
   return {{"query", result.query}, {"parsed", result.parsed},
           {"did_you_mean", OrNull(result.did_you_mean)}, {"total", result.total},
-          {"hits", hits}, {"facets", facets}};
+          {"total_exact", result.total_exact}, {"hits", hits}, {"facets", facets}};
 }
 
 nlohmann::json QuoteJson(const Hit& quote) {
@@ -117,8 +117,9 @@ std::string QuoteText(const nlohmann::json& q) {
 
 std::string SearchResultText(const nlohmann::json& r, bool bold) {
   const uint64_t total = r.value("total", uint64_t{0});
-  std::string out = absl::StrFormat("%d match%s for %s\n", total, total == 1 ? "" : "es",
-                                    Str(r, "parsed"));
+  std::string out = absl::StrFormat("%s%d match%s for %s\n",
+                                    r.value("total_exact", true) ? "" : "about ", total,
+                                    total == 1 ? "" : "es", Str(r, "parsed"));
   if (std::string dym = Str(r, "did_you_mean"); !dym.empty()) {
     absl::StrAppend(&out, "did you mean: ", dym, "\n");
   }

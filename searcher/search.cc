@@ -422,8 +422,12 @@ SearchResult Searcher::Run(const SearchRequest& request, const ParsedQuery& pars
     enquire.add_matchspy(spy.get());
     spies.emplace_back(field, std::move(spy));
   }
-  // Totals and facets count every match, not an estimate from a sample.
-  const Xapian::doccount check = db_.get_doccount();
+  // Facets count every match, so the total is exact with them. Without,
+  // Xapian may skip documents that cannot reach the page and estimate the
+  // total, as search engines' "about N results" do: a common word's top 10
+  // costs a fraction of visiting all its matches.
+  const Xapian::doccount check =
+      request.facets.empty() ? 0 : db_.get_doccount();
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                        static_cast<Xapian::doccount>(request.limit), check);
 
@@ -432,6 +436,7 @@ SearchResult Searcher::Run(const SearchRequest& request, const ParsedQuery& pars
   result.parsed = parsed.rewritten;
   result.did_you_mean = parsed.suggestion;
   result.total = mset.get_matches_estimated();
+  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   const std::vector<std::string> needles = TextNeedles(parsed.query);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     result.hits.push_back(MakeHit(it, mset, needles));

@@ -55,6 +55,7 @@ struct SearchResult {
   std::string parsed;
   std::string did_you_mean;  // a corrected query when words look misspelled
   uint64_t total = 0;
+  bool total_exact = true;  // false: Xapian's estimate (no facets, many matches)
   std::vector<Hit> hits;
   std::vector<Facet> facets;
 };
