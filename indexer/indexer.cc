@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <system_error>
 #include <atomic>
@@ -641,7 +642,7 @@ class ShardCompactor : public Xapian::Compactor {
 // Files per chunk database: enough chunks for every thread to stay busy to
 // the end, few enough that merging them stays cheap.
 size_t ChunkSize(size_t files, int jobs) {
-  constexpr size_t kMaxChunkFiles = 4000;
+  constexpr size_t kMaxChunkFiles = 8000;
   size_t even = (files + static_cast<size_t>(jobs) * 4 - 1) / (static_cast<size_t>(jobs) * 4);
   return std::clamp<size_t>(even, 1, kMaxChunkFiles);
 }
@@ -829,6 +830,11 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
   if (o.shards < 0 || o.shards > 1024) {
     return absl::InvalidArgumentError(absl::StrCat("--shards must be 1 to 1024, not ", o.shards));
   }
+  // Xapian flushes its in-memory postings every N documents (10,000 by
+  // default). Small flushes keep those maps in cache and memory low: on BBC
+  // copied 20 times 2,000 built in 63 s and 106 MB against 86 s and 279 MB
+  // (bench/compare). A user's own setting wins.
+  setenv("XAPIAN_FLUSH_THRESHOLD", "2000", /*overwrite=*/0);
   BuildReport report;
   try {
     if (HoldsSomethingElse(o.db_path)) {
