@@ -72,20 +72,35 @@ std::vector<std::string> TextNeedles(const Xapian::Query& query) {
   return out;
 }
 
-// The part of a long text worth handing to Xapian's snippet, which reads all
-// it is given: a window around the first place a query word occurs.
-absl::string_view SnippetWindow(absl::string_view text, const std::vector<std::string>& needles) {
-  constexpr size_t kBefore = 200, kWindow = 900;
-  if (text.size() <= kWindow) return text;
-  std::string lower = absl::AsciiStrToLower(text);
-  size_t first = text.size();
-  for (const std::string& n : needles) first = std::min(first, lower.find(n));
-  if (first == text.size() || first == std::string::npos) first = 0;
-  size_t start = first > kBefore ? first - kBefore : 0;
-  size_t end = std::min(text.size(), start + kWindow);
-  // Whole words only: move the edges to spaces.
-  while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') --start;
-  while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+// The passage of a long text that Xapian highlights: the kSnippetBytes where
+// query words start most often (the first such place), cut at spaces. Chosen here rather than by Xapian, whose choice
+// leans on weight bounds that differ between one database and shards of it
+// (the same query must show the same snippet either way); and Xapian then
+// reads a few hundred bytes instead of the whole article.
+absl::string_view SnippetPassage(absl::string_view text, const std::vector<std::string>& needles) {
+  if (text.size() <= kSnippetBytes) return text;
+  const std::string lower = absl::AsciiStrToLower(text);
+  std::vector<size_t> starts;  // where a query word begins a word
+  for (const std::string& n : needles) {
+    for (size_t at = lower.find(n); at != std::string::npos; at = lower.find(n, at + 1)) {
+      if (at == 0 || !absl::ascii_isalnum(static_cast<unsigned char>(lower[at - 1]))) {
+        starts.push_back(at);
+      }
+    }
+  }
+  std::sort(starts.begin(), starts.end());
+  constexpr size_t kLead = 60;  // context shown before the first match
+  size_t best = 0, best_count = 0;
+  for (size_t i = 0; i < starts.size(); ++i) {
+    size_t count = std::upper_bound(starts.begin() + i, starts.end(),
+                                    starts[i] + kSnippetBytes - kLead - 20) -
+                   (starts.begin() + i);
+    if (count > best_count) best = starts[i], best_count = count;
+  }
+  size_t start = best > kLead ? best - kLead : 0;
+  while (start > 0 && text[start - 1] != ' ' && text[start - 1] != '\n') ++start;
+  size_t end = std::min(text.size(), start + kSnippetBytes);
+  while (end < text.size() && end > start && text[end] != ' ' && text[end] != '\n') --end;
   return text.substr(start, end - start);
 }
 
@@ -328,10 +343,12 @@ Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
   if (!hit.doc.speaker_key.empty()) {
     hit.doc.speaker = speakers().Name(hit.doc.speaker_key, hit.doc.speaker);
   }
-  hit.snippet = TidySnippet(mset.snippet(
-      std::string(SnippetWindow(hit.doc.text, needles)), kSnippetBytes, builder_->stem(),
-      Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>", "</b>",
-      "…"));
+  const absl::string_view text = hit.doc.text;
+  const absl::string_view passage = SnippetPassage(text, needles);
+  hit.snippet = TidySnippet(mset.snippet(std::string(passage), passage.size(), builder_->stem(),
+                                         Xapian::MSet::SNIPPET_EXHAUSTIVE, "<b>", "</b>", "…"));
+  if (passage.data() > text.data()) hit.snippet.insert(0, "…");
+  if (passage.data() + passage.size() < text.data() + text.size()) hit.snippet += "…";
   return hit;
 }
 
