@@ -302,9 +302,21 @@ bool IsSpellingWord(const std::string& term) {
 // Spelling data for a shard a fresh build has written: each of its words
 // once, with its frequency in the shard (Xapian adds the shards' up).
 void AddSpellingOfEveryWord(Xapian::WritableDatabase& db) {
+  // Xapian holds added spellings in memory until a commit: commit in
+  // batches, or a million words hold a gigabyte.
+  constexpr size_t kWordsPerCommit = 50000;
+  std::vector<std::pair<std::string, Xapian::doccount>> batch;
+  auto flush = [&] {
+    for (const auto& [word, freq] : batch) db.add_spelling(word, freq);
+    db.commit();
+    batch.clear();
+  };
   for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
-    if (IsSpellingWord(*t)) db.add_spelling(*t, t.get_termfreq());
+    if (!IsSpellingWord(*t)) continue;
+    batch.emplace_back(*t, t.get_termfreq());
+    if (batch.size() >= kWordsPerCommit) flush();
   }
+  flush();
 }
 
 // Spelling data for "did you mean": every word the build's articles use,
