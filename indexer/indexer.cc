@@ -138,6 +138,11 @@ std::vector<SourceFile> WalkCorpus(const std::vector<std::string>& roots,
   }
   std::sort(files.begin(), files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.shown < b.shown; });
+  // A file named twice (overlapping corpus paths) is indexed once.
+  absl::flat_hash_set<std::string> seen;
+  files.erase(std::remove_if(files.begin(), files.end(),
+                             [&](const SourceFile& f) { return !seen.insert(f.key).second; }),
+              files.end());
   return files;
 }
 

@@ -271,6 +271,19 @@ TEST(Shards, ShardedIndexUpdatesLikeOneDatabase) {
   }
 }
 
+TEST(BuildIndex, AFileNamedTwiceIsIndexedOnce) {
+  testing::TempDir dir;
+  BuildOptions o;
+  o.corpus_paths = {testing::CorpusDir(), testing::CorpusDir() + "/./",
+                    testing::CorpusDir() + "/000_461dc09155656a05.txt"};
+  o.db_path = dir / "db";
+  o.jobs = 2;
+  auto r = BuildIndex(o);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->files_indexed, 5u);
+  EXPECT_EQ(Articles(dir / "db"), 5u);
+}
+
 TEST(Shards, LeftoversOfAKilledBuildAreRemoved) {
   testing::TempDir dir;
   Build(testing::CorpusDir(), dir / "db");
