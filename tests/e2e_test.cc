@@ -438,9 +438,15 @@ TEST(RemoteShards, TwoTcpServersAnswerLikeOneDatabase) {
   testing::WriteFile(dir / "remote.stub", stub);
 
   const std::string flags = " --json --limit 1000 --facets speaker,source,date,type ";
-  for (const char* q : {"\"security guarantees\"", "speaker:honchar \"article 5\"",
-                        "everything Zelensky said about NATO", "type:quote", "election OR vote",
-                        "title:blair -iraq", "date:2025-12..2025-12-31 troops"}) {
+  // The last two find only BBC articles (without them, no hits but a "did you
+  // mean", which remote shards cannot give); the rest find seed articles.
+  const std::vector<std::string> queries = {
+      "\"security guarantees\"", "speaker:honchar \"article 5\"",
+      "everything Zelensky said about NATO", "type:quote", "date:2025-12..2025-12-31 troops",
+      "election OR vote", "title:blair -iraq"};
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const std::string& q = queries[i];
+    if (i >= 5 && shared.empty()) continue;
     auto local = RunNewsidx("query" + flags + "--db " + ShellQuote(dir / "one") + " " + ShellQuote(q));
     auto remote = RunNewsidx("query" + flags + "--db " + ShellQuote(dir / "remote.stub") + " " + ShellQuote(q));
     ASSERT_EQ(local.exit_code, 0) << local.err;
