@@ -188,8 +188,16 @@ std::optional<Format> FormatOfPath(absl::string_view path) {
 ParsedFile ParseArticles(absl::string_view bytes, Format format, absl::string_view id,
                          absl::string_view path) {
   ParsedFile out;
+  if (LooksBinary(bytes)) {
+    out.problems.push_back("binary data, not text");
+    return out;
+  }
   DecodedText decoded = DecodeToUtf8(bytes);
   out.charset = decoded.charset;
+  if (decoded.replaced > 0) {
+    out.problems.push_back(absl::StrCat(decoded.replaced, " broken UTF-8 sequence",
+                                        decoded.replaced == 1 ? "" : "s", " replaced"));
+  }
   if (format == Format::kJsonl) {
     ParseJsonLines(decoded.text, id, path, out);
     return out;

@@ -51,7 +51,71 @@ std::string CleanControls(absl::string_view s) {
   return out;
 }
 
+// Counts of well-formed multi-byte sequences and of broken ones.
+struct Utf8Census {
+  size_t multibyte = 0;
+  size_t broken = 0;
+};
+
+Utf8Census CensusOfUtf8(absl::string_view bytes) {
+  Utf8Census census;
+  const int32_t n = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t before = i;
+    UChar32 c;
+    U8_NEXT(bytes.data(), i, n, c);
+    if (c < 0) {
+      ++census.broken;
+    } else if (i - before > 1) {
+      ++census.multibyte;
+    }
+  }
+  return census;
+}
+
+// UTF-8 with each broken sequence replaced by U+FFFD.
+std::string RepairedUtf8(absl::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + 16);
+  const int32_t n = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t before = i;
+    UChar32 c;
+    U8_NEXT(bytes.data(), i, n, c);
+    if (c < 0) {
+      out.append("\xEF\xBF\xBD");
+    } else {
+      out.append(bytes.data() + before, static_cast<size_t>(i - before));
+    }
+  }
+  return out;
+}
+
+std::string Utf16ToUtf8(absl::string_view bytes) {
+  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), "UTF-16");
+  std::string utf8;
+  u.toUTF8String(utf8);
+  if (absl::StartsWith(utf8, "\xEF\xBB\xBF")) utf8.erase(0, 3);
+  return utf8;
+}
+
+bool HasUtf16Bom(absl::string_view bytes) {
+  return absl::StartsWith(bytes, "\xFF\xFE") || absl::StartsWith(bytes, "\xFE\xFF");
+}
+
 }  // namespace
+
+bool LooksBinary(absl::string_view bytes) {
+  if (HasUtf16Bom(bytes)) return false;
+  absl::string_view sample = bytes.substr(0, 64 * 1024);
+  size_t controls = 0;
+  for (char ch : sample) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    // Tab, LF, VT, FF and CR occur in text; the rest of C0 does not.
+    if (c < 0x20 && (c < '\t' || c > '\r')) ++controls;
+  }
+  return controls >= 8 && controls * 50 > sample.size();
+}
 
 bool IsValidUtf8(absl::string_view bytes) {
   const int32_t n = static_cast<int32_t>(bytes.size());
@@ -66,7 +130,14 @@ bool IsValidUtf8(absl::string_view bytes) {
 
 DecodedText DecodeToUtf8(absl::string_view bytes) {
   if (absl::StartsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  if (IsValidUtf8(bytes)) return {CleanControls(bytes), "UTF-8"};
+  if (HasUtf16Bom(bytes)) return {CleanControls(Utf16ToUtf8(bytes)), "UTF-16"};
+  const Utf8Census census = CensusOfUtf8(bytes);
+  if (census.broken == 0) return {CleanControls(bytes), "UTF-8"};
+  // More good multi-byte sequences than broken ones: UTF-8 damaged here and
+  // there, not a legacy charset (whose accented letters are rarely valid UTF-8).
+  if (census.multibyte >= census.broken) {
+    return {CleanControls(RepairedUtf8(bytes)), "UTF-8", census.broken};
+  }
   std::string charset = TrustedLegacyCharset(bytes);
   icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), charset.c_str());
   std::string utf8;

@@ -2280,9 +2280,43 @@ absl::string_view QuoteKindName(QuoteKind kind) {
   return "direct";
 }
 
+namespace {
+
+// The extractor holds every token of its text (some 50 bytes per byte), so
+// long texts are read in blocks of whole lines: memory stays bounded whatever
+// a file holds, and only context across a block's edge (a pronoun, a quote
+// running on) is lost, which no news article is long enough to meet.
+constexpr size_t kBlockBytes = 256 * 1024;
+
+// Where the block starting at `from` ends: after its last newline, else its
+// last space, else at a character boundary.
+size_t BlockEnd(absl::string_view text, size_t from) {
+  if (text.size() - from <= kBlockBytes) return text.size();
+  const absl::string_view block = text.substr(from, kBlockBytes);
+  for (char cut : {'\n', ' '}) {
+    size_t at = block.rfind(cut);
+    if (at != absl::string_view::npos && at > 0) return from + at + 1;
+  }
+  size_t end = from + kBlockBytes;
+  while (end > from + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+}  // namespace
+
 std::vector<Quote> ExtractQuotes(absl::string_view text) {
-  if (text.size() > (64u << 20)) return {};
-  return Extractor(text).Run();
+  if (text.size() <= kBlockBytes) return Extractor(text).Run();
+  std::vector<Quote> out;
+  for (size_t from = 0; from < text.size();) {
+    const size_t end = BlockEnd(text, from);
+    for (Quote& q : Extractor(text.substr(from, end - from)).Run()) {
+      q.start += static_cast<uint32_t>(from);
+      q.end += static_cast<uint32_t>(from);
+      out.push_back(std::move(q));
+    }
+    from = end;
+  }
+  return out;
 }
 
 }  // namespace newsidx

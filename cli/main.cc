@@ -46,14 +46,8 @@ void DrawProgress(size_t done, size_t total) {
   if (done == total) std::fputs("\r\x1b[K", stderr);
 }
 
-int RunBuild(std::vector<std::string> corpus, const std::string& db, int jobs, int shards,
-             const std::string& lang) {
-  newsidx::BuildOptions options;
-  options.corpus_paths = corpus.empty() ? std::vector<std::string>{"corpus"} : std::move(corpus);
-  options.db_path = db;
-  options.jobs = jobs;
-  options.shards = shards;
-  options.language = lang;
+int RunBuild(newsidx::BuildOptions options) {
+  if (options.corpus_paths.empty()) options.corpus_paths = {"corpus"};
   if (isatty(STDERR_FILENO)) options.progress = DrawProgress;
   options.on_problem = [](const std::string& line) {
     std::fprintf(stderr, "%s%s\n", isatty(STDERR_FILENO) ? "\r\x1b[K" : "", line.c_str());
@@ -174,20 +168,24 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::string db = DefaultDb();
 
-  std::vector<std::string> corpus;
-  int jobs = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 64u));
-  int shards = 0;
-  std::string lang = "en";
+  newsidx::BuildOptions build_options;
+  build_options.jobs = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 64u));
   CLI::App* build = app.add_subcommand("build", "index article files (incrementally)");
-  build->add_option("--corpus", corpus, "folders or files to index (default: corpus)");
+  build->add_option("--corpus", build_options.corpus_paths,
+                    "folders or files to index (default: corpus)");
   build->add_option("--db", db, "index folder (default: newsidx.db or $NEWSIDX_DB)");
-  build->add_option("--jobs", jobs, "threads for parsing, analysis and writing (default: cores)")
+  build->add_option("--jobs", build_options.jobs,
+                    "threads for parsing, analysis and writing (default: cores)")
       ->check(CLI::Range(1, 64));
-  build->add_option("--shards", shards,
+  build->add_option("--shards", build_options.shards,
                     "shard databases to write (default: as the index has, 1 for a new one); "
                     "a different count rebuilds the index")
       ->check(CLI::Range(1, 1024));
-  build->add_option("--lang", lang, "stemming language (ISO 639-1 code)");
+  build->add_option("--lang", build_options.language, "stemming language (ISO 639-1 code)");
+  build->add_option("--commit-every", build_options.commit_every,
+                    "files per commit of an incremental build (default: 1000); a build "
+                    "killed midway keeps what it committed")
+      ->check(CLI::Range(1, 1000000));
 
   Source src;
   auto add_source = [&](CLI::App* cmd) {
@@ -243,7 +241,10 @@ int main(int argc, char** argv) {
   }
 
   src.db = db;
-  if (*build) return RunBuild(corpus, db, jobs, shards, lang);
+  if (*build) {
+    build_options.db_path = db;
+    return RunBuild(std::move(build_options));
+  }
   if (*query) {
     auto order = newsidx::ParseSortOrder(sort);
     if (!order.ok()) return Fail(order.status());

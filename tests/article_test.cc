@@ -91,6 +91,30 @@ TEST(Charset, Utf8PassesLatin1FallsBack) {
   EXPECT_EQ(DecodeToUtf8("\xEF\xBB\xBFnul\0byte\r\nline"s).text, "nul byte\nline");
 }
 
+TEST(Charset, BrokenUtf8IsRepairedNotReadAsLatin1) {
+  // Two good curly quotes and one stray byte: UTF-8 with a hole, not Latin-1.
+  DecodedText d = DecodeToUtf8("\xE2\x80\x9CYes,\xE2\x80\x9D she said \xFF today");
+  EXPECT_EQ(d.text, "“Yes,” she said \uFFFD today");
+  EXPECT_EQ(d.charset, "UTF-8");
+  EXPECT_EQ(d.replaced, 1u);
+  // A lone Latin-1 byte and no good sequence: Latin-1 after all.
+  EXPECT_EQ(DecodeToUtf8("caf\xE9 \xC3\x28").charset, "windows-1252");
+}
+
+TEST(Charset, Utf16WithByteOrderMark) {
+  EXPECT_EQ(DecodeToUtf8("\xFF\xFEH\0i\0\r\0\n\0\x1C\x20"s).text, "Hi\n“");
+  EXPECT_FALSE(LooksBinary("\xFF\xFEH\0i\0 \0t\0h\0e\0r\0e\0"s));
+}
+
+TEST(Charset, BinaryIsTellingControlCharacters) {
+  EXPECT_TRUE(LooksBinary(std::string(100, '\0')));
+  EXPECT_TRUE(LooksBinary("%PDF-1.4\n\x01\x02\x03\x04\x05\x06\x07\x08 stream"s));
+  // Stray NULs, tabs, form feeds and line ends are text.
+  EXPECT_FALSE(LooksBinary("A long enough article\0 with\0 two NULs in it, and more words."s));
+  EXPECT_FALSE(LooksBinary("col\tcol\r\npage\fbreak\vtab"));
+  EXPECT_FALSE(LooksBinary(""));
+}
+
 TEST(Charset, BbcLatin1FileIfShared) {
   std::string shared = testing::SharedDir();
   if (shared.empty()) GTEST_SKIP() << "../shared is absent: skipping the BBC charset check";

@@ -182,6 +182,41 @@ TEST(BuildIndex, BadFilesAreSkippedAndCounted) {
   EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 2u);
 }
 
+// A file deleted after the walk listed it and before it was read: skipped
+// with the reason, in a fresh build and in an incremental one, and the
+// next build removes what the index held of it.
+TEST(BuildIndex, AFileThatVanishesDuringTheBuildIsSkippedAndLaterRemoved) {
+  testing::TempDir dir;
+  const std::string last = dir / "c/49.txt";
+  for (bool incremental : {false, true}) {
+    SCOPED_TRACE(incremental ? "incremental" : "fresh");
+    for (int i = 0; i < 40; ++i) {  // every file new or changed
+      testing::WriteFile(dir / absl::StrCat("c/", 10 + i, ".txt"),
+                         absl::StrCat("Headline ", i, "\n\nBody text number ", i,
+                                      incremental ? " about ferries again.\n" : " about ferries.\n"));
+    }
+    BuildOptions o;
+    o.corpus_paths = {dir / "c"};
+    o.db_path = dir / "db";
+    std::vector<std::string> problems;
+    o.on_problem = [&](const std::string& p) { problems.push_back(p); };
+    // Files are read in path order, at most 16 ahead of the writer: after
+    // the first is written the last has not been read yet.
+    o.progress = [&](size_t done, size_t) {
+      if (done == 1) fs::remove(last);
+    };
+    auto r = BuildIndex(o);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->files_skipped, 1u);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].find("skipped " + last + ": "), std::string::npos) << problems[0];
+    EXPECT_EQ(Hits(dir / "db", "ferries"), 39u);
+  }
+  BuildReport again = Build(dir / "c", dir / "db");
+  EXPECT_EQ(again.files_indexed + again.files_skipped + again.files_removed, 0u);
+  EXPECT_EQ(Articles(dir / "db"), 39u);
+}
+
 // Everything a search answers, with hits of equal score in a fixed order
 // (shards number documents differently, so ties may come back in another
 // order), to compare two indexes' answers.

@@ -32,6 +32,22 @@ std::string SpeakerOf(const std::string& text, const std::string& words) {
   return f ? f->speaker : "(no quote)";
 }
 
+// A text far longer than any article is read in blocks: quotes on both
+// sides of a block's edge are found, with spans into the whole text, and a
+// single line of megabytes does not hold the extractor's memory at once.
+TEST(Quotes, LongTextsAreReadInBlocksWithSpansIntoTheWholeText) {
+  std::string text = "\u201CThe first block speaks,\u201D said Anna Berg.\n";
+  while (text.size() < 600 * 1024) text += "Filler words about nothing in particular go on and on.\n";
+  text += "\u201CThe last block speaks too,\u201D said Jan Holm.\n";
+  text += std::string(700 * 1024, 'x');  // one enormous line without a space
+  std::vector<Quote> quotes = ExtractQuotes(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(text.substr(quotes[0].start, quotes[0].end - quotes[0].start), "The first block speaks,");
+  EXPECT_EQ(quotes[0].speaker, "Anna Berg");
+  EXPECT_EQ(text.substr(quotes[1].start, quotes[1].end - quotes[1].start), "The last block speaks too,");
+  EXPECT_EQ(quotes[1].speaker, "Jan Holm");
+}
+
 TEST(Quotes, CueAfterBeforeAndBetween) {
   std::string t =
       "Anna Berg, a lawyer, spoke on Monday.\n\n"

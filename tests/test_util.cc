@@ -55,10 +55,10 @@ std::string ShellQuote(const std::string& s) {
   return out + "'";
 }
 
-CommandResult RunNewsidx(const std::string& args) {
+CommandResult RunCommand(const std::string& command) {
   TempDir tmp;
   std::string err_path = tmp / "stderr";
-  std::string cmd = std::string(NEWSIDX_BINARY) + " " + args + " 2>" + ShellQuote(err_path);
+  std::string cmd = command + " 2>" + ShellQuote(err_path);
   CommandResult r;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) return r;
@@ -69,6 +69,10 @@ CommandResult RunNewsidx(const std::string& args) {
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.err = ReadFile(err_path);
   return r;
+}
+
+CommandResult RunNewsidx(const std::string& args) {
+  return RunCommand(std::string(NEWSIDX_BINARY) + " " + args);
 }
 
 }  // namespace newsidx::testing

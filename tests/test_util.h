@@ -32,6 +32,8 @@ struct CommandResult {
   std::string out;  // stdout
   std::string err;  // stderr
 };
+// Runs a /bin/sh command line.
+CommandResult RunCommand(const std::string& command);
 // Runs the newsidx binary with `args` (already shell-quoted as needed).
 CommandResult RunNewsidx(const std::string& args);
 
