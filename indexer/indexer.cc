@@ -817,12 +817,16 @@ void BuildIncremental(const BuildOptions& options, const std::vector<SourceFile>
   Xapian::WritableDatabase db(options.db_path, Xapian::DB_OPEN);
   Pipeline pipeline(todo, options.jobs, options.language, aliases);
   FileWriter writer(db, sink, /*spelling=*/true);
+  // Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD documents, which
+  // could split a file from its record; inside a transaction it only flushes.
+  db.begin_transaction();
   size_t since_commit = 0;
   for (size_t i = 0; i < todo.size(); ++i) {
     writer.Write(todo[i], pipeline.Take(i), /*replace=*/true);
     if (++since_commit >= options.commit_every) {
       writer.FlushSpelling();
-      db.commit();
+      db.commit_transaction();
+      db.begin_transaction();
       since_commit = 0;
     }
   }
@@ -833,7 +837,7 @@ void BuildIncremental(const BuildOptions& options, const std::vector<SourceFile>
   db.set_metadata(std::string(schema::kMetaAliases), alias_text);
   report.files_removed = RemoveVanishedFiles(db, present);
   RecordSkipped(db, skipped);
-  db.commit();
+  db.commit_transaction();
   db.close();
 }
 
