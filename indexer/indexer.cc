@@ -40,6 +40,11 @@ namespace fs = std::filesystem;
 
 // Larger files are not articles; refuse them rather than hold them in memory.
 constexpr uintmax_t kMaxFileBytes = 256u << 20;
+// Article text analyzed at once. A file holding more (a big JSON Lines
+// feed) keeps the rest as parsed articles, and the writer analyzes and
+// writes them a batch at a time: documents take some twenty times their text,
+// so memory follows the batch, not the file.
+constexpr size_t kAnalyzeBytes = 1u << 20;
 
 struct SourceFile {
   std::string key;        // BoundedKey of the absolute path
@@ -60,6 +65,7 @@ struct PreparedFile {
     bool organisation;
   };
   std::vector<Speaker> speakers;  // of its quotes
+  std::vector<Article> pending;   // parsed, not yet analyzed: the writer does
   std::vector<std::string> problems;
   std::string skip_reason;   // set when the file yields no document
   bool keep_old = false;     // could not be read: keep what the index had
@@ -186,6 +192,31 @@ std::string AliasText(const std::vector<std::string>& roots) {
   return text;
 }
 
+// How many articles from `from` on hold about kAnalyzeBytes of text (at least one).
+size_t ArticlesWithin(const std::vector<Article>& articles, size_t from) {
+  size_t bytes = 0, n = 0;
+  while (from + n < articles.size() && (n == 0 || bytes < kAnalyzeBytes)) {
+    bytes += articles[from + n].text.size();
+    ++n;
+  }
+  return n;
+}
+
+// Documents of articles [from, to): the articles first, then their quotes.
+void Analyze(const std::vector<Article>& articles, size_t from, size_t to, const std::string& key,
+             TextAnalyzer& analyzer, PreparedFile& out) {
+  std::vector<Xapian::Document> quotes;
+  for (size_t i = from; i < to; ++i) {
+    out.docs.push_back(ArticleDocument(articles[i], key, analyzer));
+    ++out.articles;
+    for (QuoteDocument& q : QuoteDocuments(articles[i], key, analyzer)) {
+      quotes.push_back(std::move(q.doc));
+      if (!q.speaker_key.empty()) out.speakers.push_back({q.speaker_key, q.speaker, q.alias, q.organisation});
+    }
+  }
+  for (Xapian::Document& q : quotes) out.docs.push_back(std::move(q));
+}
+
 PreparedFile Prepare(const SourceFile& f, TextAnalyzer& analyzer) {
   PreparedFile out;
   std::string error;
@@ -196,28 +227,22 @@ PreparedFile Prepare(const SourceFile& f, TextAnalyzer& analyzer) {
     return out;
   }
   ParsedFile parsed = ParseArticles(*bytes, f.format, f.id, f.shown);
+  bytes.reset();
   out.problems = std::move(parsed.problems);
-  std::optional<std::string> sidecar;
   if (!f.sidecar.empty()) {
-    sidecar = ReadFile(f.sidecar, error);
+    std::optional<std::string> sidecar = ReadFile(f.sidecar, error);
     if (!sidecar) out.problems.push_back(absl::StrCat("sidecar ", f.sidecar, ": ", error));
-  }
-  std::vector<Xapian::Document> quotes;
-  for (Article& a : parsed.articles) {
-    if (sidecar) {
-      if (absl::Status s = ApplySidecar(*sidecar, a); !s.ok()) {
+    for (size_t i = 0; sidecar && i < parsed.articles.size(); ++i) {
+      if (absl::Status s = ApplySidecar(*sidecar, parsed.articles[i]); !s.ok()) {
         out.problems.push_back(absl::StrCat("sidecar ", f.sidecar, ": ", s.message()));
         sidecar.reset();
       }
     }
-    out.docs.push_back(ArticleDocument(a, f.key, analyzer));
-    ++out.articles;
-    for (QuoteDocument& q : QuoteDocuments(a, f.key, analyzer)) {
-      quotes.push_back(std::move(q.doc));
-      if (!q.speaker_key.empty()) out.speakers.push_back({q.speaker_key, q.speaker, q.alias, q.organisation});
-    }
   }
-  for (Xapian::Document& q : quotes) out.docs.push_back(std::move(q));
+  const size_t now = ArticlesWithin(parsed.articles, 0);
+  Analyze(parsed.articles, 0, now, f.key, analyzer, out);
+  std::move(parsed.articles.begin() + static_cast<std::ptrdiff_t>(now), parsed.articles.end(),
+            std::back_inserter(out.pending));
   if (out.articles == 0) {
     out.skip_reason = out.problems.empty() ? "no article text" : out.problems.front();
   }
@@ -432,20 +457,22 @@ class Sink {
 class FileWriter {
  public:
   // `spelling`: gather the words of what is written for "did you mean".
-  FileWriter(Xapian::WritableDatabase& db, Sink& sink, bool spelling)
-      : db_(db), sink_(sink), names_(db), spelling_on_(spelling) {}
+  // `analyzer`: for the articles a big file left unanalyzed.
+  FileWriter(Xapian::WritableDatabase& db, Sink& sink, bool spelling, TextAnalyzer& analyzer)
+      : db_(db), sink_(sink), names_(db), spelling_on_(spelling), analyzer_(analyzer) {}
 
   // `replace`: the database may hold an older version of the file.
   void Write(const SourceFile& f, const PreparedFile& p, bool replace) {
     const std::string record_key = absl::StrCat(schema::kMetaFilePrefix, f.key);
     if (!p.keep_old) {
       if (replace) db_.delete_document(schema::Term(schema::kFile, f.key));
-      for (const Xapian::Document& doc : p.docs) db_.add_document(doc);
-      if (spelling_on_) spelling_.Collect(p);
-      report.articles += p.articles;
-      report.quotes += p.docs.size() - p.articles;
-      for (const auto& sp : p.speakers) {
-        names_.Offer(sp.key, schema::EncodeSpeakerName({sp.name, sp.organisation}), sp.alias);
+      Add(p);
+      for (size_t from = 0; from < p.pending.size();) {
+        PreparedFile batch;
+        const size_t n = ArticlesWithin(p.pending, from);
+        Analyze(p.pending, from, from + n, f.key, analyzer_, batch);
+        Add(batch);
+        from += n;
       }
     }
     if (p.articles == 0) {
@@ -469,11 +496,22 @@ class FileWriter {
   std::vector<std::string> skipped;
 
  private:
+  void Add(const PreparedFile& p) {
+    for (const Xapian::Document& doc : p.docs) db_.add_document(doc);
+    if (spelling_on_) spelling_.Collect(p);
+    report.articles += p.articles;
+    report.quotes += p.docs.size() - p.articles;
+    for (const auto& sp : p.speakers) {
+      names_.Offer(sp.key, schema::EncodeSpeakerName({sp.name, sp.organisation}), sp.alias);
+    }
+  }
+
   Xapian::WritableDatabase& db_;
   Sink& sink_;
   SpeakerNames names_;
   const bool spelling_on_;
   SpellingWords spelling_;
+  TextAnalyzer& analyzer_;
 };
 
 void AddCounts(const BuildReport& from, BuildReport& to) {
@@ -689,7 +727,7 @@ std::vector<std::string> WriteChunks(const std::vector<SourceFile>& todo, const 
         Xapian::WritableDatabase db(paths[c], Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
                                                   Xapian::DB_DANGEROUS);
         // Spelling comes once per word when the shards are done, not once per chunk.
-        FileWriter writer(db, sink, /*spelling=*/false);
+        FileWriter writer(db, sink, /*spelling=*/false, analyzer);
         for (size_t i = c * per_chunk; i < std::min(todo.size(), (c + 1) * per_chunk); ++i) {
           writer.Write(todo[i], PrepareSafely(todo[i], analyzer), /*replace=*/false);
         }
@@ -816,7 +854,9 @@ void BuildIncremental(const BuildOptions& options, const std::vector<SourceFile>
                       BuildReport& report, std::vector<std::string>& skipped) {
   Xapian::WritableDatabase db(options.db_path, Xapian::DB_OPEN);
   Pipeline pipeline(todo, options.jobs, options.language, aliases);
-  FileWriter writer(db, sink, /*spelling=*/true);
+  std::unique_ptr<Stemmer> stemmer = std::move(Stemmer::Create(options.language)).value();
+  TextAnalyzer analyzer{Tokenizer(), *stemmer, aliases};
+  FileWriter writer(db, sink, /*spelling=*/true, analyzer);
   // Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD documents, which
   // could split a file from its record; inside a transaction it only flushes.
   db.begin_transaction();

@@ -217,6 +217,31 @@ TEST(BuildIndex, AFileThatVanishesDuringTheBuildIsSkippedAndLaterRemoved) {
   EXPECT_EQ(Articles(dir / "db"), 39u);
 }
 
+// A feed of more text than the indexer analyzes at once (1 MiB) is written
+// in batches: every article and quote arrives, once, in fresh and
+// incremental builds alike.
+TEST(BuildIndex, ABigFeedIsAnalyzedInBatchesAndLosesNothing) {
+  testing::TempDir dir;
+  std::string feed;
+  constexpr int kLines = 3000;
+  for (int i = 0; i < kLines; ++i) {
+    absl::StrAppend(&feed, "{\"id\": \"n", i, "\", \"title\": \"Harbour report ", i,
+                    "\", \"body\": \"\u201cThe harbour stays open,\u201d said Ines Moreau. ",
+                    std::string(400, 'x'), " words about tides.\"}\n");
+  }
+  testing::WriteFile(dir / "c/feed.jsonl", feed);
+  BuildReport fresh = Build(dir / "c", dir / "db");
+  EXPECT_EQ(fresh.articles, static_cast<size_t>(kLines));
+  EXPECT_EQ(fresh.quotes, static_cast<size_t>(kLines));
+  EXPECT_EQ(Articles(dir / "db"), static_cast<Xapian::doccount>(kLines));
+  EXPECT_EQ(Hits(dir / "db", "tides"), static_cast<uint64_t>(kLines));
+  EXPECT_EQ(Hits(dir / "db", "speaker:moreau"), static_cast<uint64_t>(kLines));
+  testing::WriteFile(dir / "c/feed.jsonl", feed + feed.substr(0, feed.find('\n') + 1));
+  BuildReport again = Build(dir / "c", dir / "db");
+  EXPECT_EQ(again.articles, static_cast<size_t>(kLines + 1));
+  EXPECT_EQ(Xapian::Database(dir / "db").get_doccount(), 2u * (kLines + 1));
+}
+
 // Everything a search answers, with hits of equal score in a fixed order
 // (shards number documents differently, so ties may come back in another
 // order), to compare two indexes' answers.
