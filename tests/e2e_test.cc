@@ -305,6 +305,9 @@ TEST(CrashSafety, KilledBuildsLeaveAReadableIndexAndTheNextCompletesIt) {
     int status;
     waitpid(pid, &status, 0);
     auto stats = RunNewsidx("stats --json --db " + ShellQuote(db));
+    // A kill before the first build made its empty index (a slow start, as
+    // under ASan on a loaded machine) leaves no index at all, not a broken one.
+    if (stats.exit_code != 0 && stats.err.find("no index at") != std::string::npos) continue;
     ASSERT_EQ(stats.exit_code, 0) << "after a kill at " << delay_ms << " ms: " << stats.err;
     json s = json::parse(stats.out);
     uint64_t articles = 0;
