@@ -131,8 +131,11 @@ function pager(total, page, pageSize, urlOf) {
 
 function facetLink(base, field, value, count, label) {
   const part = clause(field, value);
-  const selected = base.includes(part);
-  const q = selected ? base.replace(part, '').replace(/\s+/g, ' ').trim() : `${base} ${part}`;
+  // What was searched comes back folded (speaker:"mykhailo honchar").
+  const at = base.toLowerCase().indexOf(part.toLowerCase());
+  const selected = at >= 0;
+  const q = selected ? `${base.slice(0, at)} ${base.slice(at + part.length)}`.replace(/\s+/g, ' ').trim()
+      : `${base} ${part}`;
   return h('a', {href: q ? pageUrl({q}) : '/', class: selected ? 'selected' : null,
                  'aria-current': selected ? 'true' : null,
                  'data-facet': field, 'data-value': value},
