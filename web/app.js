@@ -12,6 +12,11 @@ const FACET_TITLES = {speaker: 'Speaker', source: 'Source', date: 'Date', type: 
 
 const $ = (selector) => document.querySelector(selector);
 
+// Replaces `node`'s children, skipping the null pieces a view may leave out.
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 // A DOM element: attributes (on* are listeners), then children (strings
 // become text nodes; null and false are skipped).
 function h(tag, attrs, ...children) {
@@ -97,8 +102,24 @@ function meta(article, q, withTitle) {
   return line;
 }
 
+// `text` with every occurrence of `words` in <mark> (case aside).
+function highlighted(text, words) {
+  const wanted = [...new Set(words.map((w) => w.trim()).filter(Boolean))]
+      .sort((a, b) => b.length - a.length)  // a phrase before its words
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!wanted.length) return [text];
+  const pattern = new RegExp(`(${wanted.join('|')})`, 'giu');
+  return text.split(pattern).map((part, i) => (i % 2 ? h('mark', {}, part) : part));
+}
+
+// The matched words of a snippet ("<b>Article 5</b>" → "Article 5").
+function matchedWords(snippet) {
+  return [...(snippet || '').matchAll(/<b>(.*?)<\/b>/gs)].map((m) => snippetNodes(m[1]).join(''));
+}
+
 function quoteCard(hit, q) {
-  const words = hit.snippet ? snippetNodes(hit.snippet) : [hit.text || ''];
+  // The whole quote, its matches marked as the snippet marks them.
+  const words = hit.text ? highlighted(hit.text, matchedWords(hit.snippet)) : snippetNodes(hit.snippet || '');
   return h('article', {class: 'card quote'},
       h('blockquote', {}, h('p', {}, '“', words, '”')),
       h('p', {class: 'who'}, hit.speaker ? speakerLink(hit.speaker) : h('span', {}, 'Unattributed'),
@@ -179,7 +200,7 @@ function renderFacets(base, facets) {
 // Views.
 
 function showError(error) {
-  $('#main').replaceChildren(h('p', {class: 'notice error', role: 'alert'}, error.message));
+  fill($('#main'), h('p', {class: 'notice error', role: 'alert'}, error.message));
 }
 
 async function searchView(params) {
@@ -199,7 +220,7 @@ async function searchView(params) {
       : null;
   const list = h('ol', {class: 'results', start: (page - 1) * PAGE_SIZE + 1},
       result.hits.map((hit) => h('li', {}, card(hit, q))));
-  main.replaceChildren(h('h1', {class: 'visually-hidden'}, 'Results'), summary, suggestion,
+  fill(main, h('h1', {class: 'visually-hidden'}, 'Results'), summary, suggestion,
       result.hits.length ? list : h('p', {class: 'notice'}, 'Nothing matched.'),
       pager(result.total, page, PAGE_SIZE, (p) => pageUrl({q, sort: sort === 'relevance' ? '' : sort, page: p})));
   renderFacets(result.parsed || q, result.facets);
@@ -243,7 +264,8 @@ function timeline(days) {
   chart.append(svg('title', {}, label));
   buckets.forEach((b, i) => {
     const barHeight = (b.count / max) * height;
-    chart.append(svg('rect', {class: 'bar', x: pad + i * step + step * 0.1, width: Math.max(1, step * 0.8),
+    const barWidth = Math.max(1, Math.min(step * 0.8, 24));  // one day is a bar, not a wall
+    chart.append(svg('rect', {class: 'bar', x: pad + i * step + (step - barWidth) / 2, width: barWidth,
                               y: pad + height - barHeight, height: barHeight, 'data-key': b.key,
                               'data-count': b.count},
                      svg('title', {}, `${formatDate(b.key)}: ${b.count}`)));
@@ -283,7 +305,7 @@ async function speakerView(params) {
   for (const hit of result.hits) if (hit.role) roles.set(hit.role, (roles.get(hit.role) || 0) + 1);
   const sources = new Map((result.facets.source || []).map((s) => [s.value, s.count]));
   const shown = result.hits.slice((page - 1) * SPEAKER_PAGE_SIZE, page * SPEAKER_PAGE_SIZE);
-  $('#main').replaceChildren(
+  fill($('#main'), 
       h('h1', {}, name),
       h('p', {class: 'summary'}, `${result.total.toLocaleString('en')} quote${result.total === 1 ? '' : 's'}`,
         ' · ', h('a', {href: pageUrl({q})}, 'search within them')),
@@ -331,7 +353,7 @@ async function articleView(params) {
     at = quote.end;
   });
   body.append(slice(at, undefined));
-  $('#main').replaceChildren(
+  fill($('#main'), 
       q ? h('p', {}, h('a', {href: pageUrl({q})}, '← Back to results')) : null,
       h('article', {class: 'article'},
         h('h1', {}, article.title || id), meta(article, q, false), body),
@@ -345,7 +367,7 @@ async function homeView() {
   const stats = await api('/stats', {});
   const examples = ['everything Honchar said about Article 5', 'what did Kallas say about troops',
                     '"security guarantees"', 'type:quote date:2025-12'];
-  $('#main').replaceChildren(
+  fill($('#main'), 
       h('h1', {}, 'Who said what, where, when'),
       h('p', {}, `${stats.documents.toLocaleString('en')} articles and quotes indexed`,
         stats.dates && stats.dates.first ? `, ${formatDate(stats.dates.first)} to ${formatDate(stats.dates.last)}` : '',
