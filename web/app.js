@@ -6,7 +6,8 @@
 
 const PAGE_SIZE = 10;
 const SPEAKER_PAGE_SIZE = 20;
-const SPEAKER_MAX = 1000;  // the server's largest page
+const SPEAKER_MAX = 1000;
+const LONG_QUOTE = 400;  // characters; a longer quote shows its snippet on result pages  // the server's largest page
 const FACETS = ['speaker', 'source', 'date', 'type'];
 const FACET_TITLES = {speaker: 'Speaker', source: 'Source', date: 'Date', type: 'Type'};
 
@@ -118,8 +119,10 @@ function matchedWords(snippet) {
 }
 
 function quoteCard(hit, q) {
-  // The whole quote, its matches marked as the snippet marks them.
-  const words = hit.text ? highlighted(hit.text, matchedWords(hit.snippet)) : snippetNodes(hit.snippet || '');
+  // The whole quote with its matches marked as the snippet marks them; a
+  // long one as the snippet's passage around its matches.
+  const whole = hit.text && (hit.text.length <= LONG_QUOTE || !hit.snippet);
+  const words = whole ? highlighted(hit.text, matchedWords(hit.snippet)) : snippetNodes(hit.snippet || '');
   return h('article', {class: 'card quote'},
       h('blockquote', {}, h('p', {}, '“', words, '”')),
       h('p', {class: 'who'}, hit.speaker ? speakerLink(hit.speaker) : h('span', {}, 'Unattributed'),
