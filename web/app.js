@@ -150,24 +150,31 @@ function pager(total, page, pageSize, urlOf) {
 }
 
 // ---------------------------------------------------------------------------
-// Facets: each value refines what was searched; a value already in the
-// query is shown selected and its link removes it.
+// Facets: each value refines the query; a value already in it is shown
+// selected and its link removes it. The query is extended as typed, where
+// our clauses stay verbatim (what was searched comes back rewritten:
+// source:caliber-az); a question is replaced by what it was read as, since
+// a clause after it would read as part of its topic.
 
-function facetLink(base, field, value, count, label) {
+function facetBase(q, parsed) {
+  return parsed && parsed !== q && !q.includes(':') ? parsed : q;
+}
+
+function facetLink(ctx, field, value, count, label) {
+  const {base, sort} = ctx;
   const part = clause(field, value);
-  // What was searched comes back folded (speaker:"mykhailo honchar").
   const at = base.toLowerCase().indexOf(part.toLowerCase());
   const selected = at >= 0;
   const q = selected ? `${base.slice(0, at)} ${base.slice(at + part.length)}`.replace(/\s+/g, ' ').trim()
       : `${base} ${part}`;
-  return h('a', {href: q ? pageUrl({q}) : '/', class: selected ? 'selected' : null,
+  return h('a', {href: q ? pageUrl({q, sort}) : '/', class: selected ? 'selected' : null,
                  'aria-current': selected ? 'true' : null,
                  'data-facet': field, 'data-value': value},
       h('span', {class: 'value'}, label || value), ' ', h('span', {class: 'count'}, count));
 }
 
 // Days grouped under their months, newest first.
-function dateFacet(base, values) {
+function dateFacet(ctx, values) {
   const months = new Map();
   for (const {value, count} of values) {
     const month = value.slice(0, 7);
@@ -179,21 +186,21 @@ function dateFacet(base, values) {
   [...months.keys()].sort().reverse().forEach((month) => {
     const {count, days} = months.get(month);
     days.sort((a, b) => b.value.localeCompare(a.value));
-    list.append(h('li', {}, facetLink(base, 'date', month, count, formatDate(month)),
+    list.append(h('li', {}, facetLink(ctx, 'date', month, count, formatDate(month)),
         h('ul', {class: 'days'}, days.map((d) => h('li', {},
-            facetLink(base, 'date', d.value, d.count, formatDate(d.value)))))));
+            facetLink(ctx, 'date', d.value, d.count, formatDate(d.value)))))));
   });
   return list;
 }
 
-function renderFacets(base, facets) {
+function renderFacets(ctx, facets) {
   const aside = $('#facets');
   aside.replaceChildren();
   for (const name of FACETS) {
     const values = (facets || {})[name] || [];
     if (!values.length) continue;
-    const list = name === 'date' ? dateFacet(base, values)
-        : h('ul', {}, values.map((v) => h('li', {}, facetLink(base, name, v.value, v.count))));
+    const list = name === 'date' ? dateFacet(ctx, values)
+        : h('ul', {}, values.map((v) => h('li', {}, facetLink(ctx, name, v.value, v.count))));
     aside.append(h('section', {class: `facet facet-${name}`, 'aria-labelledby': `facet-${name}`},
         h('h2', {id: `facet-${name}`}, FACET_TITLES[name]), list));
   }
@@ -226,7 +233,8 @@ async function searchView(params) {
   fill(main, h('h1', {class: 'visually-hidden'}, 'Results'), summary, suggestion,
       result.hits.length ? list : h('p', {class: 'notice'}, 'Nothing matched.'),
       pager(result.total, page, PAGE_SIZE, (p) => pageUrl({q, sort: sort === 'relevance' ? '' : sort, page: p})));
-  renderFacets(result.parsed || q, result.facets);
+  renderFacets({base: facetBase(q, result.parsed), sort: sort === 'relevance' ? '' : sort},
+               result.facets);
 }
 
 // Counts per day, or per month when the days span more than two months.

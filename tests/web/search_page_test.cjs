@@ -125,6 +125,13 @@ async function drive(context, base) {
   await page.locator(`#facets a.selected[data-value="${HONCHAR}"]`).waitFor();
   assert.equal(page.url(), bookmarked, 'a reload shows the same state');
 
+  check('a source facet refines, shows selected, and a second click removes it');
+  await page.locator('#facets a[data-facet="source"]').first().click();
+  await page.waitForURL((url) => (url.searchParams.get('q') || '').includes('source:'));
+  await page.locator('#facets a.selected[data-facet="source"]').click();
+  await page.waitForURL((url) => !(url.searchParams.get('q') || '').includes('source:'));
+  await page.locator(`#facets a.selected[data-value="${HONCHAR}"]`).waitFor();
+
   check('the speaker page has a timeline SVG, roles and sources');
   await page.locator('.results .who .speaker').first().click();
   await page.waitForURL((url) => url.searchParams.get('speaker') === HONCHAR);
