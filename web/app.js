@@ -235,6 +235,7 @@ async function searchView(params) {
       pager(result.total, page, PAGE_SIZE, (p) => pageUrl({q, sort: sort === 'relevance' ? '' : sort, page: p})));
   renderFacets({base: facetBase(q, result.parsed), sort: sort === 'relevance' ? '' : sort},
                result.facets);
+  return `${summary.textContent}, page ${page}`;
 }
 
 // Counts per day, or per month when the days span more than two months.
@@ -332,6 +333,7 @@ async function speakerView(params) {
         shown.map((hit) => h('li', {}, quoteCard({...hit, snippet: null}, '')))),
       pager(result.hits.length, page, SPEAKER_PAGE_SIZE, (p) => pageUrl({speaker: name, page: p})));
   $('#facets').replaceChildren();
+  return `${name}: ${result.total} quotes`;
 }
 
 // Byte offsets (the server's) into UTF-8 text → the text's pieces.
@@ -371,21 +373,24 @@ async function articleView(params) {
       h('section', {'aria-labelledby': 'quotes-title'},
         h('h2', {id: 'quotes-title'}, `Quotes in this article (${quotes.length})`), list));
   $('#facets').replaceChildren();
+  return `${article.title || id}, ${quotes.length} quotes`;
 }
 
 async function homeView() {
   document.title = 'newsidx';
   const stats = await api('/stats', {});
+  const count = (type) => ((stats.types || []).find((t) => t.value === type)?.count || 0).toLocaleString('en');
   const examples = ['everything Honchar said about Article 5', 'what did Kallas say about troops',
                     '"security guarantees"', 'type:quote date:2025-12'];
   fill($('#main'), 
       h('h1', {}, 'Who said what, where, when'),
-      h('p', {}, `${stats.documents.toLocaleString('en')} articles and quotes indexed`,
+      h('p', {}, `${count('article')} articles and ${count('quote')} quotes indexed`,
         stats.dates && stats.dates.first ? `, ${formatDate(stats.dates.first)} to ${formatDate(stats.dates.last)}` : '',
         '.'),
       h('h2', {}, 'Try'),
       h('ul', {}, examples.map((e) => h('li', {}, h('a', {href: pageUrl({q: e})}, e)))));
   $('#facets').replaceChildren();
+  return '';
 }
 
 async function render() {
@@ -395,13 +400,16 @@ async function render() {
   document.body.dataset.view = params.get('article') ? 'article' : params.get('speaker') ? 'speaker'
       : params.get('q') ? 'search' : 'home';
   document.body.setAttribute('aria-busy', 'true');
+  const status = $('#status');
   try {
-    if (params.get('article')) await articleView(params);
-    else if (params.get('speaker')) await speakerView(params);
-    else if (params.get('q')) await searchView(params);
-    else await homeView();
+    let view = homeView;
+    if (params.get('article')) view = articleView;
+    else if (params.get('speaker')) view = speakerView;
+    else if (params.get('q')) view = searchView;
+    status.textContent = await view(params);
   } catch (error) {
     showError(error);
+    status.textContent = error.message;
   } finally {
     document.body.removeAttribute('aria-busy');
   }
