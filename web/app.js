@@ -7,7 +7,8 @@
 const PAGE_SIZE = 10;
 const SPEAKER_PAGE_SIZE = 20;
 const SPEAKER_MAX = 1000;
-const LONG_QUOTE = 400;  // characters; a longer quote shows its snippet on result pages  // the server's largest page
+const LONG_QUOTE = 400;
+const MAX_LISTED = 12;  // roles and sources on a speaker's page  // characters; a longer quote shows its snippet on result pages  // the server's largest page
 const FACETS = ['speaker', 'source', 'date', 'type'];
 const FACET_TITLES = {speaker: 'Speaker', source: 'Source', date: 'Date', type: 'Type'};
 
@@ -292,8 +293,9 @@ function timeline(days) {
   return chart;
 }
 
-function countList(counts, linkOf) {
-  return h('ul', {class: 'counts'}, [...counts].sort((a, b) => b[1] - a[1])
+// The `max` most frequent values with their counts, each linked if `linkOf`.
+function countList(counts, linkOf, max) {
+  return h('ul', {class: 'counts'}, [...counts].sort((a, b) => b[1] - a[1]).slice(0, max)
       .map(([value, n]) => h('li', {}, linkOf ? h('a', {href: linkOf(value)}, value) : value, ' ',
                               h('span', {class: 'count'}, n))));
 }
@@ -322,12 +324,14 @@ async function speakerView(params) {
       h('p', {class: 'summary'}, `${result.total.toLocaleString('en')} quote${result.total === 1 ? '' : 's'}`,
         ' · ', h('a', {href: pageUrl({q})}, 'search within them')),
       h('section', {'aria-labelledby': 'timeline-title'},
-        h('h2', {id: 'timeline-title'}, 'When quoted'), timeline(days)),
+        h('h2', {id: 'timeline-title'}, 'When quoted'),
+        days.size ? timeline(days) : h('p', {}, 'None of these quotes has a known date.')),
       h('div', {class: 'columns'},
         h('section', {'aria-labelledby': 'roles-title'}, h('h2', {id: 'roles-title'}, 'Described as'),
-          roles.size ? countList(roles) : h('p', {}, 'No role given.')),
+          roles.size ? countList(roles, null, MAX_LISTED) : h('p', {}, 'No role given.')),
         h('section', {'aria-labelledby': 'sources-title'}, h('h2', {id: 'sources-title'}, 'Quoted by'),
-          countList(sources, (s) => pageUrl({q: `${q} ${clause('source', s)}`})))),
+          sources.size ? countList(sources, (s) => pageUrl({q: `${q} ${clause('source', s)}`}), MAX_LISTED)
+              : h('p', {}, 'No source known.'))),
       h('h2', {}, 'Everything said, newest first'),
       h('ol', {class: 'results', start: (page - 1) * SPEAKER_PAGE_SIZE + 1},
         shown.map((hit) => h('li', {}, quoteCard({...hit, snippet: null}, '')))),
@@ -359,6 +363,7 @@ async function articleView(params) {
     const who = quote.speaker || 'unattributed';
     body.append(h('mark', {class: `quote ${quote.kind || ''}`, id: `quote-${n}`, tabindex: '-1'},
         slice(quote.start, quote.end),
+        h('span', {class: 'visually-hidden'}, ' said by '),
         h('a', {class: 'said-by', href: quote.speaker ? pageUrl({speaker: quote.speaker}) : null},
           who)));
     list.append(h('li', {}, h('a', {href: `#quote-${n}`}, `“${quote.text}”`), ' — ',
