@@ -169,6 +169,16 @@ async function drive(context, base) {
   await page.keyboard.press('Enter');
   await page.locator('.card.quote', {hasText: 'Article 5-style mechanism'}).first().waitFor();
 
+  check('results page, and the order is in the URL');
+  await page.goto(`${base}/?q=nato`);
+  await page.locator('.pager a[rel="next"]').click();
+  await page.waitForURL((url) => url.searchParams.get('page') === '2');
+  assert.equal(await page.locator('ol.results').getAttribute('start'), '11');
+  await page.selectOption('#sort', 'date');
+  await page.waitForURL((url) => url.searchParams.get('sort') === 'date' && !url.searchParams.has('page'));
+  const dates = await page.locator('.results time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+
   check('at phone width nothing overflows sideways');
   await page.setViewportSize({width: 375, height: 740});
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
