@@ -6,9 +6,9 @@
 
 const PAGE_SIZE = 10;
 const SPEAKER_PAGE_SIZE = 20;
-const SPEAKER_MAX = 1000;
-const LONG_QUOTE = 400;
-const MAX_LISTED = 12;  // roles and sources on a speaker's page  // characters; a longer quote shows its snippet on result pages  // the server's largest page
+const SPEAKER_MAX = 1000;  // the server's largest page
+const LONG_QUOTE = 400;  // characters; a longer quote shows its snippet on result pages
+const MAX_LISTED = 12;  // roles and sources on a speaker's page
 const FACETS = ['speaker', 'source', 'date', 'type'];
 const FACET_TITLES = {speaker: 'Speaker', source: 'Source', date: 'Date', type: 'Type'};
 
@@ -47,8 +47,8 @@ function pageUrl(params) {
   return text ? `/?${text}` : '/';
 }
 
-async function api(path, params) {
-  const response = await fetch(`${path}?${new URLSearchParams(params)}`);
+async function api(path, params, signal) {
+  const response = await fetch(`${path}?${new URLSearchParams(params)}`, {signal});
   const body = await response.json().catch(() => ({error: `HTTP ${response.status}`}));
   if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
   return body;
@@ -216,26 +216,26 @@ function showError(error) {
 
 async function searchView(params) {
   const q = params.get('q');
-  const sort = params.get('sort') || 'relevance';
+  const sort = params.get('sort') === 'date' ? 'date' : 'relevance';
+  const sortParam = sort === 'relevance' ? '' : sort;  // the default stays out of URLs
   const page = Math.max(1, Number(params.get('page')) || 1);
   const result = await api('/search', {q, sort, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
-                                       facets: FACETS.join(',')});
+                                       facets: FACETS.join(',')}, viewSignal());
   document.title = `${q} — newsidx`;
   const main = $('#main');
   const summary = h('p', {class: 'summary'},
       `${result.total.toLocaleString('en')} result${result.total === 1 ? '' : 's'}`,
       result.parsed && result.parsed !== q ? [' for ', h('code', {}, result.parsed)] : null);
   const suggestion = result.did_you_mean
-      ? h('p', {class: 'notice'}, 'Did you mean ', h('a', {href: pageUrl({q: result.did_you_mean, sort})},
+      ? h('p', {class: 'notice'}, 'Did you mean ', h('a', {href: pageUrl({q: result.did_you_mean, sort: sortParam})},
           result.did_you_mean), '?')
       : null;
   const list = h('ol', {class: 'results', start: (page - 1) * PAGE_SIZE + 1},
       result.hits.map((hit) => h('li', {}, card(hit, q))));
   fill(main, h('h1', {class: 'visually-hidden'}, 'Results'), summary, suggestion,
       result.hits.length ? list : h('p', {class: 'notice'}, 'Nothing matched.'),
-      pager(result.total, page, PAGE_SIZE, (p) => pageUrl({q, sort: sort === 'relevance' ? '' : sort, page: p})));
-  renderFacets({base: facetBase(q, result.parsed), sort: sort === 'relevance' ? '' : sort},
-               result.facets);
+      pager(result.total, page, PAGE_SIZE, (p) => pageUrl({q, sort: sortParam, page: p})));
+  renderFacets({base: facetBase(q, result.parsed), sort: sortParam}, result.facets);
   return `${summary.textContent}, page ${page}`;
 }
 
@@ -305,7 +305,8 @@ async function speakerView(params) {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const q = speakerQuery(name);
   // Newest first, with exact counts by source and day over every quote.
-  const result = await api('/search', {q, sort: 'date', limit: SPEAKER_MAX, facets: 'date,source'});
+  const result = await api('/search', {q, sort: 'date', limit: SPEAKER_MAX, facets: 'date,source'},
+                           viewSignal());
   document.title = `${name} — newsidx`;
   const days = new Map();
   if (result.total <= result.hits.length) {
@@ -319,7 +320,7 @@ async function speakerView(params) {
   for (const hit of result.hits) if (hit.role) roles.set(hit.role, (roles.get(hit.role) || 0) + 1);
   const sources = new Map((result.facets.source || []).map((s) => [s.value, s.count]));
   const shown = result.hits.slice((page - 1) * SPEAKER_PAGE_SIZE, page * SPEAKER_PAGE_SIZE);
-  fill($('#main'), 
+  fill($('#main'),
       h('h1', {}, name),
       h('p', {class: 'summary'}, `${result.total.toLocaleString('en')} quote${result.total === 1 ? '' : 's'}`,
         ' · ', h('a', {href: pageUrl({q})}, 'search within them')),
@@ -350,7 +351,7 @@ function slicer(text) {
 async function articleView(params) {
   const id = params.get('article');
   const q = params.get('q');
-  const view = await api('/article', {id});
+  const view = await api('/article', {id}, viewSignal());
   const {article, text, quotes} = view;
   document.title = `${article.title || id} — newsidx`;
   const slice = slicer(text);
@@ -371,7 +372,7 @@ async function articleView(params) {
     at = quote.end;
   });
   body.append(slice(at, undefined));
-  fill($('#main'), 
+  fill($('#main'),
       q ? h('p', {}, h('a', {href: pageUrl({q})}, '← Back to results')) : null,
       h('article', {class: 'article'},
         h('h1', {}, article.title || id), meta(article, q, false), body),
@@ -383,11 +384,11 @@ async function articleView(params) {
 
 async function homeView() {
   document.title = 'newsidx';
-  const stats = await api('/stats', {});
+  const stats = await api('/stats', {}, viewSignal());
   const count = (type) => ((stats.types || []).find((t) => t.value === type)?.count || 0).toLocaleString('en');
   const examples = ['everything Honchar said about Article 5', 'what did Kallas say about troops',
                     '"security guarantees"', 'type:quote date:2025-12'];
-  fill($('#main'), 
+  fill($('#main'),
       h('h1', {}, 'Who said what, where, when'),
       h('p', {}, `${count('article')} articles and ${count('quote')} quotes indexed`,
         stats.dates && stats.dates.first ? `, ${formatDate(stats.dates.first)} to ${formatDate(stats.dates.last)}` : '',
@@ -398,7 +399,14 @@ async function homeView() {
   return '';
 }
 
+// A view's requests are cancelled when another view starts, so a slow
+// answer cannot draw over a newer page.
+let viewAbort = new AbortController();
+const viewSignal = () => viewAbort.signal;
+
 async function render() {
+  viewAbort.abort();
+  const mine = viewAbort = new AbortController();
   const params = new URLSearchParams(location.search);
   $('#q').value = params.get('q') || (params.get('speaker') ? speakerQuery(params.get('speaker')) : '');
   $('#sort').value = params.get('sort') === 'date' ? 'date' : 'relevance';
@@ -413,10 +421,11 @@ async function render() {
     else if (params.get('q')) view = searchView;
     status.textContent = await view(params);
   } catch (error) {
+    if (error.name === 'AbortError') return;  // a newer view is drawing
     showError(error);
     status.textContent = error.message;
   } finally {
-    document.body.removeAttribute('aria-busy');
+    if (viewAbort === mine) document.body.removeAttribute('aria-busy');
   }
 }
 
