@@ -284,9 +284,12 @@ function timeline(days) {
                      svg('title', {}, `${formatDate(b.key)}: ${b.count}`)));
   });
   chart.append(svg('line', {class: 'axis', x1: pad, x2: width - pad, y1: pad + height, y2: pad + height}));
-  if (buckets.length) {
-    chart.append(svg('text', {x: pad, y: height + 2 * pad - 4}, formatDate(buckets[0].key)));
-    chart.append(svg('text', {x: width - pad, y: height + 2 * pad - 4, 'text-anchor': 'end'},
+  const labelY = height + 2 * pad - 2;
+  if (buckets.length === 1) {
+    chart.append(svg('text', {x: width / 2, y: labelY, 'text-anchor': 'middle'}, formatDate(buckets[0].key)));
+  } else if (buckets.length) {
+    chart.append(svg('text', {x: pad, y: labelY}, formatDate(buckets[0].key)));
+    chart.append(svg('text', {x: width - pad, y: labelY, 'text-anchor': 'end'},
                      formatDate(buckets[buckets.length - 1].key)));
   }
   chart.append(svg('text', {x: pad, y: pad - 6}, `${max} max`));
