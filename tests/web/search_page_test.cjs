@@ -71,7 +71,10 @@ async function run(tmp) {
 
   check('index corpus/');
   const db = path.join(tmp, 'db');
-  const build = spawnSync(binary, ['build', '--corpus', corpus, '--db', db], {encoding: 'utf8'});
+  // Beside the seeds, six short articles quoting one person from January to
+  // June 2025 (fixture/lopez.jsonl), for a timeline by month.
+  const build = spawnSync(binary, ['build', '--corpus', corpus, path.join(__dirname, 'fixture'), '--db', db],
+                          {encoding: 'utf8'});
   assert.equal(build.status, 0, `newsidx build failed: ${build.stderr}`);
 
   check('start newsidx serve on loopback');
@@ -144,6 +147,19 @@ async function drive(context, base) {
   assert.equal(counts.reduce((a, b) => a + b, 0) >= said, true, 'the timeline counts every quote shown');
   assert.ok(await page.locator('#main .counts li').count() > 0, 'sources are listed');
   await page.screenshot({path: path.join(outDir, 'web-speaker.png'), fullPage: true});
+
+  check('over half a year, the timeline counts by month');
+  const lopez = `${base}/?speaker=${encodeURIComponent('Maria Lopez')}`;
+  await page.goto(lopez);
+  await page.locator('svg#timeline[data-unit="month"]').waitFor();
+  const months = await page.locator('svg#timeline rect.bar').evaluateAll(
+      (bars) => bars.map((b) => `${b.dataset.key}:${b.dataset.count}`));
+  assert.deepEqual(months, ['2025-01:2', '2025-02:0', '2025-03:1', '2025-04:0', '2025-05:0', '2025-06:3']);
+  assert.match(await page.locator('#main').innerText(), /the city treasurer\s+6/);
+  const times = await page.locator('.results time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  assert.equal(times[0], '2025-06-16', 'newest first');
+  await page.goBack();
+  await page.locator('svg#timeline').waitFor();
 
   check('an article opens with its quotes marked and their speakers named');
   await page.locator('.results .card.quote .meta a').first().click();
