@@ -40,6 +40,7 @@ std::string AddArticleFields(const Article& article, absl::string_view file_key,
     doc.add_value(kSource.slot, article.source);
   }
   doc.add_boolean_term(Term(kFile, BoundedKey(file_key)));
+  doc.add_boolean_term(Term(kArticleId, BoundedKey(article.id)));
   if (!article.date) return "";
   doc.add_boolean_term(Term(kDate, absl::StrFormat("%04d%02d%02d", article.date->year(),
                                                    article.date->month(), article.date->day())));

@@ -19,7 +19,7 @@
 
 namespace newsidx::schema {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 enum class FieldKind {
   kText,     // positional free text, stemmed, phrase-searchable
@@ -58,10 +58,14 @@ inline constexpr Field kType{"type", "XTYPE", FieldKind::kBoolean, true, kTypeSl
 inline constexpr Field kDate{"date", "D", FieldKind::kBoolean, false, kDateSlot};
 inline constexpr Field kDocId{"id", "Q", FieldKind::kBoolean, false, Xapian::BAD_VALUENO};
 inline constexpr Field kFile{"file", "XFILE", FieldKind::kBoolean, false, Xapian::BAD_VALUENO};
+// The article's id (as the JSON's article.id) on the article and on each of
+// its quotes: the server finds an article and its quotes by id, not by path.
+inline constexpr Field kArticleId{"article_id", "XAID", FieldKind::kBoolean, false,
+                                  Xapian::BAD_VALUENO};
 
-inline constexpr std::array<Field, 10> kFields = {kBody,       kTitle, kSource, kSourceExact,
+inline constexpr std::array<Field, 11> kFields = {kBody,       kTitle, kSource, kSourceExact,
                                                   kSpeaker,    kType,  kDate,   kDocId,
-                                                  kFile,       kSpeakerKey};
+                                                  kFile,       kSpeakerKey, kArticleId};
 
 // The field a query may name as `name:`, if any.
 const Field* QueryableField(absl::string_view name);

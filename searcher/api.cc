@@ -49,6 +49,8 @@ absl::StatusOr<std::string> PercentDecode(absl::string_view in) {
   return out;
 }
 
+constexpr size_t kMaxArticleQuotes = 10000;  // more than any real article holds
+
 using Params = std::map<std::string, std::string>;
 
 std::string Get(const Params& p, const std::string& key, const std::string& fallback = "") {
@@ -110,6 +112,19 @@ ApiResponse Suggest(Searcher& searcher, const Params& p) {
   return {200, SuggestionsJson(*s)};
 }
 
+// The article is named by its id only: a path would let a request choose
+// what the server reads.
+ApiResponse Article(Searcher& searcher, const Params& p) {
+  const std::string id = Get(p, "id");
+  if (id.empty()) return Error(400, "missing id, the article's id");
+  auto view = searcher.Article(id, kMaxArticleQuotes);
+  if (!view.ok()) {
+    if (view.status().code() == absl::StatusCode::kNotFound) return Error(404, view.status().message());
+    return FromStatus(view.status());
+  }
+  return {200, ArticleJson(*view)};
+}
+
 ApiResponse Stats(Searcher& searcher) {
   auto stats = searcher.Stats();
   if (!stats.ok()) return FromStatus(stats.status());
@@ -166,6 +181,7 @@ ApiResponse HandleGet(Searcher& searcher, absl::string_view target) {
   if (path == "/search") return Search(searcher, *params);
   if (path == "/quotes") return Quotes(searcher, *params);
   if (path == "/suggest") return Suggest(searcher, *params);
+  if (path == "/article") return Article(searcher, *params);
   if (path == "/stats") return Stats(searcher);
   if (path == "/health") return Health(searcher);
   return Error(404, absl::StrCat("no such endpoint: ", path));

@@ -5,6 +5,7 @@
 //   /search?q=&limit=&offset=&sort=&facets=   the query JSON
 //   /quotes?q=&limit=&offset=                 {"query", "total", "quotes": [quote JSON]}
 //   /suggest?q=&limit=                        completions of the last word
+//   /article?id=                              one article's text and its quotes
 //   /stats                                    the index statistics
 //   /health                                   {"status": "ok", "documents": n}
 // Errors are {"error": "…"} with a 4xx for the caller's mistakes, 5xx else.

@@ -43,6 +43,8 @@ nlohmann::json HitJson(const Hit& h) {
             {"date", OrNull(d.date)}}},
           {"speaker", quote ? OrNull(d.speaker) : nlohmann::json(nullptr)},
           {"kind", quote ? OrNull(d.kind) : nlohmann::json(nullptr)},
+          // The role the article gives the speaker ("the analyst"), for people reading.
+          {"role", quote ? OrNull(d.role) : nlohmann::json(nullptr)},
           {"text", quote ? OrNull(d.text) : nlohmann::json(nullptr)},
           {"snippet", h.snippet}};
 }
@@ -63,6 +65,19 @@ nlohmann::json QuoteJson(const Hit& quote) {
   j["end"] = quote.doc.end;
   j["speaker_mention"] = OrNull(quote.doc.speaker_mention);
   return j;
+}
+
+nlohmann::json ArticleJson(const ArticleView& view) {
+  const schema::DocData& d = view.article.doc;
+  nlohmann::json quotes = nlohmann::json::array();
+  for (const Hit& q : view.quotes) quotes.push_back(QuoteJson(q));
+  return {{"article",
+           {{"id", d.id},
+            {"title", OrNull(d.title)},
+            {"source", OrNull(d.source)},
+            {"date", OrNull(d.date)}}},
+          {"text", d.text},
+          {"quotes", quotes}};
 }
 
 nlohmann::json SuggestionsJson(const Suggestions& s) {

@@ -19,6 +19,11 @@ nlohmann::json SuggestionsJson(const Suggestions& suggestions);
 // the words that named the speaker.
 nlohmann::json QuoteJson(const Hit& quote);
 
+// {"article": {id, title, source, date}, "text": str, "quotes": [quote JSON]}:
+// the article's whole text and its quotes, whose start/end are byte offsets
+// into "text".
+nlohmann::json ArticleJson(const ArticleView& view);
+
 // Serialized without failing on bad UTF-8 (replaced by U+FFFD).
 std::string DumpJson(const nlohmann::json& j);
 

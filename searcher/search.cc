@@ -352,6 +352,49 @@ Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
   return hit;
 }
 
+Hit Searcher::DocumentHit(const Xapian::Document& doc) const {
+  Hit hit;
+  auto data = schema::DecodeDocData(doc.get_data());
+  if (data.ok()) hit.doc = std::move(*data);
+  if (!hit.doc.speaker_key.empty()) {
+    hit.doc.speaker = speakers().Name(hit.doc.speaker_key, hit.doc.speaker);
+  }
+  return hit;
+}
+
+absl::StatusOr<ArticleView> Searcher::Article(const std::string& id, size_t max_quotes) {
+  const Xapian::Query by_id(schema::Term(schema::kArticleId, schema::BoundedKey(id)));
+  auto of_type = [&](absl::string_view type) {
+    return Xapian::Query(Xapian::Query::OP_FILTER, by_id,
+                         Xapian::Query(schema::Term(schema::kType, type)));
+  };
+  try {
+    return WithReopen(db_, [&]() -> absl::StatusOr<ArticleView> {
+      Xapian::Enquire enquire(db_);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+      enquire.set_query(of_type(schema::kTypeArticle));
+      // Ids are unique within a corpus folder; two folders may share one,
+      // and then the first indexed is shown.
+      Xapian::MSet articles = enquire.get_mset(0, 1);
+      if (articles.empty()) return absl::NotFoundError(absl::StrCat("no article with id '", id, "'"));
+      ArticleView view;
+      view.article = DocumentHit(articles.begin().get_document());
+      enquire.set_query(of_type(schema::kTypeQuote));
+      Xapian::MSet quotes = enquire.get_mset(0, static_cast<Xapian::doccount>(max_quotes));
+      for (auto it = quotes.begin(); it != quotes.end(); ++it) {
+        Hit q = DocumentHit(it.get_document());
+        if (q.doc.path == view.article.doc.path) view.quotes.push_back(std::move(q));
+      }
+      std::stable_sort(view.quotes.begin(), view.quotes.end(),
+                       [](const Hit& a, const Hit& b) { return a.doc.start < b.doc.start; });
+      return view;
+    });
+  } catch (const Xapian::Error& e) {
+    return absl::InternalError(absl::StrCat("article failed: ", e.get_description()));
+  }
+}
+
 // Speaker counts by person: variant keys summed under their canonical key.
 std::vector<FacetCount> Searcher::SpeakerFacet(const Xapian::ValueCountMatchSpy& spy) const {
   absl::flat_hash_map<std::string, uint64_t> counts;

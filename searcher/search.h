@@ -73,6 +73,12 @@ struct Suggestions {
   std::vector<FacetCount> terms;     // count = documents
 };
 
+// One article and the quotes found in it, in text order.
+struct ArticleView {
+  Hit article;              // doc.text is the whole article; no snippet
+  std::vector<Hit> quotes;  // doc.start/end locate each in article.doc.text
+};
+
 struct IndexStats {
   uint64_t documents = 0;
   std::vector<FacetCount> types;
@@ -116,6 +122,10 @@ class Searcher {
   absl::StatusOr<QuotePage> Quotes(const std::string& query, size_t offset = 0,
                                    size_t limit = SIZE_MAX);
   absl::StatusOr<IndexStats> Stats();
+  // The article whose id is `id` (the JSON's article.id) and up to
+  // `max_quotes` of its quotes; NotFound when no article has that id. Ids
+  // are looked up as index terms: nothing here touches the file system.
+  absl::StatusOr<ArticleView> Article(const std::string& id, size_t max_quotes);
   // Documents in the index (articles and quotes): a cheap liveness probe.
   absl::StatusOr<uint64_t> Documents();
   // Completes the last word of `text` ("speaker:hon" completes speakers only).
@@ -133,6 +143,8 @@ class Searcher {
   // `needles`: the query's words as text has them (to find where to snippet).
   Hit MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
               const std::vector<std::string>& needles) const;
+  // A document's data as a hit without a snippet, the speaker's name canonical.
+  Hit DocumentHit(const Xapian::Document& doc) const;
   std::vector<FacetCount> SpeakerFacet(const Xapian::ValueCountMatchSpy& spy) const;
 
   std::string path_;

@@ -25,6 +25,7 @@
 #include "searcher/client.h"
 #include "searcher/render.h"
 #include "searcher/search.h"
+#include "searcher/web.h"
 
 namespace newsidx {
 namespace {
@@ -198,19 +199,44 @@ class Session : public SessionBase, public std::enable_shared_from_this<Session<
     if (req.method() != http::verb::get && !head_only_) {
       return Send(405, {{"error", "only GET and HEAD are served"}}, req.version(), keep_alive);
     }
-    ApiResponse r = Answer(std::string(req.target()));
+    const std::string target(req.target());
+    if (const WebFile* page = FindWebFile(target.substr(0, target.find('?')))) {
+      return SendPage(*page, req.version(), keep_alive);
+    }
+    ApiResponse r = Answer(target);
     Send(r.status, r.body, req.version(), keep_alive);
   }
 
   void Send(int status, const nlohmann::json& body, unsigned version, bool keep_alive) {
+    Prepare(status, "application/json; charset=utf-8", version, keep_alive);
+    res_.body() = DumpJson(body) + "\n";
+    Write(keep_alive);
+  }
+
+  // The search page's files. The policy lets the page load nothing from any
+  // other host, whatever an article's text holds.
+  void SendPage(const WebFile& page, unsigned version, bool keep_alive) {
+    Prepare(200, page.content_type, version, keep_alive);
+    res_.set("Content-Security-Policy",
+             "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+             "frame-ancestors 'none'");
+    res_.set("X-Content-Type-Options", "nosniff");
+    res_.set(http::field::cache_control, "no-cache");  // a new binary may serve a new page
+    res_.body() = std::string(page.body);
+    Write(keep_alive);
+  }
+
+  void Prepare(int status, absl::string_view content_type, unsigned version, bool keep_alive) {
     busy_ = true;
     res_ = {};
     res_.result(static_cast<http::status>(status));
     res_.version(version);
     res_.set(http::field::server, "newsidx");
-    res_.set(http::field::content_type, "application/json; charset=utf-8");
+    res_.set(http::field::content_type, std::string(content_type));
     res_.keep_alive(keep_alive);
-    res_.body() = DumpJson(body) + "\n";
+  }
+
+  void Write(bool keep_alive) {
     res_.prepare_payload();
     if (head_only_) res_.body().clear();  // the length stays that of the GET
     stream_.expires_after(shared_.options.read_timeout);

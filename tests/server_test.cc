@@ -8,11 +8,14 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <cstring>
 #include <thread>
 
 #include <boost/asio/local/stream_protocol.hpp>
@@ -101,6 +104,44 @@ TEST_F(ApiOnSeeds, QuotesArePaged) {
   ApiResponse page = HandleGet(*searcher_, "/quotes?limit=5&offset=10");
   ASSERT_EQ(page.body["quotes"].size(), 5u);
   EXPECT_EQ(page.body["quotes"][0], all.body["quotes"][10]);
+}
+
+TEST_F(ApiOnSeeds, AnArticleComesWithItsTextAndItsQuotesByIdOnly) {
+  ApiResponse found = HandleGet(*searcher_, "/search?q=" + UrlEncode("everything Honchar said about Article 5"));
+  ASSERT_EQ(found.status, 200);
+  ASSERT_FALSE(found.body["hits"].empty());
+  const json& hit = found.body["hits"][0];
+  EXPECT_EQ(hit["role"].is_string() || hit["role"].is_null(), true);
+  const std::string id = hit["article"]["id"];
+
+  ApiResponse r = HandleGet(*searcher_, "/article?id=" + UrlEncode(id));
+  ASSERT_EQ(r.status, 200) << r.body.dump();
+  EXPECT_EQ(r.body["article"]["id"], id);
+  EXPECT_EQ(r.body["article"]["title"], hit["article"]["title"]);
+  const std::string text = r.body["text"];
+  ASSERT_FALSE(r.body["quotes"].empty());
+  bool honchar = false;
+  size_t last_start = 0;
+  for (const json& q : r.body["quotes"]) {
+    EXPECT_EQ(q["article"]["id"], id);
+    const size_t start = q["start"], end = q["end"];
+    ASSERT_LE(end, text.size());
+    EXPECT_GE(start, last_start) << "in text order";
+    last_start = start;
+    // The span holds the quote (direct quotes verbatim).
+    if (q["kind"] == "direct") {
+      EXPECT_NE(text.substr(start, end - start).find(q["text"].get<std::string>().substr(0, 10)),
+                std::string::npos);
+    }
+    honchar |= q["speaker"] == "Mykhailo Honchar";
+  }
+  EXPECT_TRUE(honchar);
+
+  EXPECT_EQ(HandleGet(*searcher_, "/article").status, 400);
+  EXPECT_EQ(HandleGet(*searcher_, "/article?id=no-such-article").status, 404);
+  // A path is only ever an id that no article has: nothing is read from disk.
+  EXPECT_EQ(HandleGet(*searcher_, "/article?id=" + UrlEncode("../../../etc/passwd")).status, 404);
+  EXPECT_EQ(HandleGet(*searcher_, "/article?id=" + UrlEncode(testing::CorpusDir() + "/" + id + ".txt")).status, 404);
 }
 
 // ---------------------------------------------------------------------------
@@ -202,6 +243,58 @@ int StatusOf(const std::string& raw) {
   return raw.rfind("HTTP/1.1 ", 0) == 0 ? std::atoi(raw.c_str() + 9) : 0;
 }
 
+// A loopback port nobody listens on now.
+int FreePort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+struct Page {
+  int status = 0;
+  std::string content_type;
+  std::string body;
+};
+
+// GET `url` with curl; `how` picks the transport ("--unix-socket S" or "").
+Page CurlPage(const std::string& how, const std::string& url) {
+  std::string cmd = absl::StrCat("curl -s --max-time 10 ", how, " -w '\\n%{http_code} %{content_type}' ",
+                                 ShellQuote(url));
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  pclose(pipe);
+  Page p;
+  size_t nl = out.rfind('\n');
+  if (nl == std::string::npos) return p;
+  std::string tail = out.substr(nl + 1);
+  p.status = std::atoi(tail.c_str());
+  p.content_type = tail.substr(std::min(tail.size(), tail.find(' ') + 1));
+  p.body = out.substr(0, nl);
+  return p;
+}
+
+// Every "http://" or "https://" in `text` that is not the SVG namespace
+// name (an identifier the browser never fetches).
+std::vector<std::string> OtherHosts(const std::string& text) {
+  std::vector<std::string> found;
+  for (const char* scheme : {"http://", "https://"}) {
+    for (size_t at = text.find(scheme); at != std::string::npos; at = text.find(scheme, at + 1)) {
+      std::string url = text.substr(at, text.find_first_of("\"' )`", at) - at);
+      if (url != "http://www.w3.org/2000/svg") found.push_back(url);
+    }
+  }
+  return found;
+}
+
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -262,6 +355,56 @@ TEST_F(ServerTest, EveryEndpointAnswersAndTheSocketIsPrivate) {
 
   EXPECT_EQ(server.Stop(SIGTERM), 0);
   EXPECT_FALSE(std::filesystem::exists(sock())) << "the socket file is removed on SIGTERM";
+}
+
+TEST_F(ServerTest, TheSearchPageIsServedOnTcpAndTheSocketAndAsksNoOtherHost) {
+  const int port = FreePort();
+  const std::string tcp = absl::StrCat("http://127.0.0.1:", port);
+  Server server(db(), sock(), absl::StrCat("--listen 127.0.0.1:", port));
+  ASSERT_TRUE(Server::Accepting(sock()));
+  Page by_tcp;
+  for (int i = 0; i < 100 && by_tcp.status == 0; ++i) {  // the TCP port binds with the socket
+    by_tcp = CurlPage("", tcp + "/");
+    if (by_tcp.status == 0) std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_EQ(by_tcp.status, 200);
+  EXPECT_EQ(by_tcp.content_type, "text/html; charset=utf-8");
+  Page by_socket = CurlPage("--unix-socket " + ShellQuote(sock()), "http://localhost/");
+  EXPECT_EQ(by_socket.status, 200);
+  EXPECT_EQ(by_socket.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(by_socket.body, by_tcp.body);
+  EXPECT_NE(by_tcp.body.find("<input id=\"q\""), std::string::npos);
+  // A bookmarked search loads the same page.
+  EXPECT_EQ(CurlPage("", tcp + "/?q=" + UrlEncode("speaker:\"Mykhailo Honchar\"")).body, by_tcp.body);
+
+  // What the page loads, and nothing of it from another host.
+  Page script = CurlPage("", tcp + "/app.js");
+  EXPECT_EQ(script.status, 200);
+  EXPECT_EQ(script.content_type, "text/javascript; charset=utf-8");
+  Page style = CurlPage("", tcp + "/style.css");
+  EXPECT_EQ(style.status, 200);
+  EXPECT_EQ(style.content_type, "text/css; charset=utf-8");
+  for (const Page* p : {&by_tcp, &script, &style}) {
+    EXPECT_GT(p->body.size(), 100u);
+    EXPECT_EQ(OtherHosts(p->body), std::vector<std::string>{});
+    EXPECT_EQ(p->body.find("//fonts."), std::string::npos);
+    EXPECT_EQ(p->body.find("@import"), std::string::npos);
+  }
+  // Scripts, styles and links in the HTML are all on this server.
+  for (const char* attr : {"src=\"", "href=\""}) {
+    for (size_t at = by_tcp.body.find(attr); at != std::string::npos; at = by_tcp.body.find(attr, at + 1)) {
+      std::string value = by_tcp.body.substr(at + std::strlen(attr), 6);
+      EXPECT_TRUE((value[0] == '/' && value[1] != '/') || value[0] == '#' || value.rfind("data:", 0) == 0)
+          << value;
+    }
+  }
+  // The browser is told to load nothing from elsewhere either.
+  std::string headers = RawExchange(sock(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(headers.find("Content-Security-Policy: default-src 'self'"), std::string::npos) << headers.substr(0, 400);
+  // The JSON endpoints are unchanged beside it.
+  EXPECT_EQ(CurlPage("", tcp + "/health").content_type, "application/json; charset=utf-8");
+  EXPECT_EQ(CurlPage("", tcp + "/nothing").status, 404);
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
 }
 
 TEST_F(ServerTest, BadRequestsGet4xxAndTheServerGoesOn) {
