@@ -23,6 +23,12 @@
 namespace newsidx {
 
 inline constexpr size_t kMaxQueryBytes = 4096;
+// A wildcard (`zelensk*`) stands for at most kMaxWildcardTerms words, its
+// most frequent ones, and a query holds at most kMaxWildcards of them: each
+// word is a posting list to merge, so repeated wildcards, not one, are what
+// could make a query of a few kilobytes take minutes and gigabytes.
+inline constexpr unsigned kMaxWildcardTerms = 1000;
+inline constexpr size_t kMaxWildcards = 8;
 
 // The query as QueryParser will be given it; InvalidArgument names what is
 // wrong with a query that cannot be searched (bad date, unknown type, …).

@@ -57,6 +57,28 @@ TEST(RewriteQuery, BadInputIsRejectedWithAReason) {
   EXPECT_EQ(Rewrite(std::string(5000, 'a')).substr(0, 14), "ERROR: query i");
 }
 
+// QueryParser would search `speaker:` alone as the word "speaker".
+TEST(RewriteQuery, AFieldWithNothingToLookForIsRejected) {
+  const std::string reason =
+      "ERROR: speaker: needs a value right after the colon (speaker:word or speaker:\"two words\")";
+  for (const char* q : {"speaker:", "speaker: honchar", "nato speaker:", "(speaker:)", "speaker:\"\"",
+                        "speaker:\"", "speaker:\"  \" nato", "-speaker:\"\""}) {
+    EXPECT_EQ(Rewrite(q), reason) << q;
+  }
+  EXPECT_EQ(Rewrite("title:").substr(0, 30), "ERROR: title: needs a value ri");
+  EXPECT_EQ(Rewrite("speaker:\"Mykhailo Honchar\""), "speaker:\"mykhailo honchar\"");
+  EXPECT_EQ(Rewrite("title:\"nato\" \"\""), "title:\"nato\" \"\"");  // an empty plain phrase is harmless
+}
+
+// Each wildcard merges up to kMaxWildcardTerms posting lists.
+TEST(RewriteQuery, WildcardsPerQueryAreBounded) {
+  std::string q;
+  for (size_t i = 0; i < kMaxWildcards; ++i) absl::StrAppend(&q, "a* ");
+  EXPECT_EQ(Rewrite(q).substr(0, 2), "a*");
+  EXPECT_EQ(Rewrite(q + "b*"), absl::StrCat("ERROR: query has ", kMaxWildcards + 1,
+                                            " wildcards; the limit is ", kMaxWildcards));
+}
+
 class SeedIndex : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
