@@ -203,8 +203,10 @@ int main(int argc, char** argv) {
   CLI::App* query = app.add_subcommand("query", "search the index");
   add_source(query);
   query->add_flag("--json", json, "print the spec's JSON");
-  query->add_option("--limit", request.limit, "hits to show (default 10)");
-  query->add_option("--offset", request.offset, "hits to skip");
+  // Strings, checked by ParseCount: CLI11 would read -1 as 2^64-1.
+  std::string limit = "10", offset = "0";
+  query->add_option("--limit", limit, "hits to show (default 10, at most 1000)");
+  query->add_option("--offset", offset, "hits to skip");
   query->add_option("--sort", sort, "relevance or date");
   query->add_option("--facets", facets, "comma-separated: speaker,source,date,type");
   query->add_option("QUERY", words, "the query")->required();
@@ -248,6 +250,12 @@ int main(int argc, char** argv) {
     auto order = newsidx::ParseSortOrder(sort);
     if (!order.ok()) return Fail(order.status());
     request.sort = *order;
+    auto n = newsidx::ParseCount("--limit", limit, newsidx::kMaxLimit);
+    if (!n.ok()) return Fail(n.status());
+    request.limit = *n;
+    n = newsidx::ParseCount("--offset", offset, newsidx::kMaxOffset);
+    if (!n.ok()) return Fail(n.status());
+    request.offset = *n;
     request.query = absl::StrJoin(words, " ");
     if (!facets.empty()) request.facets = absl::StrSplit(facets, ',', absl::SkipWhitespace());
     return RunQuery(src, request, sort, json);

@@ -50,6 +50,22 @@ TEST(Api, QueryStringsDecodeAndUrlEncodingRoundTrips) {
   EXPECT_EQ((*back)["q"], text);
 }
 
+// One rule for `limit`/`offset`, in the server and the CLI alike.
+TEST(Api, CountsAreDigitsWithinTheirRange) {
+  EXPECT_EQ(ParseCount("limit", "0", 1000).value(), 0u);
+  EXPECT_EQ(ParseCount("limit", "1000", 1000).value(), 1000u);
+  EXPECT_EQ(ParseCount("limit", "0007", 1000).value(), 7u);
+  EXPECT_EQ(ParseCount("limit", "1001", 1000).status().message(), "limit must be at most 1000, not 1001");
+  EXPECT_EQ(ParseCount("--offset", "99999999999999999999", 10).status().message(),
+            "--offset must be at most 10, not 99999999999999999999");
+  // strtoull would read "-1" as 2^64-1 and skip spaces; these are mistakes.
+  for (const char* bad : {"-1", "+5", " 5", "5 ", "0x10", "1e3", "5.0", "", "ten"}) {
+    auto n = ParseCount("limit", bad, 1000);
+    EXPECT_EQ(n.status().code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_EQ(n.status().message(), absl::StrCat("limit must be a whole number from 0 to 1000, not '", bad, "'"));
+  }
+}
+
 class ApiOnSeeds : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -72,6 +88,9 @@ TEST_F(ApiOnSeeds, StatusesSayWhoseFaultItIs) {
   EXPECT_EQ(HandleGet(*searcher_, "/search").status, 400);  // no q
   EXPECT_EQ(HandleGet(*searcher_, "/search?q=nato&limit=1001").status, 400);
   EXPECT_EQ(HandleGet(*searcher_, "/search?q=nato&limit=ten").status, 400);
+  EXPECT_EQ(HandleGet(*searcher_, "/search?q=nato&offset=-1").status, 400);
+  EXPECT_EQ(HandleGet(*searcher_, "/search?q=nato&limit=99999999999999999999").status, 400);
+  EXPECT_EQ(HandleGet(*searcher_, "/search?q=%22").status, 400);  // nothing to search for
   EXPECT_EQ(HandleGet(*searcher_, "/search?q=nato&sort=size").status, 400);
   EXPECT_EQ(HandleGet(*searcher_, "/search?q=date:2025-13").status, 400);
   EXPECT_EQ(HandleGet(*searcher_, "/search?q=" + std::string(5000, 'a')).status, 400);
