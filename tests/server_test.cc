@@ -3,6 +3,8 @@
 // the endpoint layer (api.h) without sockets.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
@@ -20,7 +22,9 @@
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "searcher/api.h"
 #include "searcher/server.h"
 #include "tests/test_util.h"
@@ -152,6 +156,7 @@ class Server {
     }
     return false;
   }
+  pid_t pid() const { return pid_; }  // of `newsidx serve` itself (sh execs it)
   // Sends `signal`; the exit code, or -1 when it died otherwise.
   int Stop(int signal = SIGTERM) {
     ::kill(pid_, signal);
@@ -188,33 +193,115 @@ Answer Curl(const std::string& socket, const std::string& path) {
   return a;
 }
 
+// A blocking client connection to the server, on its Unix socket or on a
+// loopback TCP port; every send and receive gives up after `timeout`.
+class Conn {
+ public:
+  static Conn Unix(const std::string& path, std::chrono::milliseconds timeout = 10000ms) {
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", path.c_str());
+    return Conn(AF_UNIX, reinterpret_cast<sockaddr*>(&addr), sizeof addr, timeout);
+  }
+  static Conn Tcp(const std::string& ip, int port, std::chrono::milliseconds timeout = 10000ms) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    ::inet_pton(AF_INET, ip.c_str(), &addr.sin_addr);
+    return Conn(AF_INET, reinterpret_cast<sockaddr*>(&addr), sizeof addr, timeout);
+  }
+  Conn(Conn&& o) noexcept : fd_(std::exchange(o.fd_, -1)), in_(std::move(o.in_)) {}
+  Conn& operator=(Conn&& o) noexcept {
+    std::swap(fd_, o.fd_);
+    std::swap(in_, o.in_);
+    return *this;
+  }
+  ~Conn() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  bool connected() const { return fd_ >= 0; }
+
+  // False when the server closed the connection (or the timeout passed)
+  // before it took every byte.
+  bool Send(absl::string_view bytes) {
+    for (size_t sent = 0; sent < bytes.size();) {
+      ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) return false;
+      sent += n;
+    }
+    return true;
+  }
+  void ShutdownWrite() { ::shutdown(fd_, SHUT_WR); }
+
+  struct Response {
+    int status = 0;  // 0: the connection ended, or the timeout passed, first
+    std::string body;
+    bool close = false;  // the server said Connection: close
+  };
+  // The next response (the server always sends Content-Length).
+  Response Read() {
+    Response r;
+    size_t head_end;
+    while ((head_end = in_.find("\r\n\r\n")) == std::string::npos) {
+      if (!Receive()) return r;
+    }
+    const std::string head = absl::AsciiStrToLower(in_.substr(0, head_end + 2));
+    if (head.rfind("http/1.", 0) != 0 || head.size() < 12) return r;
+    size_t length = 0;
+    if (size_t at = head.find("\r\ncontent-length:"); at != std::string::npos) {
+      length = std::strtoul(head.c_str() + at + 17, nullptr, 10);
+    }
+    while (in_.size() < head_end + 4 + length) {
+      if (!Receive()) return r;
+    }
+    r.status = std::atoi(head.c_str() + 9);
+    r.body = in_.substr(head_end + 4, length);
+    r.close = head.find("\r\nconnection: close\r\n") != std::string::npos;
+    in_.erase(0, head_end + 4 + length);
+    return r;
+  }
+  // Everything until the server closes; "(still open)" appended when the
+  // timeout passed first.
+  std::string ReadAll() {
+    while (Receive()) {
+    }
+    std::string out = std::move(in_);
+    if (timed_out_) out += "(still open)";
+    return out;
+  }
+
+ private:
+  Conn(int family, const sockaddr* addr, socklen_t len, std::chrono::milliseconds timeout) {
+    fd_ = ::socket(family, SOCK_STREAM, 0);
+    timeval tv{static_cast<time_t>(timeout.count() / 1000),
+               static_cast<suseconds_t>(timeout.count() % 1000 * 1000)};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    if (::connect(fd_, addr, len) != 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+  }
+  bool Receive() {
+    char buf[16384];
+    ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+    if (n > 0) in_.append(buf, n);
+    timed_out_ = n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+    return n > 0;
+  }
+  int fd_ = -1;
+  std::string in_;
+  bool timed_out_ = false;
+};
+
 // Sends raw bytes and returns whatever comes back before the server closes
 // the connection (or `wait` passes).
 std::string RawExchange(const std::string& socket, const std::string& bytes,
                         std::chrono::milliseconds wait = 5000ms) {
-  int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-  sockaddr_un addr{};
-  addr.sun_family = AF_UNIX;
-  std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", socket.c_str());
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return "(no connection)";
-  }
-  timeval tv{static_cast<time_t>(wait.count() / 1000), static_cast<suseconds_t>(wait.count() % 1000 * 1000)};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-  for (size_t sent = 0; sent < bytes.size();) {
-    ssize_t n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;  // the server may answer and close before reading it all
-    sent += n;
-  }
-  std::string out;
-  char buf[4096];
-  ssize_t n;
-  while ((n = ::recv(fd, buf, sizeof buf, 0)) > 0) out.append(buf, n);
-  if (n < 0) out += "(still open)";
-  ::close(fd);
-  return out;
+  Conn c = Conn::Unix(socket, wait);
+  if (!c.connected()) return "(no connection)";
+  c.Send(bytes);  // the server may answer and close before reading it all
+  return c.ReadAll();
 }
 
 int StatusOf(const std::string& raw) {
@@ -301,6 +388,119 @@ TEST_F(ServerTest, BadRequestsGet4xxAndTheServerGoesOn) {
   EXPECT_EQ(Curl(sock(), "/search?q=%zz").status, 400);
   Answer health = Curl(sock(), "/health");
   EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+}
+
+// A free loopback TCP port (the kernel's choice; free again once closed).
+int FreePort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+// The local addresses of the TCP sockets listening on `port`, as
+// /proc/net/tcp and tcp6 write them ("0100007F" is 127.0.0.1).
+std::vector<std::string> ListeningAddresses(int port) {
+  std::vector<std::string> out;
+  char port_hex[8];
+  std::snprintf(port_hex, sizeof port_hex, "%04X", port);
+  for (const char* table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+    for (absl::string_view line : absl::StrSplit(testing::ReadFile(table), '\n', absl::SkipEmpty())) {
+      std::vector<absl::string_view> f = absl::StrSplit(line, ' ', absl::SkipEmpty());
+      // sl local_address rem_address st …; st 0A is LISTEN.
+      if (f.size() < 4 || f[3] != "0A") continue;
+      std::pair<absl::string_view, absl::string_view> addr = absl::StrSplit(f[1], ':');
+      if (addr.second == port_hex) out.emplace_back(addr.first);
+    }
+  }
+  return out;
+}
+
+TEST_F(ServerTest, TcpListensOnlyOnTheAddressGiven) {
+  const int port = FreePort();
+  Server server(db(), sock(), absl::StrCat("--listen 127.0.0.1:", port));
+  ASSERT_TRUE(Server::Accepting(sock()));
+  EXPECT_EQ(ListeningAddresses(port), std::vector<std::string>{"0100007F"});
+  Conn tcp = Conn::Tcp("127.0.0.1", port);
+  ASSERT_TRUE(tcp.connected());
+  ASSERT_TRUE(tcp.Send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n"));
+  Conn::Response r = tcp.Read();
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(json::parse(r.body, nullptr, false)["status"], "ok");
+  // Another loopback address reaches the same machine, not the server.
+  EXPECT_FALSE(Conn::Tcp("127.0.0.2", port).connected());
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+  // A name is not an address: nothing is resolved and bound behind the user's back.
+  auto r2 = testing::RunNewsidx("serve --db " + ShellQuote(db()) + " --socket '' --listen localhost:" +
+                                std::to_string(port));
+  EXPECT_EQ(r2.exit_code, 2);
+  EXPECT_NE(r2.err.find("not an IP address"), std::string::npos) << r2.err;
+}
+
+// The endpoints answer from the index the server opened; none opens a file a
+// request names (paths, `..`, parameters), whatever the encoding.
+TEST_F(ServerTest, NoRequestReadsAFileItNames) {
+  const std::string secret = dir_ / "secret.txt";
+  testing::WriteFile(secret, "SECRET-7f3a9c\n");
+  Server server(db(), sock());
+  ASSERT_TRUE(Server::Accepting(sock()));
+  const std::vector<std::string> targets = {
+      secret,
+      "/../../../.." + secret,
+      "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/" + UrlEncode(secret),
+      "/search/../../.." + secret,
+      "/search?q=nato&db=" + UrlEncode(dir_.path().string()) + "&path=" + UrlEncode(secret),
+      "/stats?db=" + UrlEncode(secret),
+      "/quotes?q=" + UrlEncode(secret),
+      "/suggest?q=" + UrlEncode(secret),
+      "/health?file=" + UrlEncode(secret),
+      "/../../../../etc/passwd",
+      "/search?q=nato&db=/etc",
+  };
+  for (const std::string& target : targets) {
+    std::string raw = RawExchange(sock(), "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    int status = StatusOf(raw);
+    EXPECT_TRUE(status == 200 || status == 404) << target << ": " << raw.substr(0, 200);
+    EXPECT_EQ(raw.find("SECRET-7f3a9c"), std::string::npos) << target;
+    EXPECT_EQ(raw.find("root:"), std::string::npos) << target;
+  }
+  EXPECT_EQ(server.Stop(SIGTERM), 0);
+}
+
+// The read timeout bounds a whole request, not the gap between bytes: a
+// client sending a byte every 100 ms is cut off, and so is one that connects
+// and says nothing, after the idle timeout.
+TEST_F(ServerTest, SlowClientsAreCutOffByTheTimeouts) {
+  Server server(db(), sock(), "--read-timeout-ms 1000 --idle-timeout-ms 500");
+  ASSERT_TRUE(Server::Accepting(sock()));
+  const std::string request = "GET /health HTTP/1.1\r\nHost: x\r\nUser-Agent: " + std::string(100, 'a') + "\r\n\r\n";
+  Conn slow = Conn::Unix(sock(), 200ms);
+  ASSERT_TRUE(slow.connected());
+  auto start = std::chrono::steady_clock::now();
+  size_t sent = 0;
+  std::string answer;
+  for (; sent < request.size(); ++sent) {
+    if (!slow.Send(request.substr(sent, 1))) break;
+    answer = slow.ReadAll();  // waits 200 ms, or less when the server closed
+    if (answer != "(still open)") break;
+  }
+  auto cut = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(sent, request.size()) << "the whole request went through, one byte at a time";
+  EXPECT_EQ(answer, "") << "dropped without an answer";
+  EXPECT_GE(cut, 900ms);
+  EXPECT_LT(cut, 3s);
+
+  Conn silent = Conn::Unix(sock(), 5000ms);
+  start = std::chrono::steady_clock::now();
+  EXPECT_EQ(silent.ReadAll(), "");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 2s);
+  EXPECT_EQ(Curl(sock(), "/health").status, 200);
   EXPECT_EQ(server.Stop(SIGTERM), 0);
 }
 
