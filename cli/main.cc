@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -167,6 +168,23 @@ int RunServe(newsidx::ServerOptions options) {
   return 0;
 }
 
+// CLI11 reads a query word like `-kallas` as an option; the hint when a
+// query's or quotes' arguments hold one.
+std::string DashWordHint(int argc, char** argv) {
+  if (argc < 2 || (absl::string_view(argv[1]) != "query" && absl::string_view(argv[1]) != "quotes")) {
+    return "";
+  }
+  for (int i = 2; i < argc; ++i) {
+    absl::string_view a = argv[i];
+    if (a == "--") break;
+    if (a.size() > 1 && a[0] == '-' && a[1] != '-') {
+      return absl::StrCat("; to search for ", a, ", put the query after --: newsidx ", argv[1],
+                          " -- QUERY");
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -240,7 +258,8 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help
-    std::cerr << "newsidx: " << e.what() << " (see newsidx --help)\n";
+    std::cerr << "newsidx: " << e.what() << " (see newsidx --help" << DashWordHint(argc, argv)
+              << ")\n";
     return kExitUsage;
   }
 

@@ -219,6 +219,12 @@ TEST_F(Cli, HostileQueriesExitZeroOrTwoWithOneLine) {
       EXPECT_TRUE(j.is_object() && j["hits"].is_array()) << c.what << ": " << r.out.substr(0, 200);
     }
   }
+  // CLI11 takes `-kallas` for an option; the message says what to do.
+  auto dash = Run("query nato -kallas");
+  EXPECT_NE(dash.err.find("to search for -kallas, put the query after --"), std::string::npos) << dash.err;
+  auto after = RunNewsidx("query --json --db " + ShellQuote(dir_ / "db") + " -- nato -kallas");
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(json::parse(after.out)["parsed"], "nato -kallas");
 }
 
 TEST_F(Cli, MissingIndexExitsOne) {
