@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <string_view>
 
 #include "absl/strings/ascii.h"
 #include "absl/container/flat_hash_set.h"
@@ -257,6 +258,9 @@ std::string RewriteWhoSaidWhat(absl::string_view query,
   };
   std::string q(query);
   if (q.find(':') != std::string::npos) return q;  // already fielded
+  // std::regex recurses once per character; a question is a sentence, and
+  // longer text is searched as written rather than risk a thread's stack.
+  if (q.size() > kMaxQuestionBytes) return q;
   std::smatch m;
   for (const std::regex& form : *forms) {
     if (std::regex_match(q, m, form)) {
@@ -350,19 +354,37 @@ std::string QueryBuilder::KeepCorrectionsOfUnknownWords(const std::string& query
 namespace {
 
 // Replaces the value of every `speaker:` in `query` (a word, or a quoted
-// phrase with its quotes) by `fn(value)`.
+// phrase with its quotes) by `fn(value)`. Scanned by hand, not by
+// std::regex: libstdc++'s regex recurses once per character matched, and a
+// 4 KiB `speaker:"…"` needed 1–2 MiB of stack (more under ASan), more than
+// a thread may have.
 template <typename Fn>
 std::string MapSpeakerValues(const std::string& query, Fn fn) {
-  static const std::regex speaker_value(R"re(speaker:("[^"]*"|[^\s()"]+))re", std::regex::icase);
+  constexpr std::string_view kField = "speaker:";
+  const std::string lower = absl::AsciiStrToLower(query);  // same offsets
+  auto ends_word = [](char c) {
+    return absl::ascii_isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '"';
+  };
   std::string out;
-  auto last = query.cbegin();
-  for (std::sregex_iterator it(query.begin(), query.end(), speaker_value), end; it != end; ++it) {
-    const std::smatch& m = *it;
-    out.append(last, m[1].first);
-    out += fn(m[1].str());
-    last = m[1].second;
+  size_t copied = 0;
+  for (size_t at = lower.find(kField); at != std::string::npos; at = lower.find(kField, at)) {
+    const size_t begin = at + kField.size();
+    size_t end = begin;
+    if (begin < query.size() && query[begin] == '"') {
+      end = query.find('"', begin + 1);
+      end = end == std::string::npos ? begin : end + 1;  // an unclosed phrase is no value
+    } else {
+      while (end < query.size() && !ends_word(query[end])) ++end;
+    }
+    if (end == begin) {
+      at = begin;
+      continue;
+    }
+    out.append(query, copied, begin - copied);
+    out += fn(query.substr(begin, end - begin));
+    copied = at = end;
   }
-  out.append(last, query.cend());
+  out.append(query, copied);
   return out;
 }
 

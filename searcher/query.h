@@ -34,13 +34,17 @@ inline constexpr size_t kMaxWildcards = 8;
 // wrong with a query that cannot be searched (bad date, unknown type, …).
 absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tokenizer);
 
+// Longer queries are not read as questions (see RewriteWhoSaidWhat).
+inline constexpr size_t kMaxQuestionBytes = 256;
+
 // Plain-English "who said what" questions in the fielded form:
 //   everything Honchar said about Article 5  → speaker:honchar "article 5"
 //   what did Kallas say about troops         → speaker:kallas troops
 //   quotes by Bruen on Trump                 → speaker:bruen trump
 //   Bruen on Trump (Bruen a known speaker)   → speaker:bruen trump
-// Any other query comes back unchanged. `is_speaker` tells whether a name
-// is a speaker in the index (only the bare "X on Y" form asks).
+// Any other query comes back unchanged, and so does one over
+// kMaxQuestionBytes. `is_speaker` tells whether a name is a speaker in the
+// index (only the bare "X on Y" form asks).
 std::string RewriteWhoSaidWhat(absl::string_view query,
                                const std::function<bool(absl::string_view)>& is_speaker);
 
