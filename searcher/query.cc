@@ -451,6 +451,10 @@ absl::StatusOr<ParsedQuery> QueryBuilder::Parse(absl::string_view query) {
     ParsedQuery parsed{parser_.parse_query(*rewritten, kFlags), *rewritten, ""};
     // Quotes or parentheses alone (`"`, `()`): nothing QueryParser can search.
     if (parsed.query.empty()) return absl::InvalidArgumentError("query has no words to search for");
+    if (size_t terms = parsed.query.get_length(); terms > kMaxQueryTerms) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("query has ", terms, " words; the limit is ", kMaxQueryTerms));
+    }
     std::string corrected =
         spelling ? KeepCorrectionsOfUnknownWords(*rewritten, parser_.get_corrected_query_string())
                  : *rewritten;
