@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -161,6 +162,23 @@ int RunServe(newsidx::ServerOptions options) {
   return 0;
 }
 
+// CLI11 reads a query word like `-kallas` as an option; the hint when a
+// query's or quotes' arguments hold one.
+std::string DashWordHint(int argc, char** argv) {
+  if (argc < 2 || (absl::string_view(argv[1]) != "query" && absl::string_view(argv[1]) != "quotes")) {
+    return "";
+  }
+  for (int i = 2; i < argc; ++i) {
+    absl::string_view a = argv[i];
+    if (a == "--") break;
+    if (a.size() > 1 && a[0] == '-' && a[1] != '-') {
+      return absl::StrCat("; to search for ", a, ", put the query after --: newsidx ", argv[1],
+                          " -- QUERY");
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -201,8 +219,10 @@ int main(int argc, char** argv) {
   CLI::App* query = app.add_subcommand("query", "search the index");
   add_source(query);
   query->add_flag("--json", json, "print the spec's JSON");
-  query->add_option("--limit", request.limit, "hits to show (default 10)");
-  query->add_option("--offset", request.offset, "hits to skip");
+  // Strings, checked by ParseCount: CLI11 would read -1 as 2^64-1.
+  std::string limit = "10", offset = "0";
+  query->add_option("--limit", limit, "hits to show (default 10, at most 1000)");
+  query->add_option("--offset", offset, "hits to skip");
   query->add_option("--sort", sort, "relevance or date");
   query->add_option("--facets", facets, "comma-separated: speaker,source,date,type");
   query->add_option("QUERY", words, "the query")->required();
@@ -236,7 +256,8 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help
-    std::cerr << "newsidx: " << e.what() << " (see newsidx --help)\n";
+    std::cerr << "newsidx: " << e.what() << " (see newsidx --help" << DashWordHint(argc, argv)
+              << ")\n";
     return kExitUsage;
   }
 
@@ -249,6 +270,12 @@ int main(int argc, char** argv) {
     auto order = newsidx::ParseSortOrder(sort);
     if (!order.ok()) return Fail(order.status());
     request.sort = *order;
+    auto n = newsidx::ParseCount("--limit", limit, newsidx::kMaxLimit);
+    if (!n.ok()) return Fail(n.status());
+    request.limit = *n;
+    n = newsidx::ParseCount("--offset", offset, newsidx::kMaxOffset);
+    if (!n.ok()) return Fail(n.status());
+    request.offset = *n;
     request.query = absl::StrJoin(words, " ");
     if (!facets.empty()) request.facets = absl::StrSplit(facets, ',', absl::SkipWhitespace());
     return RunQuery(src, request, sort, json);

@@ -1,5 +1,7 @@
 #include "searcher/api.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -58,16 +60,11 @@ std::string Get(const Params& p, const std::string& key, const std::string& fall
   return it == p.end() ? fallback : it->second;
 }
 
-// A whole number in [0, max], or an error naming the parameter.
+// The parameter `key` as a whole number in [0, max]; `fallback` when absent.
 absl::StatusOr<size_t> Number(const Params& p, const std::string& key, size_t fallback, size_t max) {
   auto it = p.find(key);
   if (it == p.end() || it->second.empty()) return fallback;
-  size_t n;
-  if (!absl::SimpleAtoi(it->second, &n)) {
-    return absl::InvalidArgumentError(absl::StrCat(key, " must be a whole number, not '", it->second, "'"));
-  }
-  if (n > max) return absl::InvalidArgumentError(absl::StrCat(key, " must be at most ", max));
-  return n;
+  return ParseCount(key, it->second, max);
 }
 
 ApiResponse Search(Searcher& searcher, const Params& p) {
@@ -165,6 +162,22 @@ std::string UrlEncode(absl::string_view text) {
     }
   }
   return out;
+}
+
+absl::StatusOr<size_t> ParseCount(absl::string_view name, absl::string_view text, size_t max) {
+  // Digits only: no sign (strtoull would take -1 for 2^64-1), no spaces.
+  const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return absl::ascii_isdigit(static_cast<unsigned char>(c));
+  });
+  if (!digits) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(name, " must be a whole number from 0 to ", max, ", not '", text, "'"));
+  }
+  size_t n;
+  if (!absl::SimpleAtoi(text, &n) || n > max) {  // too many digits for size_t, or over max
+    return absl::InvalidArgumentError(absl::StrCat(name, " must be at most ", max, ", not ", text));
+  }
+  return n;
 }
 
 ApiResponse HandleGet(Searcher& searcher, absl::string_view target) {

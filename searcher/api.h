@@ -35,6 +35,9 @@ ApiResponse HandleGet(Searcher& searcher, absl::string_view target);
 absl::StatusOr<std::map<std::string, std::string>> ParseQueryString(absl::string_view query);
 // Percent-encodes everything but unreserved characters.
 std::string UrlEncode(absl::string_view text);
+// `text` as a whole number in [0, max], or InvalidArgument naming `name`
+// (a parameter or an option) and the range; one rule for server and CLI.
+absl::StatusOr<size_t> ParseCount(absl::string_view name, absl::string_view text, size_t max);
 
 }  // namespace newsidx
 

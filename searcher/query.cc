@@ -1,6 +1,8 @@
 #include "searcher/query.h"
 
+#include <algorithm>
 #include <regex>
+#include <string_view>
 
 #include "absl/strings/ascii.h"
 #include "absl/container/flat_hash_set.h"
@@ -97,10 +99,20 @@ std::string SpeakerTermsOf(absl::string_view text, Tokenizer& tokenizer) {
   return absl::StrJoin(words, "-");
 }
 
+// `field:` with nothing to look for: QueryParser would search the field's
+// name as a word instead.
+absl::Status EmptyFieldError(absl::string_view field) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, ": needs a value right after the colon (", field, ":word or ", field,
+                   ":\"two words\")"));
+}
+
 // One whitespace-free chunk of query text, outside quotes or inside them;
-// `speaker_phrase` when inside `speaker:"…"`.
+// `speaker_phrase` when inside `speaker:"…"`, `phrase_follows` when a quote
+// comes right after the chunk.
 absl::StatusOr<std::string> RewriteChunk(absl::string_view chunk, bool in_phrase,
-                                         bool speaker_phrase, Tokenizer& tokenizer) {
+                                         bool speaker_phrase, bool phrase_follows,
+                                         Tokenizer& tokenizer) {
   if (speaker_phrase) return SpeakerTermsOf(chunk, tokenizer);
   if (!in_phrase && IsOperator(chunk)) return std::string(chunk);
   std::string lead;
@@ -126,7 +138,10 @@ absl::StatusOr<std::string> RewriteChunk(absl::string_view chunk, bool in_phrase
         return absl::StrCat(lead, name, ":", v);
       }
       // An empty value is followed by a quoted phrase: `title:"…"`.
-      if (value.empty()) return absl::StrCat(lead, name, ":");
+      if (value.empty()) {
+        if (!phrase_follows) return EmptyFieldError(name);
+        return absl::StrCat(lead, name, ":");
+      }
       std::string terms = f->name == schema::kSpeaker.name ? SpeakerTermsOf(value, tokenizer)
                                                            : TermsOf(value, tokenizer);
       return terms.empty() ? std::string() : absl::StrCat(lead, name, ":", terms);
@@ -134,6 +149,16 @@ absl::StatusOr<std::string> RewriteChunk(absl::string_view chunk, bool in_phrase
   }
   std::string terms = TermsOf(chunk, tokenizer);
   return terms.empty() ? std::string() : lead + terms;
+}
+
+// The phrase opened at `out[quote]` as a field's value (`speaker:"…"`) must
+// hold a word; an empty one would search the field's name.
+absl::Status CheckFieldPhrase(absl::string_view out, size_t quote) {
+  if (quote == 0 || out[quote - 1] != ':') return absl::OkStatus();
+  if (!absl::StripAsciiWhitespace(out.substr(quote + 1)).empty()) return absl::OkStatus();
+  absl::string_view before = out.substr(0, quote - 1);
+  size_t start = before.find_last_of(" (+-");
+  return EmptyFieldError(start == absl::string_view::npos ? before : before.substr(start + 1));
 }
 
 }  // namespace
@@ -151,6 +176,7 @@ absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tok
                                               {"\xC2\xBB", "\""}});     // »
   std::string out;
   bool in_phrase = false, speaker_phrase = false;
+  size_t phrase_start = 0;  // where in `out` the open phrase's quote is
   size_t i = 0;
   auto is_break = [](char c) {
     return absl::ascii_isspace(static_cast<unsigned char>(c)) || c == '"' || c == '(' || c == ')';
@@ -161,8 +187,12 @@ absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tok
       if (!out.empty() && out.back() != ' ') out.push_back(' ');
       ++i;
     } else if (c == '"') {
+      if (in_phrase) {
+        if (absl::Status s = CheckFieldPhrase(out, phrase_start); !s.ok()) return s;
+      }
       in_phrase = !in_phrase;
       speaker_phrase = in_phrase && absl::EndsWith(out, absl::StrCat(schema::kSpeaker.name, ":"));
+      phrase_start = out.size();
       out.push_back('"');
       ++i;
     } else if (c == '(' || c == ')') {
@@ -172,13 +202,20 @@ absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tok
       size_t j = i;
       while (j < q.size() && !is_break(q[j])) ++j;
       auto chunk = RewriteChunk(absl::string_view(q).substr(i, j - i), in_phrase, speaker_phrase,
-                                tokenizer);
+                                j < q.size() && q[j] == '"', tokenizer);
       if (!chunk.ok()) return chunk.status();
       out += *chunk;
       i = j;
     }
   }
+  if (in_phrase) {  // an unclosed phrase runs to the end
+    if (absl::Status s = CheckFieldPhrase(out, phrase_start); !s.ok()) return s;
+  }
   while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (size_t n = std::count(out.begin(), out.end(), '*'); n > kMaxWildcards) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("query has ", n, " wildcards; the limit is ", kMaxWildcards));
+  }
   return out;
 }
 
@@ -221,6 +258,9 @@ std::string RewriteWhoSaidWhat(absl::string_view query,
   };
   std::string q(query);
   if (q.find(':') != std::string::npos) return q;  // already fielded
+  // std::regex recurses once per character; a question is a sentence, and
+  // longer text is searched as written rather than risk a thread's stack.
+  if (q.size() > kMaxQuestionBytes) return q;
   std::smatch m;
   for (const std::regex& form : *forms) {
     if (std::regex_match(q, m, form)) {
@@ -256,7 +296,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, Xapian::Stem stem)
   parser_.set_stemmer(stem_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_AND);
-  parser_.set_max_expansion(1000, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  parser_.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   for (const schema::Field& f : schema::kFields) {
     if (!f.queryable) continue;
     if (f.kind == schema::FieldKind::kBoolean) {
@@ -314,19 +354,37 @@ std::string QueryBuilder::KeepCorrectionsOfUnknownWords(const std::string& query
 namespace {
 
 // Replaces the value of every `speaker:` in `query` (a word, or a quoted
-// phrase with its quotes) by `fn(value)`.
+// phrase with its quotes) by `fn(value)`. Scanned by hand, not by
+// std::regex: libstdc++'s regex recurses once per character matched, and a
+// 4 KiB `speaker:"…"` needed 1–2 MiB of stack (more under ASan), more than
+// a thread may have.
 template <typename Fn>
 std::string MapSpeakerValues(const std::string& query, Fn fn) {
-  static const std::regex speaker_value(R"re(speaker:("[^"]*"|[^\s()"]+))re", std::regex::icase);
+  constexpr std::string_view kField = "speaker:";
+  const std::string lower = absl::AsciiStrToLower(query);  // same offsets
+  auto ends_word = [](char c) {
+    return absl::ascii_isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')' || c == '"';
+  };
   std::string out;
-  auto last = query.cbegin();
-  for (std::sregex_iterator it(query.begin(), query.end(), speaker_value), end; it != end; ++it) {
-    const std::smatch& m = *it;
-    out.append(last, m[1].first);
-    out += fn(m[1].str());
-    last = m[1].second;
+  size_t copied = 0;
+  for (size_t at = lower.find(kField); at != std::string::npos; at = lower.find(kField, at)) {
+    const size_t begin = at + kField.size();
+    size_t end = begin;
+    if (begin < query.size() && query[begin] == '"') {
+      end = query.find('"', begin + 1);
+      end = end == std::string::npos ? begin : end + 1;  // an unclosed phrase is no value
+    } else {
+      while (end < query.size() && !ends_word(query[end])) ++end;
+    }
+    if (end == begin) {
+      at = begin;
+      continue;
+    }
+    out.append(query, copied, begin - copied);
+    out += fn(query.substr(begin, end - begin));
+    copied = at = end;
   }
-  out.append(last, query.cend());
+  out.append(query, copied);
   return out;
 }
 
@@ -391,6 +449,12 @@ absl::StatusOr<ParsedQuery> QueryBuilder::Parse(absl::string_view query) {
                               Xapian::QueryParser::FLAG_PURE_NOT;
   try {
     ParsedQuery parsed{parser_.parse_query(*rewritten, kFlags), *rewritten, ""};
+    // Quotes or parentheses alone (`"`, `()`): nothing QueryParser can search.
+    if (parsed.query.empty()) return absl::InvalidArgumentError("query has no words to search for");
+    if (size_t terms = parsed.query.get_length(); terms > kMaxQueryTerms) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("query has ", terms, " words; the limit is ", kMaxQueryTerms));
+    }
     std::string corrected =
         spelling ? KeepCorrectionsOfUnknownWords(*rewritten, parser_.get_corrected_query_string())
                  : *rewritten;

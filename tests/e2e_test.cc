@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "absl/strings/str_split.h"
+#include "searcher/query.h"
 #include "tests/test_util.h"
 
 namespace newsidx {
@@ -136,6 +137,97 @@ TEST_F(Cli, BadQueriesExitTwoWithOneLine) {
   EXPECT_EQ(Run("query --sort sideways nato").exit_code, 2);
   EXPECT_EQ(Run("query --facets colour nato").exit_code, 2);
   EXPECT_EQ(Run("frobnicate").exit_code, 2);
+}
+
+// Whatever string `newsidx query` is given, it answers (0) or names what is
+// wrong in one line (2): never a signal, an uncaught exception or a hang,
+// and the work one query can ask for is bounded.
+TEST_F(Cli, HostileQueriesExitZeroOrTwoWithOneLine) {
+  auto repeat = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  struct Case {
+    std::string what;
+    std::string args;  // after `query --json`
+    int exit_code;
+  };
+  auto q = [](const std::string& query) { return "-- " + ShellQuote(query); };
+  const std::vector<Case> cases = {
+      {"at the word and byte limits", q(repeat("nato ", kMaxQueryTerms) + repeat(" ", 4095 - 5 * kMaxQueryTerms)), 0},
+      {"over the word limit", q(repeat("nato ", kMaxQueryTerms + 1)), 2},
+      {"at the byte limit", q(repeat("n", 4095) + " "), 2},  // one word too long to index
+      {"over the byte limit", q(repeat("nato ", 820)), 2},
+      {"10,000 nested parentheses", q(repeat("(", 10000) + "nato" + repeat(")", 10000)), 2},
+      {"2,000 nested parentheses", q(repeat("(", 2000) + "nato" + repeat(")", 2000)), 0},
+      {"98 nested operators", q(repeat("(said OR (the AND ", 49) + "x" + repeat("))", 49)), 0},
+      {"2,000 open parentheses", q(repeat("(", 2000) + "nato"), 0},
+      {"unbalanced parentheses", q("nato)) (kallas"), 0},
+      {"unclosed phrase", q("\"security guarantees"), 0},
+      {"a quote alone", q("\""), 2},
+      {"parentheses alone", q("()"), 2},
+      {"AND alone", q("AND"), 2},
+      {"NOT alone", q("NOT"), 2},
+      {"operators only", q("OR AND NOT XOR NEAR ADJ"), 2},
+      {"dangling operator", q("nato AND"), 2},
+      {"- alone", q("-"), 2},
+      {"+ alone", q("+"), 2},
+      {"* alone", q("*"), 2},
+      {"a wildcard for many words", q("a*"), 0},
+      {"the most wildcards", q(repeat("s* ", static_cast<int>(kMaxWildcards))), 0},
+      {"too many wildcards", q(repeat("s* ", 1300)), 2},
+      {"speaker: with no name", q("speaker:"), 2},
+      {"speaker: with an empty phrase", q("nato speaker:\"\""), 2},
+      {"title: with no value", q("(title:)"), 2},
+      {"date with no ends", q("date:.."), 2},
+      {"date out of range", q("date:9999-99-99.."), 2},
+      {"date: empty", q("date:"), 2},
+      {"type: empty", q("type:"), 2},
+      {"colons", q("::::"), 2},
+      {"invalid UTF-8", q("\xff\xfe nato \xc3"), 0},
+      {"overlong and surrogate UTF-8", q("\xc0\xaf \xed\xa0\x80 nato \xf4\x90\x80\x80"), 0},
+      {"invalid UTF-8 alone", q("\xff\xfe\xc3"), 2},
+      {"control characters", q("\x01\x02\x1b[31m nato \x7f\x08"), 0},
+      {"control characters alone", q("\x01\x1b\x7f\t\r\n"), 2},
+      {"a who-said-what at its byte bound", q("what did Honchar say about " + repeat("abcd ", 45) + "nato"), 0},
+      {"a long who-said-what", q("what did " + repeat("a ", 2030) + "say about nato"), 2},
+      {"a long speaker phrase", q("speaker:\"" + repeat(repeat("h", 39) + " ", 100) + "\""), 0},
+      {"a phrase of 100 words", q(repeat("a-", 99) + "a"), 0},
+      {"a phrase of 2,000 words", q(repeat("a-", 2000)), 2},
+      {"words that expand", q(repeat("\xef\xb7\xba", 1365)), 2},  // U+FDFA is 4 words in NFKC
+      {"a query starting with -", "-nato", 2},
+      {"a huge --limit", "--limit 99999999999999999999 nato", 2},
+      {"--limit over the maximum", "--limit 1001 nato", 2},
+      {"--limit at the maximum", "--limit 1000 nato", 0},
+      {"a negative --offset", "--offset -1 nato", 2},
+      {"--offset over the maximum", "--offset 1000001 nato", 2},
+      {"--offset at the maximum", "--offset 1000000 nato", 0},
+      {"a non-numeric --limit", "--limit ten nato", 2},
+      {"a hexadecimal --limit", "--limit 0x10 nato", 2},
+      {"an empty --limit", "--limit '' nato", 2},
+  };
+  for (const Case& c : cases) {
+    auto start = std::chrono::steady_clock::now();
+    auto r = RunNewsidx("query --json --db " + ShellQuote(dir_ / "db") + " " + c.args);
+    auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.what << ": " << r.err;
+    EXPECT_LT(seconds, 10) << c.what;
+    if (r.exit_code == 2) {
+      EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << c.what << ": " << r.err;
+      EXPECT_EQ(r.err.rfind("newsidx: ", 0), 0u) << c.what << ": " << r.err;
+      EXPECT_TRUE(r.out.empty()) << c.what;
+    } else if (r.exit_code == 0) {
+      json j = json::parse(r.out, nullptr, false);
+      EXPECT_TRUE(j.is_object() && j["hits"].is_array()) << c.what << ": " << r.out.substr(0, 200);
+    }
+  }
+  // CLI11 takes `-kallas` for an option; the message says what to do.
+  auto dash = Run("query nato -kallas");
+  EXPECT_NE(dash.err.find("to search for -kallas, put the query after --"), std::string::npos) << dash.err;
+  auto after = RunNewsidx("query --json --db " + ShellQuote(dir_ / "db") + " -- nato -kallas");
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(json::parse(after.out)["parsed"], "nato -kallas");
 }
 
 TEST_F(Cli, MissingIndexExitsOne) {

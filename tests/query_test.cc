@@ -3,6 +3,9 @@
 #include "searcher/query.h"
 
 #include <gtest/gtest.h>
+#include <pthread.h>
+
+#include <functional>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
@@ -55,6 +58,28 @@ TEST(RewriteQuery, BadInputIsRejectedWithAReason) {
   EXPECT_EQ(Rewrite("type:video"),
             "ERROR: type:video is not a type (use type:article or type:quote)");
   EXPECT_EQ(Rewrite(std::string(5000, 'a')).substr(0, 14), "ERROR: query i");
+}
+
+// QueryParser would search `speaker:` alone as the word "speaker".
+TEST(RewriteQuery, AFieldWithNothingToLookForIsRejected) {
+  const std::string reason =
+      "ERROR: speaker: needs a value right after the colon (speaker:word or speaker:\"two words\")";
+  for (const char* q : {"speaker:", "speaker: honchar", "nato speaker:", "(speaker:)", "speaker:\"\"",
+                        "speaker:\"", "speaker:\"  \" nato", "-speaker:\"\""}) {
+    EXPECT_EQ(Rewrite(q), reason) << q;
+  }
+  EXPECT_EQ(Rewrite("title:").substr(0, 30), "ERROR: title: needs a value ri");
+  EXPECT_EQ(Rewrite("speaker:\"Mykhailo Honchar\""), "speaker:\"mykhailo honchar\"");
+  EXPECT_EQ(Rewrite("title:\"nato\" \"\""), "title:\"nato\" \"\"");  // an empty plain phrase is harmless
+}
+
+// Each wildcard merges up to kMaxWildcardTerms posting lists.
+TEST(RewriteQuery, WildcardsPerQueryAreBounded) {
+  std::string q;
+  for (size_t i = 0; i < kMaxWildcards; ++i) absl::StrAppend(&q, "a* ");
+  EXPECT_EQ(Rewrite(q).substr(0, 2), "a*");
+  EXPECT_EQ(Rewrite(q + "b*"), absl::StrCat("ERROR: query has ", kMaxWildcards + 1,
+                                            " wildcards; the limit is ", kMaxWildcards));
 }
 
 class SeedIndex : public ::testing::Test {
@@ -118,6 +143,66 @@ TEST_F(SeedIndex, NamedHardCasesAreFound) {
     ASSERT_TRUE(r.ok()) << q;
     EXPECT_GT(r->total, 0u) << q << " → " << r->parsed;
   }
+}
+
+// Runs `fn` on a thread whose stack is `bytes`: an overflow kills the test.
+void OnStackOf(size_t bytes, std::function<void()> fn) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, bytes);
+  pthread_t thread;
+  ASSERT_EQ(pthread_create(
+                &thread, &attr,
+                [](void* f) -> void* {
+                  (*static_cast<std::function<void()>*>(f))();
+                  return nullptr;
+                },
+                &fn),
+            0);
+  pthread_join(thread, nullptr);
+  pthread_attr_destroy(&attr);
+}
+
+// Nothing recurses once per byte of a query: 4 KiB questions, speaker
+// phrases, nesting and phrases are parsed (and matched, or refused) in half
+// a megabyte of stack (a thread may have 2 MiB; std::regex needed 1–2 MiB
+// for these).
+TEST_F(SeedIndex, LongQueriesNeedLittleStack) {
+  auto repeat = [](const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+  };
+  const std::vector<std::string> queries = {
+      "what did " + repeat("a ", 2035) + "say about nato",
+      "everything " + repeat("a", 4060) + " said about nato",
+      "quotes by " + repeat("x ", 2040),
+      repeat("B", 4000) + " on nato",
+      "speaker:\"" + repeat("honchar ", 508) + "\"",
+      "speaker:\"" + repeat(repeat("h", 39) + " ", 100) + "\"",  // 100 words: parsed and corrected
+      "speaker:" + repeat("h", 4000) + " nato",
+      repeat("(said OR (the AND ", 49) + "x" + repeat("))", 49),
+      repeat("(", 2040) + "nato" + repeat(")", 2040),
+      repeat("a-", 2000),
+  };
+  OnStackOf(512 * 1024, [&] {
+    for (const std::string& q : queries) {
+      ASSERT_LE(q.size(), kMaxQueryBytes);
+      SearchRequest req;
+      req.query = q;
+      auto r = searcher_->Search(req);
+      EXPECT_TRUE(r.ok() || r.status().code() == absl::StatusCode::kInvalidArgument)
+          << q.substr(0, 40) << ": " << r.status();
+    }
+  });
+}
+
+TEST(RewriteWhoSaidWhat, OnlyQuestionsUpToTheirBoundAreRead) {
+  auto no_speaker = [](absl::string_view) { return false; };
+  EXPECT_EQ(RewriteWhoSaidWhat("what did Kallas say about troops", no_speaker), "speaker:Kallas troops");
+  std::string topic(kMaxQuestionBytes, 't');
+  std::string long_question = "what did Kallas say about " + topic;
+  EXPECT_EQ(RewriteWhoSaidWhat(long_question, no_speaker), long_question);
 }
 
 }  // namespace
