@@ -837,6 +837,7 @@ std::vector<GoodRequest> SoakGoodRequests() {
   out.push_back({"/suggest?q=speaker:hon", "speakers"});
   out.push_back({"/stats", "documents"});
   out.push_back({"/health", "status"});
+  out.push_back({"/article?id=000_461dc09155656a05", "quotes"});
   return out;
 }
 
@@ -866,6 +867,7 @@ std::vector<BadRequest> SoakBadRequests() {
       {"closed before the body", get("/health", "Content-Length: 100\r\n") + "abc", 0, true},
       {"unknown path", get("/nope"), 404},
       {"path traversal", get("/../../../../etc/passwd"), 404},
+      {"an article named by a path", get("/article?id=../../../../etc/passwd"), 404},
       {"POST", "POST /search HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhi", 405},
       {"DELETE", get("/health").replace(0, 3, "DELETE"), 405},
       {"negative limit", get("/search?q=nato&limit=-1"), 400},
