@@ -426,18 +426,6 @@ TEST(CrashSafety, KilledBuildsLeaveAReadableIndexAndTheNextCompletesIt) {
   }
 }
 
-// A free loopback TCP port (the kernel's choice; free again once closed).
-int FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
 
 bool Accepting(int port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -525,7 +513,7 @@ TEST(RemoteShards, TwoTcpServersAnswerLikeOneDatabase) {
   std::vector<std::unique_ptr<TcpServer>> servers;
   for (std::string& line : shards) {
     ASSERT_EQ(line.rfind("auto ", 0), 0u) << line;
-    int port = FreePort();
+    int port = testing::FreeLoopbackPort();
     servers.push_back(std::make_unique<TcpServer>(dir / ("two/" + line.substr(5)), port));
     ASSERT_TRUE(Accepting(port)) << "xapian-tcpsrv did not start on port " << port;
     stub += "remote 127.0.0.1:" + std::to_string(port) + "\n";

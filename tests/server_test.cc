@@ -354,18 +354,6 @@ int StatusOf(const std::string& raw) {
   return raw.rfind("HTTP/1.1 ", 0) == 0 ? std::atoi(raw.c_str() + 9) : 0;
 }
 
-// A loopback port nobody listens on now.
-int FreePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
 
 struct Page {
   int status = 0;
@@ -469,7 +457,7 @@ TEST_F(ServerTest, EveryEndpointAnswersAndTheSocketIsPrivate) {
 }
 
 TEST_F(ServerTest, TheSearchPageIsServedOnTcpAndTheSocketAndAsksNoOtherHost) {
-  const int port = FreePort();
+  const int port = testing::FreeLoopbackPort();
   const std::string tcp = absl::StrCat("http://127.0.0.1:", port);
   Server server(db(), sock(), absl::StrCat("--listen 127.0.0.1:", port));
   ASSERT_TRUE(Server::Accepting(sock()));
@@ -539,18 +527,6 @@ TEST_F(ServerTest, BadRequestsGet4xxAndTheServerGoesOn) {
   EXPECT_EQ(server.Stop(SIGTERM), 0);
 }
 
-// A free loopback TCP port (the kernel's choice; free again once closed).
-int FreePort() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
 
 // The local addresses of the TCP sockets listening on `port`, as
 // /proc/net/tcp and tcp6 write them ("0100007F" is 127.0.0.1).
@@ -571,7 +547,7 @@ std::vector<std::string> ListeningAddresses(int port) {
 }
 
 TEST_F(ServerTest, TcpListensOnlyOnTheAddressGiven) {
-  const int port = FreePort();
+  const int port = testing::FreeLoopbackPort();
   Server server(db(), sock(), absl::StrCat("--listen 127.0.0.1:", port));
   ASSERT_TRUE(Server::Accepting(sock()));
   EXPECT_EQ(ListeningAddresses(port), std::vector<std::string>{"0100007F"});
@@ -952,7 +928,7 @@ TEST(ServerSoak, ThirtyTwoClientsMixingGoodAndBadRequests) {
   }
   auto built = testing::RunNewsidx("build --corpus " + corpus + " --db " + ShellQuote(db));
   ASSERT_EQ(built.exit_code, 0) << built.err;
-  const int port = FreePort();
+  const int port = testing::FreeLoopbackPort();
   Server server(db, sock, absl::StrCat("--listen 127.0.0.1:", port, " --threads 4 --read-timeout-ms 2000"));
   ASSERT_TRUE(Server::Accepting(sock));
 

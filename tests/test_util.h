@@ -37,6 +37,9 @@ CommandResult RunCommand(const std::string& command);
 // Runs the newsidx binary with `args` (already shell-quoted as needed).
 CommandResult RunNewsidx(const std::string& args);
 
+// A loopback TCP port nobody listens on now (the kernel's choice).
+int FreeLoopbackPort();
+
 // Single-quotes `s` for /bin/sh.
 std::string ShellQuote(const std::string& s);
 
