@@ -54,6 +54,19 @@ TEST(Boilerplate, OutletFromCreditLines) {
   EXPECT_FALSE(OutletFromCreditLine("Kallas emphasised that this is not about pledges."));
 }
 
+// Found by fuzz/article_fuzz.cc: the outlet after "link to" was cut at an
+// offset into the NFKC-normalized line, longer than the line when it holds
+// "¼" ("1⁄4"): a wrong outlet, or std::out_of_range ending the build.
+TEST(Boilerplate, OutletAfterLinkToWhenNormalizingChangesLengths) {
+  EXPECT_EQ(OutletFromCreditLine("© ¼½ Any use of materials only with a hyperlink to Caliber.az")
+                .value_or(""),
+            "Caliber.az");
+  const std::string fuzzed = "\xA9\xBClink to `";  // windows-1252: "©¼link to `"
+  ParsedFile f;
+  EXPECT_NO_THROW(f = ParseArticles(fuzzed, Format::kHtml, "id", "path"));
+  EXPECT_NO_THROW(f = ParseArticles(fuzzed, Format::kText, "id", "path"));
+}
+
 TEST(SeedArticles, CaliberTitleDatelineSourceAndNoFurniture) {
   Article a = ParseOne(ReadFile(CorpusDir() + "/000_461dc09155656a05.txt"));
   EXPECT_EQ(a.title, "Ukraine and the price of abandoning its NATO bid Expert opinions on Caliber.Az");
