@@ -160,6 +160,30 @@ TEST(JsonLines, GoodLinesKeptBrokenLinesCounted) {
   EXPECT_EQ(f.problems.size(), 3u);  // line 2, the bad date on line 4, line 5
 }
 
+// Found by fuzz/article_fuzz.cc: JSON escapes and HTML attributes decode
+// after charset.h has cleaned the bytes, so control characters and line
+// breaks reached titles and outlets (shown on one line) and bodies.
+TEST(JsonLines, EscapedControlCharactersAreCleaned) {
+  ParsedFile f = ParseArticles(
+      R"({"title": "Two\nlines\u001e", "source": "Wire\u0000Service", "author": "A\tWriter",)"
+      R"( "body": "One.\r\n\r\nTwo\u0000three.\u0007"})",
+      Format::kJsonl, "feed", "feed.jsonl");
+  ASSERT_EQ(f.articles.size(), 1u);
+  EXPECT_EQ(f.articles[0].title, "Two lines");
+  EXPECT_EQ(f.articles[0].source, "Wire Service");
+  EXPECT_EQ(f.articles[0].author, "A Writer");
+  EXPECT_EQ(f.articles[0].text, "One.\n\nTwo three.");
+
+  Article a = ParseOne("<html><head><meta property=\"og:site_name\" content=\"Example\n  News\">"
+                       "</head><body><p>Body text here.</p></body></html>",
+                       Format::kHtml);
+  EXPECT_EQ(a.source, "Example News");
+  ASSERT_TRUE(ApplySidecar(R"({"title": "Side\r\ncar"})", a).ok());
+  EXPECT_EQ(a.title, "Side car");
+  EXPECT_TRUE(ParseArticles(R"({"body": "\u0001\u0002"})", Format::kJsonl, "f", "f.jsonl")
+                  .articles.empty());
+}
+
 TEST(Sidecar, OverridesExtractedFields) {
   Article a = ParseOne("Headline\n\nBody text here.\n");
   ASSERT_TRUE(ApplySidecar(R"({"title": "Better", "source": "Wire", "date": "2024-01-02"})", a).ok());
