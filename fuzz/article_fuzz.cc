@@ -6,8 +6,10 @@
 //
 // Every file comes from disk unvetted, so beyond "does not crash" the
 // parsed articles must keep the promises later stages rely on: UTF-8
-// everywhere, ids and paths as given, no article without title and text,
-// plausible dates, and (text and HTML) a body of non-empty paragraphs.
+// everywhere and no control characters (the body keeps its newlines; title,
+// source, author and url are one line each), ids and paths as given, no
+// article without title and text, plausible dates, and (text and HTML) a
+// body of non-empty paragraphs.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -24,8 +26,13 @@ constexpr Format kFormat = Format::NEWSIDX_FUZZ_FORMAT;
 constexpr const char* kId = "fuzz";
 constexpr const char* kPath = "fuzz.file";
 
-void CheckField(const std::string& value, const char* name) {
+void CheckField(const std::string& value, const char* name, bool multiline) {
   FUZZ_CHECK(IsValidUtf8(value), "%s is not UTF-8", name);
+  for (char c : value) {
+    if (multiline && c == '\n') continue;
+    FUZZ_CHECK(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f,
+               "%s holds control character 0x%02x", name, static_cast<unsigned char>(c));
+  }
 }
 
 // Text and HTML bodies are the file's non-empty lines, "\n\n" between them.
@@ -44,7 +51,7 @@ void CheckArticle(const Article& a) {
   FUZZ_CHECK(!a.id.empty(), "empty id");
   for (auto [value, name] : {std::pair{&a.title, "title"}, {&a.text, "text"},
                              {&a.source, "source"}, {&a.author, "author"}, {&a.url, "url"}}) {
-    CheckField(*value, name);
+    CheckField(*value, name, /*multiline=*/value == &a.text);
   }
   if (a.date) FUZZ_CHECK(a.date->year() >= 1800 && a.date->year() <= 2200, "date out of range");
   if (kFormat != Format::kJsonl) CheckParagraphs(a.text);

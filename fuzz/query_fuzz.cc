@@ -10,8 +10,10 @@
 //
 // Checked: a query fails only as the user's mistake (InvalidArgument), never
 // as a fault; results respect the limit; snippets are UTF-8; a "did you
-// mean" suggestion is itself a query that searches; and the who-said-what
-// rewrite changes a query only into a speaker: query.
+// mean" suggestion is itself a query that searches; the who-said-what
+// rewrite changes a query only into a speaker: query; and the rewrite into
+// QueryParser's syntax is a fixed point (its output, shown as "parsed" and
+// the base of "did you mean", reads back as itself).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -23,6 +25,7 @@
 #include "analyzers/charset.h"
 #include "fuzz/check.h"
 #include "indexer/indexer.h"
+#include "searcher/query.h"
 #include "searcher/search.h"
 
 namespace newsidx {
@@ -36,6 +39,7 @@ constexpr const char* kAliases =
 
 fs::path* index_dir = nullptr;
 Searcher* searcher = nullptr;
+Tokenizer* tokenizer = nullptr;
 
 void RemoveIndex() {
   std::error_code ec;
@@ -64,6 +68,16 @@ void BuildSeedIndex() {
   auto opened = Searcher::Open(options.db_path);
   FUZZ_CHECK(opened.ok(), "cannot open the index");
   searcher = opened->release();
+  tokenizer = new Tokenizer;
+}
+
+void CheckRewriteIsAFixedPoint(const std::string& query) {
+  auto once = RewriteQuery(query, *tokenizer);
+  if (!once.ok()) return;
+  auto twice = RewriteQuery(*once, *tokenizer);
+  FUZZ_CHECK(twice.ok() && *twice == *once, "'%s' rewrites to '%s', which rewrites to '%s'",
+             query.c_str(), once->c_str(),
+             twice.ok() ? twice->c_str() : std::string(twice.status().message()).c_str());
 }
 
 bool Refused(const absl::Status& s) { return absl::IsInvalidArgument(s); }
@@ -109,6 +123,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string asked = RewriteWhoSaidWhat(query, [](absl::string_view) { return true; });
   FUZZ_CHECK(asked == query || absl::StrContains(asked, "speaker:"),
              "the who-said-what rewrite made '%s' of '%s'", asked.c_str(), query.c_str());
+  CheckRewriteIsAFixedPoint(query);
   CheckSearch(query);
   auto suggestions = searcher->Suggest(query, 5);
   FUZZ_CHECK(suggestions.ok(), "suggest failed: %s",
