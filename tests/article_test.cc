@@ -134,6 +134,23 @@ TEST(Html, MarkupScriptsAndNavigationRemoved) {
             "“They have to be real troops,” she stressed.");
 }
 
+// Found running fuzz/article_fuzz.cc on its seeds: libxml2 obeyed the page's
+// <meta charset> and decoded the (already UTF-8) text a second time; at the
+// first byte that charset lacks it dropped the rest, here the whole body.
+TEST(Html, DeclaredCharsetDoesNotDecodeTwice) {
+  Article legacy = ParseOne(
+      "<html><head><meta charset=\"windows-1252\"><title>\x93Legacy\x94 page</title></head>"
+      "<body><p>Caf\xE9 costs \xA3" "15m, he said.</p></body></html>",
+      Format::kHtml);
+  EXPECT_EQ(legacy.title, "“Legacy” page");
+  EXPECT_EQ(legacy.text, "Café costs £15m, he said.");
+  Article mislabelled = ParseOne(
+      "<html><head><meta charset=\"iso-8859-1\"><title>T</title></head>"
+      "<body><p>Café “quoted” words here.</p></body></html>",
+      Format::kHtml);
+  EXPECT_EQ(mislabelled.text, "Café “quoted” words here.");
+}
+
 TEST(Html, DeepNestingDoesNotRecurse) {
   std::string html = "<html><body>";
   for (int i = 0; i < 50000; ++i) html += "<div>";
