@@ -44,6 +44,12 @@ bool IsWordChar(UChar32 c) {
 
 bool IsDigit(UChar32 c) { return u_charType(c) == U_DECIMAL_DIGIT_NUMBER; }
 
+bool IsMark(UChar32 c) {
+  int8_t type = u_charType(c);
+  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
+         type == U_COMBINING_SPACING_MARK;
+}
+
 struct CodePoint {
   UChar32 c;
   int32_t start;
@@ -65,7 +71,11 @@ std::vector<CodePoint> CodePoints(absl::string_view s) {
 
 // Splits a normalized word where the QueryParser would: at every character
 // that is not a word character, except an apostrophe between word characters
-// and '.' or ',' between digits ("don't", "3.14", "1,000").
+// and '.' or ',' between digits ("don't", "3.14", "1,000"). A combining mark
+// after a split point belongs to the punctuation before it, as ICU's word
+// breaks group them, and starts no term: else "o.\u0301i" would give the
+// query "o-\u0301i", which ICU splits as "o", "i", and the rewrite of a
+// rewritten query would not be itself.
 template <typename Emit>
 void SplitLikeQueryParser(absl::string_view word, Emit emit) {
   std::vector<CodePoint> cps = CodePoints(word);
@@ -73,7 +83,7 @@ void SplitLikeQueryParser(absl::string_view word, Emit emit) {
   bool in_term = false;
   for (size_t i = 0; i < cps.size(); ++i) {
     UChar32 c = cps[i].c;
-    bool keep = IsWordChar(c);
+    bool keep = IsWordChar(c) && (in_term || !IsMark(c));
     if (!keep && in_term && i + 1 < cps.size()) {
       UChar32 prev = cps[i - 1].c, next = cps[i + 1].c;
       if (c == '\'') keep = IsWordChar(prev) && IsWordChar(next);
