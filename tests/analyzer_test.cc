@@ -55,6 +55,14 @@ TEST(Tokenizer, NoTermStartsWithACombiningMark) {
   EXPECT_THAT(Terms("\u0928\u092E\u0938\u094D\u0924\u0947"), ElementsAre("नमस्ते"));
 }
 
+// Found by fuzz/query_fuzz.cc: ICU calls "_" a word in "_@" but not alone,
+// so the query "_@" rewrote to "_", which rewrote to nothing.
+TEST(Tokenizer, ConnectorPunctuationAloneIsNoTerm) {
+  EXPECT_TRUE(Terms("_@").empty());
+  EXPECT_THAT(Terms("_@0 __ ‿"), ElementsAre("0"));
+  EXPECT_THAT(Terms("snake_case _private x_1"), ElementsAre("snake_case", "_private", "x_1"));
+}
+
 TEST(Tokenizer, CyrillicAndAccentsAreWords) {
   EXPECT_THAT(Terms("Ссылка скопирована"), ElementsAre("ссылка", "скопирована"));
   EXPECT_THAT(Terms("Élysée café"), ElementsAre("élysée", "café"));
