@@ -44,6 +44,12 @@ bool IsWordChar(UChar32 c) {
 
 bool IsDigit(UChar32 c) { return u_charType(c) == U_DECIMAL_DIGIT_NUMBER; }
 
+bool IsMark(UChar32 c) {
+  int8_t type = u_charType(c);
+  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
+         type == U_COMBINING_SPACING_MARK;
+}
+
 struct CodePoint {
   UChar32 c;
   int32_t start;
@@ -66,14 +72,27 @@ std::vector<CodePoint> CodePoints(absl::string_view s) {
 // Splits a normalized word where the QueryParser would: at every character
 // that is not a word character, except an apostrophe between word characters
 // and '.' or ',' between digits ("don't", "3.14", "1,000").
+//
+// The query rewrite joins a word's terms with '-', and ICU must split that
+// back into the same terms, or a rewritten query would not rewrite to
+// itself. So a combining mark after a split point starts no term (ICU groups
+// it with the punctuation before it: "o.\u0301i" is "o", "i"), and a piece of
+// connector punctuation alone ("_") is no term (ICU calls it a word in
+// "_@0" but not in "_-0").
 template <typename Emit>
 void SplitLikeQueryParser(absl::string_view word, Emit emit) {
   std::vector<CodePoint> cps = CodePoints(word);
   size_t term_start = 0;
   bool in_term = false;
+  bool has_core = false;  // a letter, number or mark, not only connectors
+  auto end_term = [&](int32_t end) {
+    if (has_core) emit(cps[term_start].start, end);
+    in_term = has_core = false;
+  };
   for (size_t i = 0; i < cps.size(); ++i) {
     UChar32 c = cps[i].c;
-    bool keep = IsWordChar(c);
+    bool keep = IsWordChar(c) && (in_term || !IsMark(c));
+    const bool word_char = keep;
     if (!keep && in_term && i + 1 < cps.size()) {
       UChar32 prev = cps[i - 1].c, next = cps[i + 1].c;
       if (c == '\'') keep = IsWordChar(prev) && IsWordChar(next);
@@ -83,11 +102,11 @@ void SplitLikeQueryParser(absl::string_view word, Emit emit) {
       in_term = true;
       term_start = i;
     } else if (!keep && in_term) {
-      in_term = false;
-      emit(cps[term_start].start, cps[i - 1].end);
+      end_term(cps[i - 1].end);
     }
+    if (word_char && u_charType(c) != U_CONNECTOR_PUNCTUATION) has_core = true;
   }
-  if (in_term) emit(cps[term_start].start, cps.back().end);
+  if (in_term) end_term(cps.back().end);
 }
 
 std::string NormalizeWord(absl::string_view raw) {

@@ -47,6 +47,40 @@ std::string MostUsedCasing(absl::string_view text, const std::string& name) {
   return best;
 }
 
+// JSON escapes (\u0000, \r, \n) and HTML attributes bring characters that
+// charset.h's cleaning of the raw bytes never saw. A body keeps its line
+// breaks as LF; any other control character becomes a space.
+std::string CleanText(absl::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\r') {
+      out.push_back('\n');
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else if ((c < 0x20 && c != '\n') || c == 0x7f) {
+      out.push_back(' ');
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+// Title, outlet, author and url are shown on one line: runs of white space
+// and control characters become one space.
+std::string OneLine(absl::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : CleanText(s)) {
+    if (c == '\n') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(c);
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 bool SameText(absl::string_view a, absl::string_view b) {
   return absl::EqualsIgnoreCase(absl::StripAsciiWhitespace(a), absl::StripAsciiWhitespace(b));
 }
@@ -60,11 +94,11 @@ Article ArticleFromLines(absl::string_view text, const Hints& hints) {
   for (size_t i = 0; i < n; ++i) drop[i] = IsBoilerplateLine(lines[i]);
 
   Article a;
-  a.author = hints.author;
-  a.url = hints.url;
+  a.author = OneLine(hints.author);
+  a.url = OneLine(hints.url);
 
   // Outlet: metadata, else the first credit line that names one.
-  a.source = hints.source;
+  a.source = OneLine(hints.source);
   if (a.source.empty()) {
     for (absl::string_view l : lines) {
       if (auto outlet = OutletFromCreditLine(l)) {
@@ -80,7 +114,7 @@ Article ArticleFromLines(absl::string_view text, const Hints& hints) {
 
   // Title: metadata (its line, if repeated in the text, is dropped), else the
   // first line of content.
-  a.title = hints.title;
+  a.title = OneLine(hints.title);
   for (size_t i = 0; i < n; ++i) {
     if (drop[i] || lines[i].empty()) continue;
     if (a.title.empty() && lines[i].size() <= kMaxTitleBytes) {
@@ -140,7 +174,7 @@ absl::Status ApplyJsonFields(const nlohmann::json& obj, Article& a) {
   a.date = date;
   for (auto [key, field] : {std::pair{"title", &a.title}, {"source", &a.source},
                             {"author", &a.author}, {"url", &a.url}}) {
-    if (std::string v = JsonString(obj, key); !v.empty()) *field = std::move(v);
+    if (std::string v = OneLine(JsonString(obj, key)); !v.empty()) *field = std::move(v);
   }
   return absl::OkStatus();
 }
@@ -161,8 +195,11 @@ void ParseJsonLines(absl::string_view text, absl::string_view id, absl::string_v
     a.path = std::string(path);
     a.id = JsonString(obj, "id");
     if (a.id.empty()) a.id = absl::StrCat(id, "#", line_no);
-    a.text = JsonString(obj, "body");
-    if (a.text.empty()) a.text = JsonString(obj, "text");
+    for (const char* key : {"body", "text"}) {
+      if (a.text.empty()) {
+        a.text = std::string(absl::StripAsciiWhitespace(CleanText(JsonString(obj, key))));
+      }
+    }
     if (absl::Status s = ApplyJsonFields(obj, a); !s.ok()) {
       out.problems.push_back(absl::StrCat("line ", line_no, ": ", s.message()));
     }

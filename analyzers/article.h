@@ -18,6 +18,8 @@
 
 namespace newsidx {
 
+// Title, text, source, author and url are UTF-8 without control characters
+// but the body's "\n"; all but the text are one line.
 struct Article {
   std::string id;      // unique within the index
   std::string path;    // the file it came from

@@ -130,10 +130,10 @@ bool IsBoilerplateLine(absl::string_view raw) {
 
 std::optional<std::string> OutletFromCreditLine(absl::string_view line) {
   if (!IsCreditLine(line)) return std::nullopt;
-  std::string lower = Lower(line);
   std::string text(line);
-  // "… hyperlink to X": X is the last word.
-  if (size_t at = lower.rfind("link to "); at != std::string::npos) {
+  // "… hyperlink to X": X is the last word. Found in an ASCII-lowered copy,
+  // whose offsets are the line's: NFKC changes lengths ("¼" is "1⁄4").
+  if (size_t at = absl::AsciiStrToLower(line).rfind("link to "); at != std::string::npos) {
     absl::string_view rest = TrimPunct(absl::string_view(text).substr(at + 8));
     if (!rest.empty() && rest.find(' ') == absl::string_view::npos) return std::string(rest);
   }

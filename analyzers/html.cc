@@ -149,8 +149,10 @@ HtmlPage ParseHtml(absl::string_view html) {
   htmlParserCtxtPtr ctxt =
       htmlCreatePushParserCtxt(&sax, &state, nullptr, 0, nullptr, XML_CHAR_ENCODING_UTF8);
   if (ctxt == nullptr) return state.page;
+  // The bytes are UTF-8 already (charset.h): a page's own <meta charset>
+  // must not make libxml2 decode them again, which dropped the text.
   htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                               HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
+                               HTML_PARSE_NONET | HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC);
   // Feed in chunks: the push parser takes an int length.
   constexpr size_t kChunk = 1 << 16;
   for (size_t off = 0; off < html.size(); off += kChunk) {

@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "analyzers/analyzer.h"
+#include "analyzers/speakers.h"
 
 namespace newsidx {
 namespace {
@@ -1013,13 +1014,16 @@ bool IsOrgName(absl::string_view name) {
 
 class People {
  public:
-  // Registers a name mention; returns the person's index.
+  // Registers a name mention; returns the person's index, or -1 for a
+  // "name" with no word `speaker:` could find (only over-long "words" or
+  // characters that fold to nothing): a speaker must have a key.
   int Add(const std::string& name, const std::string& titles, const std::string& role) {
     std::string key = LastWord(name);
     if (key.empty()) return -1;
     auto it = by_key_.find(key);
     int idx;
     if (it == by_key_.end()) {
+      if (SpeakerKey(name).empty()) return -1;
       idx = static_cast<int>(people_.size());
       people_.push_back(Person{name, {}, GenderOf(name, titles), IsOrgName(name)});
       by_key_[key] = idx;
@@ -2100,7 +2104,7 @@ class Extractor {
         described = org + " " + base;
         // Whoever speaks for an organisation is a person, not it.
         int who = people_.Add(described, described, ref.name);
-        people_.at(who).org = false;
+        if (who >= 0) people_.at(who).org = false;
         return who;
       }
       return people_.Add(described, described, ref.name);

@@ -45,6 +45,24 @@ TEST(Tokenizer, AbbreviationsAndDomainsSplitAtDots) {
   EXPECT_THAT(Terms("Caliber.Az"), ElementsAre("caliber", "az"));
 }
 
+// Found by fuzz/query_fuzz.cc: a split at '.' left the combining mark after
+// it at the start of the next term, where ICU groups it with the '.'.
+TEST(Tokenizer, NoTermStartsWithACombiningMark) {
+  EXPECT_THAT(Terms("o.\u0301i"), ElementsAre("o", "i"));
+  EXPECT_THAT(Terms("o.\u07FDi"), ElementsAre("o", "i"));
+  EXPECT_THAT(Terms("cafe\u0301"), ElementsAre("café"));  // NFKC composes a trailing one
+  // Marks inside a word stay with it.
+  EXPECT_THAT(Terms("\u0928\u092E\u0938\u094D\u0924\u0947"), ElementsAre("नमस्ते"));
+}
+
+// Found by fuzz/query_fuzz.cc: ICU calls "_" a word in "_@" but not alone,
+// so the query "_@" rewrote to "_", which rewrote to nothing.
+TEST(Tokenizer, ConnectorPunctuationAloneIsNoTerm) {
+  EXPECT_TRUE(Terms("_@").empty());
+  EXPECT_THAT(Terms("_@0 __ ‿"), ElementsAre("0"));
+  EXPECT_THAT(Terms("snake_case _private x_1"), ElementsAre("snake_case", "_private", "x_1"));
+}
+
 TEST(Tokenizer, CyrillicAndAccentsAreWords) {
   EXPECT_THAT(Terms("Ссылка скопирована"), ElementsAre("ссылка", "скопирована"));
   EXPECT_THAT(Terms("Élysée café"), ElementsAre("élysée", "café"));

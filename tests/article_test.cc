@@ -54,6 +54,19 @@ TEST(Boilerplate, OutletFromCreditLines) {
   EXPECT_FALSE(OutletFromCreditLine("Kallas emphasised that this is not about pledges."));
 }
 
+// Found by fuzz/article_fuzz.cc: the outlet after "link to" was cut at an
+// offset into the NFKC-normalized line, longer than the line when it holds
+// "¼" ("1⁄4"): a wrong outlet, or std::out_of_range ending the build.
+TEST(Boilerplate, OutletAfterLinkToWhenNormalizingChangesLengths) {
+  EXPECT_EQ(OutletFromCreditLine("© ¼½ Any use of materials only with a hyperlink to Caliber.az")
+                .value_or(""),
+            "Caliber.az");
+  const std::string fuzzed = "\xA9\xBClink to `";  // windows-1252: "©¼link to `"
+  ParsedFile f;
+  EXPECT_NO_THROW(f = ParseArticles(fuzzed, Format::kHtml, "id", "path"));
+  EXPECT_NO_THROW(f = ParseArticles(fuzzed, Format::kText, "id", "path"));
+}
+
 TEST(SeedArticles, CaliberTitleDatelineSourceAndNoFurniture) {
   Article a = ParseOne(ReadFile(CorpusDir() + "/000_461dc09155656a05.txt"));
   EXPECT_EQ(a.title, "Ukraine and the price of abandoning its NATO bid Expert opinions on Caliber.Az");
@@ -145,6 +158,23 @@ TEST(Html, MarkupScriptsAndNavigationRemoved) {
             "“They have to be real troops,” she stressed.");
 }
 
+// Found running fuzz/article_fuzz.cc on its seeds: libxml2 obeyed the page's
+// <meta charset> and decoded the (already UTF-8) text a second time; at the
+// first byte that charset lacks it dropped the rest, here the whole body.
+TEST(Html, DeclaredCharsetDoesNotDecodeTwice) {
+  Article legacy = ParseOne(
+      "<html><head><meta charset=\"windows-1252\"><title>\x93Legacy\x94 page</title></head>"
+      "<body><p>Caf\xE9 costs \xA3" "15m, he said.</p></body></html>",
+      Format::kHtml);
+  EXPECT_EQ(legacy.title, "“Legacy” page");
+  EXPECT_EQ(legacy.text, "Café costs £15m, he said.");
+  Article mislabelled = ParseOne(
+      "<html><head><meta charset=\"iso-8859-1\"><title>T</title></head>"
+      "<body><p>Café “quoted” words here.</p></body></html>",
+      Format::kHtml);
+  EXPECT_EQ(mislabelled.text, "Café “quoted” words here.");
+}
+
 TEST(Html, DeepNestingDoesNotRecurse) {
   std::string html = "<html><body>";
   for (int i = 0; i < 50000; ++i) html += "<div>";
@@ -169,6 +199,30 @@ TEST(JsonLines, GoodLinesKeptBrokenLinesCounted) {
   EXPECT_EQ(f.articles[1].id, "feed#4");
   EXPECT_EQ(f.articles[1].text, "Body two.");
   EXPECT_EQ(f.problems.size(), 3u);  // line 2, the bad date on line 4, line 5
+}
+
+// Found by fuzz/article_fuzz.cc: JSON escapes and HTML attributes decode
+// after charset.h has cleaned the bytes, so control characters and line
+// breaks reached titles and outlets (shown on one line) and bodies.
+TEST(JsonLines, EscapedControlCharactersAreCleaned) {
+  ParsedFile f = ParseArticles(
+      R"({"title": "Two\nlines\u001e", "source": "Wire\u0000Service", "author": "A\tWriter",)"
+      R"( "body": "One.\r\n\r\nTwo\u0000three.\u0007"})",
+      Format::kJsonl, "feed", "feed.jsonl");
+  ASSERT_EQ(f.articles.size(), 1u);
+  EXPECT_EQ(f.articles[0].title, "Two lines");
+  EXPECT_EQ(f.articles[0].source, "Wire Service");
+  EXPECT_EQ(f.articles[0].author, "A Writer");
+  EXPECT_EQ(f.articles[0].text, "One.\n\nTwo three.");
+
+  Article a = ParseOne("<html><head><meta property=\"og:site_name\" content=\"Example\n  News\">"
+                       "</head><body><p>Body text here.</p></body></html>",
+                       Format::kHtml);
+  EXPECT_EQ(a.source, "Example News");
+  ASSERT_TRUE(ApplySidecar(R"({"title": "Side\r\ncar"})", a).ok());
+  EXPECT_EQ(a.title, "Side car");
+  EXPECT_TRUE(ParseArticles(R"({"body": "\u0001\u0002"})", Format::kJsonl, "f", "f.jsonl")
+                  .articles.empty());
 }
 
 TEST(Sidecar, OverridesExtractedFields) {

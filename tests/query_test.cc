@@ -82,6 +82,19 @@ TEST(RewriteQuery, WildcardsPerQueryAreBounded) {
                                             " wildcards; the limit is ", kMaxWildcards));
 }
 
+// Found by fuzz/query_fuzz.cc: "o.\u07FDi" became "o-\u07FDi", which
+// rewrote to "o-i"; "_@" became "_", which rewrote to nothing. The
+// rewrite's output (the JSON's "parsed", the base of "did you mean") must
+// read back as itself.
+TEST(RewriteQuery, RewrittenQueryRewritesToItself) {
+  for (const std::string q : {"o.\u07FDi", "o.\u0301i", "_@ x_1", "Zelenskyy’s U.S. Caliber.Az",
+                              "speaker:\"Mykhailo Honchar\" date:2025-12 -kallas secur*"}) {
+    std::string once = Rewrite(q);
+    EXPECT_EQ(Rewrite(once), once) << q;
+  }
+  EXPECT_EQ(Rewrite("o.\u07FDi"), "o-i");
+}
+
 class SeedIndex : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
