@@ -113,6 +113,9 @@ async function drive(context, base) {
   const marked = await quote.locator('blockquote mark').allTextContents();
   assert.ok(marked.some((m) => /article 5/i.test(m)), `"Article 5" is highlighted whole: ${marked}`);
   assert.equal(await page.inputValue('#q'), QUESTION);
+  await page.waitForFunction(() => document.querySelector('#main').dataset.renderMs !== undefined);
+  const renderMs = await page.evaluate(() => document.querySelector('#main').dataset.renderMs);
+  console.log(`results drawn ${renderMs} ms after the server's answer`);  // a figure, not a limit
   await page.screenshot({path: path.join(outDir, 'web-search.png'), fullPage: true});
 
   check('the speaker facet refines the query, and the URL holds it');
