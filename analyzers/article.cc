@@ -226,6 +226,7 @@ ParsedFile ParseArticles(absl::string_view bytes, Format format, absl::string_vi
                          absl::string_view path) {
   ParsedFile out;
   if (LooksBinary(bytes)) {
+    out.charset = "binary";
     out.problems.push_back("binary data, not text");
     return out;
   }

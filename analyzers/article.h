@@ -40,7 +40,7 @@ std::optional<Format> FormatOfPath(absl::string_view path);
 struct ParsedFile {
   std::vector<Article> articles;
   std::vector<std::string> problems;  // e.g. "line 7: not a JSON object"
-  std::string charset;                // what the bytes were decoded as
+  std::string charset;                // what the bytes were decoded as; "binary" if not text
 };
 
 // Parses a file's raw bytes (any encoding). Articles get `id` (JSON Lines:

@@ -128,6 +128,19 @@ TEST(Charset, BinaryIsTellingControlCharacters) {
   EXPECT_FALSE(LooksBinary(""));
 }
 
+// Found by fuzz/article_fuzz.cc: a JSON line full of control characters is
+// binary, and the parse still names what it took the bytes for.
+TEST(Charset, BinaryFilesAreNamedBinaryAndHoldNoArticle) {
+  const std::string line = "{\"title\": \"es" + std::string(29, '\x0e') + "\"}\n";
+  for (Format format : {Format::kJsonl, Format::kText, Format::kHtml}) {
+    ParsedFile f = ParseArticles(line, format, "id", "path");
+    EXPECT_EQ(f.charset, "binary");
+    EXPECT_TRUE(f.articles.empty());
+    ASSERT_EQ(f.problems.size(), 1u);
+    EXPECT_EQ(f.problems[0], "binary data, not text");
+  }
+}
+
 TEST(Charset, BbcLatin1FileIfShared) {
   std::string shared = testing::SharedDir();
   if (shared.empty()) GTEST_SKIP() << "../shared is absent: skipping the BBC charset check";
