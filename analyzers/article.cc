@@ -47,32 +47,16 @@ std::string MostUsedCasing(absl::string_view text, const std::string& name) {
   return best;
 }
 
-// JSON escapes (\u0000, \r, \n) and HTML attributes bring characters that
-// charset.h's cleaning of the raw bytes never saw. A body keeps its line
-// breaks as LF; any other control character becomes a space.
-std::string CleanText(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '\r') {
-      out.push_back('\n');
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else if ((c < 0x20 && c != '\n') || c == 0x7f) {
-      out.push_back(' ');
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out;
-}
+// JSON escapes (\u0000, \r, \n) and HTML attributes bring control
+// characters that charset.h's cleaning of the raw bytes never saw, so the
+// fields they fill are cleaned again.
 
 // Title, outlet, author and url are shown on one line: runs of white space
 // and control characters become one space.
 std::string OneLine(absl::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char c : CleanText(s)) {
+  for (char c : CleanControls(s, /*keep_tabs=*/false)) {
     if (c == '\n') c = ' ';
     if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
     out.push_back(c);
@@ -197,7 +181,8 @@ void ParseJsonLines(absl::string_view text, absl::string_view id, absl::string_v
     if (a.id.empty()) a.id = absl::StrCat(id, "#", line_no);
     for (const char* key : {"body", "text"}) {
       if (a.text.empty()) {
-        a.text = std::string(absl::StripAsciiWhitespace(CleanText(JsonString(obj, key))));
+        a.text = std::string(
+            absl::StripAsciiWhitespace(CleanControls(JsonString(obj, key), /*keep_tabs=*/false)));
       }
     }
     if (absl::Status s = ApplyJsonFields(obj, a); !s.ok()) {

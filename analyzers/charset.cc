@@ -33,22 +33,17 @@ std::string TrustedLegacyCharset(absl::string_view bytes) {
   return "windows-1252";
 }
 
-// LF line ends; control characters other than tab and newline become spaces.
-std::string CleanControls(absl::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '\r') {
-      out.push_back('\n');
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
-      out.push_back(' ');
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
+// Calls visit(sequence, well_formed) for each UTF-8 sequence of `bytes` in
+// order, a broken one being what ICU's U8_NEXT skips over as one.
+template <typename Visit>
+void ForEachUtf8Sequence(absl::string_view bytes, Visit visit) {
+  const int32_t n = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t before = i;
+    UChar32 c;
+    U8_NEXT(bytes.data(), i, n, c);
+    visit(bytes.substr(static_cast<size_t>(before), static_cast<size_t>(i - before)), c >= 0);
   }
-  return out;
 }
 
 // Counts of well-formed multi-byte sequences and of broken ones.
@@ -59,17 +54,13 @@ struct Utf8Census {
 
 Utf8Census CensusOfUtf8(absl::string_view bytes) {
   Utf8Census census;
-  const int32_t n = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < n;) {
-    const int32_t before = i;
-    UChar32 c;
-    U8_NEXT(bytes.data(), i, n, c);
-    if (c < 0) {
+  ForEachUtf8Sequence(bytes, [&](absl::string_view seq, bool ok) {
+    if (!ok) {
       ++census.broken;
-    } else if (i - before > 1) {
+    } else if (seq.size() > 1) {
       ++census.multibyte;
     }
-  }
+  });
   return census;
 }
 
@@ -77,17 +68,13 @@ Utf8Census CensusOfUtf8(absl::string_view bytes) {
 std::string RepairedUtf8(absl::string_view bytes) {
   std::string out;
   out.reserve(bytes.size() + 16);
-  const int32_t n = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < n;) {
-    const int32_t before = i;
-    UChar32 c;
-    U8_NEXT(bytes.data(), i, n, c);
-    if (c < 0) {
-      out.append("\xEF\xBF\xBD");
+  ForEachUtf8Sequence(bytes, [&](absl::string_view seq, bool ok) {
+    if (ok) {
+      out.append(seq.data(), seq.size());
     } else {
-      out.append(bytes.data() + before, static_cast<size_t>(i - before));
+      out.append("\xEF\xBF\xBD");
     }
-  }
+  });
   return out;
 }
 
@@ -117,15 +104,27 @@ bool LooksBinary(absl::string_view bytes) {
   return controls >= 8 && controls * 50 > sample.size();
 }
 
-bool IsValidUtf8(absl::string_view bytes) {
-  const int32_t n = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(bytes.data(), i, n, c);
-    if (c < 0) return false;
+std::string CleanControls(absl::string_view s, bool keep_tabs) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\r') {
+      out.push_back('\n');
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else if ((c < 0x20 && c != '\n' && !(keep_tabs && c == '\t')) || c == 0x7f) {
+      out.push_back(' ');
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
   }
-  return true;
+  return out;
+}
+
+bool IsValidUtf8(absl::string_view bytes) {
+  bool valid = true;
+  ForEachUtf8Sequence(bytes, [&](absl::string_view, bool ok) { valid = valid && ok; });
+  return valid;
 }
 
 DecodedText DecodeToUtf8(absl::string_view bytes) {

@@ -30,6 +30,10 @@ bool LooksBinary(absl::string_view bytes);
 
 bool IsValidUtf8(absl::string_view bytes);
 
+// LF line ends (CR LF and lone CR too); every other control character but
+// tab becomes a space, and tab too unless `keep_tabs`.
+std::string CleanControls(absl::string_view s, bool keep_tabs = true);
+
 DecodedText DecodeToUtf8(absl::string_view bytes);
 
 }  // namespace newsidx

@@ -2273,19 +2273,6 @@ class Extractor {
   int last_para_ = -100;
 };
 
-}  // namespace
-
-absl::string_view QuoteKindName(QuoteKind kind) {
-  switch (kind) {
-    case QuoteKind::kDirect: return "direct";
-    case QuoteKind::kPartial: return "partial";
-    case QuoteKind::kIndirect: return "indirect";
-  }
-  return "direct";
-}
-
-namespace {
-
 // The extractor holds every token of its text (some 50 bytes per byte), so
 // long texts are read in blocks of whole lines: memory stays bounded whatever
 // a file holds, and only context across a block's edge (a pronoun, a quote
@@ -2306,7 +2293,17 @@ size_t BlockEnd(absl::string_view text, size_t from) {
   return end;
 }
 
+
 }  // namespace
+
+absl::string_view QuoteKindName(QuoteKind kind) {
+  switch (kind) {
+    case QuoteKind::kDirect: return "direct";
+    case QuoteKind::kPartial: return "partial";
+    case QuoteKind::kIndirect: return "indirect";
+  }
+  return "direct";
+}
 
 std::vector<Quote> ExtractQuotes(absl::string_view text) {
   if (text.size() <= kBlockBytes) return Extractor(text).Run();

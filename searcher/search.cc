@@ -336,13 +336,8 @@ const SpeakerDirectory& Searcher::speakers() const {
 
 Hit Searcher::MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
                       const std::vector<std::string>& needles) const {
-  Hit hit;
+  Hit hit = DocumentHit(it.get_document());
   hit.score = it.get_weight();
-  auto data = schema::DecodeDocData(it.get_document().get_data());
-  if (data.ok()) hit.doc = std::move(*data);
-  if (!hit.doc.speaker_key.empty()) {
-    hit.doc.speaker = speakers().Name(hit.doc.speaker_key, hit.doc.speaker);
-  }
   const absl::string_view text = hit.doc.text;
   const absl::string_view passage = SnippetPassage(text, needles);
   hit.snippet = TidySnippet(mset.snippet(std::string(passage), passage.size(), builder_->stem(),

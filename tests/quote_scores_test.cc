@@ -20,16 +20,6 @@ struct Scores {
   std::map<std::string, int> strays;     // by kind
 };
 
-std::string Run(const std::string& cmd) {
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while (pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  if (pipe) pclose(pipe);
-  return out;
-}
-
 // Indexes `articles`, lists every quote as JSON Lines and scores them.
 Scores ScoreCorpus(const std::string& labels, const std::string& articles) {
   testing::TempDir tmp;
@@ -39,8 +29,10 @@ Scores ScoreCorpus(const std::string& labels, const std::string& articles) {
   auto quotes = testing::RunNewsidx("quotes --json --db " + db);
   EXPECT_EQ(quotes.exit_code, 0) << quotes.err;
   testing::WriteFile(tmp / "quotes.jsonl", quotes.out);
-  std::string out = Run(std::string(NEWSIDX_QUOTE_EVAL) + " " + testing::ShellQuote(labels) + " " +
-                        testing::ShellQuote(tmp / "quotes.jsonl"));
+  std::string out = testing::RunCommand(std::string(NEWSIDX_QUOTE_EVAL) + " " +
+                                        testing::ShellQuote(labels) + " " +
+                                        testing::ShellQuote(tmp / "quotes.jsonl"))
+                        .out;
   std::printf("%s", out.c_str());
   Scores s;
   std::regex tier(R"((\w+)\s+(\d+) labelled\s+found\s+(\d+) \(.*attributed\s+(\d+) \()");

@@ -225,12 +225,7 @@ struct Answer {
 Answer Curl(const std::string& socket, const std::string& path) {
   std::string cmd = absl::StrCat("curl -s --max-time 10 --unix-socket ", ShellQuote(socket),
                                  " -w '\\n%{http_code}' ", ShellQuote("http://localhost" + path));
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  pclose(pipe);
+  const std::string out = testing::RunCommand(cmd).out;
   size_t nl = out.rfind('\n');
   Answer a;
   if (nl == std::string::npos) return a;
@@ -365,12 +360,7 @@ struct Page {
 Page CurlPage(const std::string& how, const std::string& url) {
   std::string cmd = absl::StrCat("curl -s --max-time 10 ", how, " -w '\\n%{http_code} %{content_type}' ",
                                  ShellQuote(url));
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-  pclose(pipe);
+  const std::string out = testing::RunCommand(cmd).out;
   Page p;
   size_t nl = out.rfind('\n');
   if (nl == std::string::npos) return p;
