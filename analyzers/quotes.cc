@@ -369,8 +369,15 @@ class SegmentScanner {
     s.para = para;
     s.depth = static_cast<int>(index);
     if (index == 0) s.group = m.continued ? group_ : ++group_;
-    if (s.end > s.start) segs_.push_back(s);
+    if (HasNonSpace(s.start, s.end)) segs_.push_back(s);  // “ ” quotes nothing
     stack_.resize(index);
+  }
+
+  bool HasNonSpace(uint32_t from, uint32_t to) const {
+    for (const CodePoint& cp : Decode(text_, from, to)) {
+      if (!IsSpace(cp.c)) return true;
+    }
+    return false;
   }
 
   // '"… himself. "They just …': an opening mark after a finished sentence,
