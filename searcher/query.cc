@@ -157,9 +157,9 @@ bool IsProximityOperand(absl::string_view piece) {
 // of AND/OR/NOT/XOR or of a group; anywhere else it is a syntax error, after
 // which Xapian 1.4 reparses every word as OR (dropping +, - and AND) and,
 // for "-a NEAR b c", leaks memory. Such a NEAR or ADJ is searched as the
-// word it is instead.
-std::string KeepProximityOperatorsQueryParserTakes(const std::string& rewritten) {
-  std::vector<std::string> pieces = absl::StrSplit(rewritten, ' ', absl::SkipEmpty());
+// word it is instead. One pass over `pieces`; true if it made such a word.
+bool LowerProximityOperatorsQueryParserRefuses(std::vector<std::string>& pieces) {
+  bool lowered = false;
   auto is_proximity = [&](size_t i) { return pieces[i] == "NEAR" || pieces[i] == "ADJ"; };
   auto only = [](absl::string_view s, char c) {
     return !s.empty() && s.find_first_not_of(c) == absl::string_view::npos;
@@ -190,8 +190,19 @@ std::string KeepProximityOperatorsQueryParserTakes(const std::string& rewritten)
     }
     if (!ok) {
       for (size_t i = first; i <= last; i += 2) pieces[i] = absl::AsciiStrToLower(pieces[i]);
+      lowered = true;
     }
     first = last + 1;
+  }
+  return lowered;
+}
+
+// A NEAR made a word is a word operand for the NEAR beside it ("NEAR NEAR
+// x" is "near NEAR x"), so passes repeat until none changes anything: the
+// result must be what rewriting it again gives.
+std::string KeepProximityOperatorsQueryParserTakes(const std::string& rewritten) {
+  std::vector<std::string> pieces = absl::StrSplit(rewritten, ' ', absl::SkipEmpty());
+  while (LowerProximityOperatorsQueryParserRefuses(pieces)) {
   }
   return absl::StrJoin(pieces, " ");
 }

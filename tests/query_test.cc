@@ -62,7 +62,8 @@ TEST(RewriteQuery, BadInputIsRejectedWithAReason) {
 // rewrite's output (the JSON's "parsed", the base of "did you mean") must
 // read back as itself.
 TEST(RewriteQuery, RewrittenQueryRewritesToItself) {
-  for (const std::string q : {"o.\u07FDi", "o.\u0301i", "_@ x_1", "Zelenskyy’s U.S. Caliber.Az",
+  for (const std::string q : {"o.\u07FDi", "o.\u0301i", "_@ x_1", "NEAR NEAR NEAR s",
+                              "Zelenskyy’s U.S. Caliber.Az",
                               "speaker:\"Mykhailo Honchar\" date:2025-12 -kallas secur*"}) {
     std::string once = Rewrite(q);
     EXPECT_EQ(Rewrite(once), once) << q;
@@ -86,6 +87,10 @@ TEST(RewriteQuery, NearAndAdjOnlyWhereQueryParserTakesThem) {
   EXPECT_EQ(Rewrite("NEAR a NEAR"), "near a near");
   EXPECT_EQ(Rewrite("a NEAR \"b c\" type:quote ADJ d"), "a near \"b c\" type:quote adj d");
   EXPECT_EQ(Rewrite("-a NEAR b"), "-a near b");
+  // A NEAR made a word is a word operand: decided until nothing changes,
+  // so that the result rewrites to itself.
+  EXPECT_EQ(Rewrite("NEAR NEAR NEAR s"), "near near near s");
+  EXPECT_EQ(Rewrite("NEAR NEAR x"), "near NEAR x");
 }
 
 class SeedIndex : public ::testing::Test {
