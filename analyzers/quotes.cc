@@ -374,8 +374,12 @@ class SegmentScanner {
   }
 
   bool HasNonSpace(uint32_t from, uint32_t to) const {
-    for (const CodePoint& cp : Decode(text_, from, to)) {
-      if (!IsSpace(cp.c)) return true;
+    int32_t i = static_cast<int32_t>(from);
+    const int32_t n = static_cast<int32_t>(to);
+    while (i < n) {
+      UChar32 c;
+      U8_NEXT(text_.data(), i, n, c);
+      if (c < 0 || !IsSpace(c)) return true;  // a broken byte is no space
     }
     return false;
   }
