@@ -369,8 +369,19 @@ class SegmentScanner {
     s.para = para;
     s.depth = static_cast<int>(index);
     if (index == 0) s.group = m.continued ? group_ : ++group_;
-    if (s.end > s.start) segs_.push_back(s);
+    if (HasNonSpace(s.start, s.end)) segs_.push_back(s);  // “ ” quotes nothing
     stack_.resize(index);
+  }
+
+  bool HasNonSpace(uint32_t from, uint32_t to) const {
+    int32_t i = static_cast<int32_t>(from);
+    const int32_t n = static_cast<int32_t>(to);
+    while (i < n) {
+      UChar32 c;
+      U8_NEXT(text_.data(), i, n, c);
+      if (c < 0 || !IsSpace(c)) return true;  // a broken byte is no space
+    }
+    return false;
   }
 
   // '"… himself. "They just …': an opening mark after a finished sentence,

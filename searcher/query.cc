@@ -161,6 +161,77 @@ absl::Status CheckFieldPhrase(absl::string_view out, size_t quote) {
   return EmptyFieldError(start == absl::string_view::npos ? before : before.substr(start + 1));
 }
 
+bool IsBooleanOperator(absl::string_view w) {
+  return w == "AND" || w == "OR" || w == "NOT" || w == "XOR";
+}
+
+// One term as QueryParser's NEAR and ADJ take it: a word, or a word under a
+// free-text field ("title:nato"); not a phrase, wildcard, +/- or filter.
+bool IsProximityOperand(absl::string_view piece) {
+  absl::string_view value = piece;
+  if (size_t colon = piece.find(':'); colon != absl::string_view::npos) {
+    const schema::Field* f = schema::QueryableField(std::string(piece.substr(0, colon)));
+    if (f == nullptr || f->kind == schema::FieldKind::kBoolean) return false;
+    value = piece.substr(colon + 1);
+  }
+  return !value.empty() && value.find_first_of("\"()*+-:") == absl::string_view::npos &&
+         !IsOperator(value);
+}
+
+// QueryParser takes `a NEAR b [NEAR c …]` (or ADJ) only as a whole operand
+// of AND/OR/NOT/XOR or of a group; anywhere else it is a syntax error, after
+// which Xapian 1.4 reparses every word as OR (dropping +, - and AND) and,
+// for "-a NEAR b c", leaks memory. Such a NEAR or ADJ is searched as the
+// word it is instead. One pass over `pieces`; true if it made such a word.
+bool LowerProximityOperatorsQueryParserRefuses(std::vector<std::string>& pieces) {
+  bool lowered = false;
+  auto is_proximity = [&](size_t i) { return pieces[i] == "NEAR" || pieces[i] == "ADJ"; };
+  auto only = [](absl::string_view s, char c) {
+    return !s.empty() && s.find_first_not_of(c) == absl::string_view::npos;
+  };
+  for (size_t first = 0; first < pieces.size();) {
+    if (!is_proximity(first)) {
+      ++first;
+      continue;
+    }
+    // The chain: operand (OP operand)*, operators at first, first + 2, ….
+    size_t last = first;
+    while (last + 2 < pieces.size() && is_proximity(last + 2)) last += 2;
+    bool ok = first > 0 && last + 1 < pieces.size();
+    for (size_t i = first; ok && i <= last; i += 2) ok = pieces[i] == pieces[first];
+    if (ok) {
+      absl::string_view left = pieces[first - 1], right = pieces[last + 1];
+      const bool opened = absl::ConsumePrefix(&left, "(");
+      while (absl::ConsumePrefix(&left, "(")) {}
+      const bool closed = absl::ConsumeSuffix(&right, ")");
+      while (absl::ConsumeSuffix(&right, ")")) {}
+      ok = IsProximityOperand(left) && IsProximityOperand(right);
+      for (size_t i = first + 1; ok && i < last; i += 2) ok = IsProximityOperand(pieces[i]);
+      // What comes before and after must end the operand.
+      ok = ok && (opened || first == 1 || IsBooleanOperator(pieces[first - 2]) ||
+                  only(pieces[first - 2], '('));
+      ok = ok && (closed || last + 2 >= pieces.size() || IsBooleanOperator(pieces[last + 2]) ||
+                  only(pieces[last + 2], ')'));
+    }
+    if (!ok) {
+      for (size_t i = first; i <= last; i += 2) pieces[i] = absl::AsciiStrToLower(pieces[i]);
+      lowered = true;
+    }
+    first = last + 1;
+  }
+  return lowered;
+}
+
+// A NEAR made a word is a word operand for the NEAR beside it ("NEAR NEAR
+// x" is "near NEAR x"), so passes repeat until none changes anything: the
+// result must be what rewriting it again gives.
+std::string KeepProximityOperatorsQueryParserTakes(const std::string& rewritten) {
+  std::vector<std::string> pieces = absl::StrSplit(rewritten, ' ', absl::SkipEmpty());
+  while (LowerProximityOperatorsQueryParserRefuses(pieces)) {
+  }
+  return absl::StrJoin(pieces, " ");
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tokenizer) {
@@ -216,7 +287,7 @@ absl::StatusOr<std::string> RewriteQuery(absl::string_view query, Tokenizer& tok
     return absl::InvalidArgumentError(
         absl::StrCat("query has ", n, " wildcards; the limit is ", kMaxWildcards));
   }
-  return out;
+  return KeepProximityOperatorsQueryParserTakes(out);
 }
 
 namespace {

@@ -4,8 +4,10 @@
 // the shared analyzer made it at index time: words normalized and split by
 // analyzers/ (joined with '-' so a split word stays a phrase), field names
 // checked against the schema, dates checked and made explicit ranges
-// (`date:2025-12` → `date:2025-12-01..2025-12-31`). Operators (AND OR NOT,
-// + -, quotes, parentheses, trailing *) pass through untouched.
+// (`date:2025-12` → `date:2025-12-01..2025-12-31`). Operators (AND OR NOT
+// XOR, + -, quotes, parentheses, trailing *) pass through untouched; NEAR
+// and ADJ too where QueryParser takes them (`a NEAR b` as a whole operand),
+// elsewhere they are words. The rewrite of a rewritten query is itself.
 #ifndef NEWSIDX_SEARCHER_QUERY_H_
 #define NEWSIDX_SEARCHER_QUERY_H_
 

@@ -433,6 +433,15 @@ TEST(Quotes, EverySpeakerHasAKey) {
   EXPECT_EQ(SpeakerKey(named[0].speaker), "berg");
 }
 
+// Found by fuzz/quotes_fuzz.cc: marks around nothing but white space made
+// a quote whose text, stripped, was empty.
+TEST(Quotes, MarksAroundOnlySpaceQuoteNothing) {
+  for (const char* t : {"“ ”he told", "“\u2009\u00A0”, she said.", "\" \" said Ida Berg."}) {
+    EXPECT_TRUE(ExtractQuotes(t).empty()) << t;
+  }
+  EXPECT_EQ(ExtractQuotes("“ We will not give up, ” said Ida Berg.").size(), 1u);
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
