@@ -3,6 +3,8 @@
 // InvalidArgument for a query the user must fix, others for runtime faults.
 //
 // A Searcher owns its Xapian::Database and is not thread-safe: one per thread.
+// Once faceted queries match much of the index it holds their slots in
+// memory (searcher/facets.h), 4 bytes a document per facet.
 #ifndef NEWSIDX_SEARCHER_SEARCH_H_
 #define NEWSIDX_SEARCHER_SEARCH_H_
 
@@ -17,6 +19,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "schema/schema.h"
+#include "searcher/facets.h"
 #include "searcher/query.h"
 
 namespace newsidx {
@@ -134,6 +137,8 @@ class Searcher {
   // refreshed, including a fresh build's switch to a new generation of
   // shards; true when there was something new. Cheap when nothing changed.
   absl::StatusOr<bool> Refresh();
+  // Facet slots held in memory (see searcher/facets.h).
+  size_t HeldFacetColumns() const { return columns_.size(); }
 
  private:
   Searcher(std::string path, std::string stub, std::string language, Xapian::Database db,
@@ -145,7 +150,19 @@ class Searcher {
               const std::vector<std::string>& needles) const;
   // A document's data as a hit without a snippet, the speaker's name canonical.
   Hit DocumentHit(const Xapian::Document& doc) const;
-  std::vector<FacetCount> SpeakerFacet(const Xapian::ValueCountMatchSpy& spy) const;
+  std::vector<FacetCount> SpeakerFacet(const ValueCounts& keys) const;
+  // The values of `fields` over every match of `query`, and the number of
+  // matches in `total`.
+  std::vector<ValueCounts> CountFacets(const Xapian::Query& query,
+                                       const std::vector<const schema::Field*>& fields,
+                                       uint64_t& total);
+  // The columns of `fields`' slots, or none unless all are held.
+  std::vector<const FacetColumn*> HeldColumns(const std::vector<const schema::Field*>& fields) const;
+  void HoldColumnsIfWorthIt(const std::vector<const schema::Field*>& fields, uint64_t matches);
+  template <typename Fn>
+  auto WithReopen(Fn fn) -> decltype(fn());
+  // After a reopen: speakers and columns are read again when next needed.
+  void ForgetWhatWasReadFromTheIndex();
 
   std::string path_;
   std::string stub_;  // identity of the stub listing the shards, see StubIdentity
@@ -155,6 +172,9 @@ class Searcher {
   const SpeakerDirectory& speakers() const;
   mutable SpeakerDirectory speakers_;
   mutable bool speakers_loaded_ = false;
+  bool local_ = true;  // until a remote shard is seen: facet columns can be read
+  std::vector<Xapian::Database> shards_;  // the shards the columns were read from
+  absl::flat_hash_map<Xapian::valueno, std::unique_ptr<FacetColumn>> columns_;  // by slot
 };
 
 }  // namespace newsidx

@@ -245,15 +245,12 @@ TEST(BuildIndex, ABigFeedIsAnalyzedInBatchesAndLosesNothing) {
 // Everything a search answers, with hits of equal score in a fixed order
 // (shards number documents differently, so ties may come back in another
 // order), to compare two indexes' answers.
-std::string Answer(const std::string& db, const std::string& q) {
-  auto s = Searcher::Open(db);
-  EXPECT_TRUE(s.ok()) << s.status();
-  if (!s.ok()) return "";
+std::string Answer(Searcher& s, const std::string& q) {
   SearchRequest r;
   r.query = q;
   r.limit = 1000;
   r.facets = {"speaker", "source", "date", "type"};
-  auto res = (*s)->Search(r);
+  auto res = s.Search(r);
   EXPECT_TRUE(res.ok()) << res.status();
   if (!res.ok()) return "";
   std::vector<std::string> hits;
@@ -272,6 +269,12 @@ std::string Answer(const std::string& db, const std::string& q) {
   return out;
 }
 
+std::string Answer(const std::string& db, const std::string& q) {
+  auto s = Searcher::Open(db);
+  EXPECT_TRUE(s.ok()) << s.status();
+  return s.ok() ? Answer(**s, q) : "";
+}
+
 const char* const kAnswerQueries[] = {
     "\"security guarantees\"", "nato OR ukraine", "speaker:honchar \"article 5\"",
     "everything Zelensky said about NATO", "type:quote", "date:2025-12-15..2025-12-16 troops",
@@ -286,6 +289,26 @@ TEST(Shards, ShardedIndexAnswersLikeOneDatabase) {
   EXPECT_EQ(AllData(dir / "one"), AllData(dir / "three"));
   for (const char* q : kAnswerQueries) EXPECT_EQ(Answer(dir / "one", q), Answer(dir / "three", q)) << q;
   EXPECT_NE(Answer(dir / "one", "guarantes").find("guarantees"), std::string::npos);
+}
+
+// A reader counts facets from columns it holds once a query matched much
+// of the index; they must count what Xapian counts, on shards too, whose
+// documents are numbered across the shards.
+TEST(Shards, FacetsFromHeldColumnsCountWhatXapianCounts) {
+  testing::TempDir dir;
+  Build(testing::CorpusDir(), dir / "one", 1, 1);
+  Build(testing::CorpusDir(), dir / "three", 2, 3);
+  for (const char* db : {"one", "three"}) {
+    auto s = Searcher::Open(dir / db);
+    ASSERT_TRUE(s.ok()) << s.status();
+    std::vector<std::string> by_xapian;
+    for (const char* q : kAnswerQueries) by_xapian.push_back(Answer(**s, q));
+    EXPECT_EQ((*s)->HeldFacetColumns(), 4u) << "type:quote matches over an eighth";
+    for (size_t i = 0; i < std::size(kAnswerQueries); ++i) {
+      EXPECT_EQ(Answer(**s, kAnswerQueries[i]), by_xapian[i]) << db << ": " << kAnswerQueries[i];
+    }
+    EXPECT_EQ(Answer(**s, "type:quote"), Answer(dir / "one", "type:quote")) << db;
+  }
 }
 
 TEST(Shards, AFreshBuildSwitchesGenerationsUnderAnOpenReader) {
