@@ -726,6 +726,12 @@ bool IsPossessive(const Tok& t) {
   return absl::EndsWith(t.lower, "'s") || absl::EndsWith(t.lower, "s'");
 }
 
+// "Carter’s" → "Carter", "Jones'" → "Jones".
+std::string WithoutPossessive(std::string w) {
+  w.resize(w.size() - (absl::EndsWith(w, "\xE2\x80\x99s") ? 4 : absl::EndsWith(w, "s'") ? 1 : 2));
+  return w;
+}
+
 bool IsInitial(absl::string_view w) { return w.size() == 2 && w[1] == '.'; }
 
 // A long capitalised run holds a role or an organisation before the person:
@@ -1023,6 +1029,16 @@ bool IsOrgName(absl::string_view name) {
   return false;
 }
 
+// The forename of a name of two or more words when it is a known one
+// ("Tom Ebel"), else "": "Absent Sanders" or "Beau Biden" do not tell two
+// people apart.
+std::string Forename(absl::string_view name) {
+  std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
+  if (w.size() < 2) return "";
+  std::string first = NormalizeText(w.front());
+  return MaleForenames().contains(first) || FemaleForenames().contains(first) ? first : "";
+}
+
 class People {
  public:
   // Registers a name mention; returns the person's index, or -1 for a
@@ -1031,15 +1047,13 @@ class People {
   int Add(const std::string& name, const std::string& titles, const std::string& role) {
     std::string key = LastWord(name);
     if (key.empty()) return -1;
-    auto it = by_key_.find(key);
-    int idx;
-    if (it == by_key_.end()) {
+    int idx = Find(name, titles);
+    if (idx < 0) {
       if (SpeakerKey(name).empty()) return -1;
       idx = static_cast<int>(people_.size());
       people_.push_back(Person{name, {}, GenderOf(name, titles), IsOrgName(name)});
-      by_key_[key] = idx;
+      by_key_[key].push_back(idx);
     } else {
-      idx = it->second;
       Person& p = people_[idx];
       if (Words(name) > Words(p.name)) p.name = name;
       if (p.gender == Gender::kUnknown) p.gender = GenderOf(name, titles);
@@ -1081,9 +1095,25 @@ class People {
     }
     return -1;
   }
-  int Find(absl::string_view name) const {
+  // The person a name means. People who share a surname are told apart by
+  // their forenames ("Tom Ebel", "Rita Ebel") or a gendered title ("Mrs
+  // Hart" is not "Bill Hart"); a bare surname means the first so named.
+  int Find(absl::string_view name, absl::string_view titles = "") const {
     auto it = by_key_.find(LastWord(name));
-    return it == by_key_.end() ? -1 : it->second;
+    if (it == by_key_.end()) return -1;
+    const std::vector<int>& same = it->second;
+    const std::string forename = Forename(name);
+    const Gender gender = GenderOf(name, titles);
+    int fallback = -1;
+    for (int i : same) {
+      const Person& p = people_[i];
+      const std::string other = Forename(p.name);
+      if (!forename.empty() && forename == other) return i;
+      const bool gender_clash = gender != Gender::kUnknown && p.gender != Gender::kUnknown && gender != p.gender;
+      const bool forename_clash = !forename.empty() && !other.empty();
+      if (!gender_clash && !forename_clash && fallback < 0) fallback = i;
+    }
+    return fallback;
   }
   Person& at(int i) { return people_[i]; }
   const absl::flat_hash_set<std::string>& known_words() const { return known_; }
@@ -1100,7 +1130,7 @@ class People {
   std::vector<Person> people_;
   std::vector<std::pair<uint32_t, int>> mentions_;  // (position, person), in text order
   std::vector<std::pair<uint32_t, int>> subjects_;  // mentions that start a sentence
-  absl::flat_hash_map<std::string, int> by_key_;
+  absl::flat_hash_map<std::string, std::vector<int>> by_key_;  // surname → people, first named first
   absl::flat_hash_set<std::string> known_;
 };
 
@@ -1589,10 +1619,12 @@ class Extractor {
             !Titles().contains(t.lower)) {
           capitalised_midsentence_.insert(t.lower);
         }
+        if (t.kind == Tok::kWord && !t.cap) lowercase_words_.insert(t.lower);
       }
     }
     for (const std::string& w : capitalised_midsentence_) people_.AddKnownWords(w);
-    for (const auto& toks : para_toks_) {
+    for (int para = 0; para < static_cast<int>(para_toks_.size()); ++para) {
+      const std::vector<Tok>& toks = para_toks_[para];
       bool sentence_has_subject = false;
       for (size_t i = 0; i < toks.size(); ++i) {
         if (toks[i].sentence_start || toks[i].after_full_quote) {
@@ -1633,7 +1665,21 @@ class Extractor {
         }
         if (toks[i].kind != Tok::kWord || !toks[i].cap) continue;
         SpeakerRef r = NameForward(toks, i, people_.known_words(), false, /*possessive_end=*/true);
-        if (r.kind != SpeakerRef::kName) continue;
+        if (r.kind != SpeakerRef::kName) {
+          if (!sentence_has_subject && OpensSentence(toks, i)) {
+            if (IsPossessive(toks[i])) {
+              // "Carter’s support came with caveats. He may …": a possessive
+              // of someone named opens the sentence about them, and leaves
+              // room for a subject after it ("Carter’s aide, Jo Pratt, said").
+              if (int person = people_.Find(WithoutPossessive(toks[i].text)); person >= 0) {
+                people_.Mention(person, toks[i].start, /*subject=*/true);
+              }
+            } else if (LoneSubject(toks, i)) {
+              lone_subjects_.push_back({toks[i].start, para, toks[i].text});
+            }
+          }
+          continue;
+        }
         size_t start = i;
         while (i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord &&
                (toks[i + 1].cap || IsParticle(toks[i + 1]))) {
@@ -1657,11 +1703,11 @@ class Extractor {
         // mentions someone already named.
         size_t words = WordCount(r.mention);
         if (IsRoleOnly(r.name)) continue;
-        int person = people_.Find(r.name);
+        int person = people_.Find(r.name, r.titles);
         if (WordCount(r.name) >= 2 || !r.titles.empty()) {
           person = people_.Add(r.name, r.titles, AppositiveAfter(toks, start, words));
-          if (std::string before = RoleBefore(toks, start); !before.empty()) {
-            people_.Add(r.name, "", before);
+          if (std::string before = RoleBefore(toks, start); !before.empty() && person >= 0) {
+            people_.at(person).roles.push_back(NormalizeText(before));
           }
         }
         // The first person a sentence names is, most often, its subject;
@@ -1747,6 +1793,45 @@ class Extractor {
       return "";
     }
     return absl::StrJoin(words, " ");
+  }
+
+  // Whether toks[i] opens its sentence, after titles or a joiner at most
+  // ("Mr. Sanders’s …", "But Carter …").
+  static bool OpensSentence(const std::vector<Tok>& toks, size_t i) {
+    size_t k = i;
+    while (k > 0 && !toks[k].sentence_start && toks[k - 1].kind == Tok::kWord &&
+           (TitleAbbreviations().contains(toks[k - 1].lower) ||
+            (toks[k - 1].cap && Titles().contains(toks[k - 1].lower)) || toks[k - 1].lower == "but" ||
+            toks[k - 1].lower == "and")) {
+      --k;
+    }
+    return toks[k].sentence_start;
+  }
+
+  // "Carter dodged the question.": one capitalised word opening a sentence
+  // and followed by a verb is a surname nobody gave in full, when the text
+  // never writes it in lower case (not "Voters said") and it is no word of
+  // roles, allegiances or organisations.
+  bool LoneSubject(const std::vector<Tok>& toks, size_t i) const {
+    static const auto* indefinite = new absl::flat_hash_set<std::string>{
+        "nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "none",
+        "few", "nothing", "something", "everything", "neither", "either", "critics", "supporters"};
+    const Tok& t = toks[i];
+    if (t.kind != Tok::kWord || !t.cap || i + 1 >= toks.size() || IsPossessive(t)) return false;
+    const std::string& w = t.lower;
+    if (w.size() < 3 || NotNames().contains(w) || Titles().contains(w) || Affiliations().contains(w) ||
+        OrgWords().contains(w) || GenericOrgNouns().contains(w) || indefinite->contains(w) ||
+        lowercase_words_.contains(w) || people_.Find(t.text) >= 0) {
+      return false;
+    }
+    if (absl::c_none_of(t.text, [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
+      return false;  // "NATO", "CNN": an acronym
+    }
+    if (absl::EndsWith(w, "s") && !people_.known_words().contains(w)) return false;  // a plural
+    const Tok& next = toks[i + 1];
+    if (next.kind != Tok::kWord || next.cap) return false;
+    return IsVerbAt(toks, i + 1) || Auxiliaries().contains(next.lower) || absl::EndsWith(next.lower, "ed") ||
+           absl::EndsWith(next.lower, "n't");
   }
 
   void FindStatements() {
@@ -2093,7 +2178,7 @@ class Extractor {
     constexpr int kSpeakerReach = 3;  // paragraphs
     if (ref.kind == SpeakerRef::kNone) return -1;
     if (ref.kind == SpeakerRef::kName) {
-      int i = people_.Find(ref.name);
+      int i = people_.Find(ref.name, ref.titles);
       if (i < 0) i = people_.Add(ref.name, ref.titles, "");
       return i;
     }
@@ -2189,6 +2274,22 @@ class Extractor {
     // A description made the subject after that ("The home secretary has
     // admitted …. He has apologised") means the person holding that role.
     const uint32_t named_at = people_.LastSubjectPosBetween(since, pos, fits);
+    // A surname nobody gave in full, opening a sentence of this paragraph
+    // after that ("Carter dodged the question. “…,” he said").
+    if (ref.name == "he" || ref.name == "she") {
+      uint32_t floor = std::max(since, named_at);
+      for (const SpeakerRef& d : described_subjects_) {
+        if (d.pos < pos) floor = std::max(floor, d.pos);
+      }
+      for (size_t k = lone_subjects_.size(); k-- > 0;) {
+        const LoneName& l = lone_subjects_[k];
+        if (l.pos >= pos) continue;
+        if (l.pos > floor && l.para == para) {
+          if (int who = people_.Add(l.name, "", ""); who >= 0 && fits(people_.at(who))) return who;
+        }
+        break;
+      }
+    }
     for (size_t k = described_subjects_.size(); k-- > 0;) {
       const SpeakerRef& d = described_subjects_[k];
       if (d.pos >= pos) continue;
@@ -2268,6 +2369,13 @@ class Extractor {
   std::vector<Segment> segs_;
   std::vector<std::vector<Tok>> para_toks_;
   absl::flat_hash_set<std::string> capitalised_midsentence_;
+  absl::flat_hash_set<std::string> lowercase_words_;  // words the text writes in lower case
+  struct LoneName {
+    uint32_t pos;
+    int para;
+    std::string name;
+  };
+  std::vector<LoneName> lone_subjects_;  // LoneSubject words, in text order
   People people_;
   std::vector<Statement> statements_;
   absl::flat_hash_set<int> accepted_;  // segments that became quotes

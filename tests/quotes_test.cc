@@ -201,6 +201,50 @@ TEST(Quotes, PronounMeansTheLastSentenceSubject) {
   EXPECT_EQ(SpeakerOf(t, "responding well"), "Peter Kane");
 }
 
+// A sentence opened by a possessive of someone named, or by a surname the
+// text never gave in full, is about that person: "he" after it means them,
+// not the last speaker.
+TEST(Quotes, PronounMeansAPossessiveOrLoneSurnameSubject) {
+  std::string possessive =
+      "Senator Ben Carter spoke on Monday. “We are fine,” Carter said.\n\n"
+      "“He invited us to talk,” the editor Steven Gold responded.\n\n"
+      "Carter’s renewed support for his team came with caveats. He may add to his staff, he said.";
+  EXPECT_EQ(SpeakerOf(possessive, "He may add to his staff"), "Ben Carter");
+  std::string titled =
+      "Senator Ben Carter spoke on Monday. “We are fine,” Carter said.\n\n"
+      "“He invited us to talk,” the editor Steven Gold responded.\n\n"
+      "But Mr. Carter’s proudest moments were losses. He said no to the war, he said.";
+  EXPECT_EQ(SpeakerOf(titled, "no to the war"), "Ben Carter");
+  std::string lone =
+      "“We are fine,” Steven Gold said.\n\n"
+      "Carter dodged the question and made no choice. “It will be one or the other,” he said.";
+  EXPECT_EQ(SpeakerOf(lone, "one or the other"), "Carter");
+  // A plural or a word the text also writes in lower case names no one.
+  std::string plural =
+      "“We are fine,” Steven Gold said.\n\n"
+      "Voters dodged the question and many voters stayed home. “It will be one or the other,” he said.";
+  EXPECT_EQ(SpeakerOf(plural, "one or the other"), "Steven Gold");
+  // The possessive leaves room for the person the sentence goes on to name.
+  std::string aide =
+      "Senator Ben Carter spoke on Monday. “We are fine,” Carter said.\n\n"
+      "Carter’s chief aide, Tom Pratt, disagreed. “We need more time,” he said.";
+  EXPECT_EQ(SpeakerOf(aide, "We need more time"), "Tom Pratt");
+}
+
+// People who share a surname are different people when their forenames or
+// gendered titles differ.
+TEST(Quotes, SharedSurnamesWithOtherForenamesOrTitlesAreOtherPeople) {
+  std::string couple =
+      "Tom Ebel and his wife, Rita Ebel, came to the rally. “We love it,” Rita Ebel said.\n\n"
+      "“I came for the food,” Tom Ebel said.";
+  EXPECT_EQ(SpeakerOf(couple, "We love it"), "Rita Ebel");
+  EXPECT_EQ(SpeakerOf(couple, "I came for the food"), "Tom Ebel");
+  std::string titles =
+      "President Bill Hart shook hands with each guest. “Thanks for coming,” Mr. Hart told Jim Roe.\n\n"
+      "“It felt good,” Mr. Roe said. But Mrs. Hart, who was busy, was cold. “There was some ice,” he said.";
+  EXPECT_EQ(SpeakerOf(titles, "There was some ice"), "Jim Roe");
+}
+
 TEST(Quotes, NounsAfterDeterminersAreNotSpeechAndShortWordsEndSentences) {
   // "claims" after "of" is a noun; "up." ends its sentence.
   std::string t =
