@@ -1167,6 +1167,13 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
        w == "branded" || w == "hailed" || w == "praised" || w == "blasted" || w == "slammed")) {
     return false;
   }
+  // "it was said that", "he was thought to": a passive names no speaker.
+  if (i > 0 && (toks[i - 1].lower == "was" || toks[i - 1].lower == "were" || toks[i - 1].lower == "is" ||
+                toks[i - 1].lower == "are") &&
+      (w == "said" || w == "reported" || w == "believed" ||
+       w == "thought" || w == "claimed" || w == "alleged")) {
+    return false;
+  }
   if (NeedsParticle(w)) {
     if (w == "called" && i + 1 < toks.size() && toks[i + 1].kind == Tok::kQuote) return true;
     if (i + 1 >= toks.size() || toks[i + 1].kind != Tok::kWord) return false;

@@ -245,6 +245,16 @@ TEST(Quotes, SharedSurnamesWithOtherForenamesOrTitlesAreOtherPeople) {
   EXPECT_EQ(SpeakerOf(titles, "There was some ice"), "Jim Roe");
 }
 
+// "it was said that …" and "he was told …" name no speaker.
+TEST(Quotes, PassiveSpeechVerbsNameNoSpeaker) {
+  std::string t =
+      "A new Harbor Times poll found the mayor well ahead.\n\n"
+      "At a time when it was said that the party might never win again, Tom Vale proved that "
+      "prediction wrong.";
+  auto q = QuoteWith(t, "might never win again");
+  EXPECT_TRUE(!q || q->speaker.empty()) << q->speaker;
+}
+
 TEST(Quotes, NounsAfterDeterminersAreNotSpeechAndShortWordsEndSentences) {
   // "claims" after "of" is a noun; "up." ends its sentence.
   std::string t =
