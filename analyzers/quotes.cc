@@ -1692,6 +1692,7 @@ class Extractor {
                (toks[i + 1].cap || IsParticle(toks[i + 1]))) {
           ++i;  // past the whole capitalised run
         }
+        if (start == 0 && IsDateline(toks, i + 1)) continue;
         // "Liberal Democrat shadow chancellor Vince Cable": a run before a
         // lower-case role is an affiliation, not a person.
         // So is one before "director of sport Ana Ruiz".
@@ -1800,6 +1801,26 @@ class Extractor {
       return "";
     }
     return absl::StrJoin(words, " ");
+  }
+
+  // "BUENA PARK, Calif. —", "DALLAS (AP) —", "Lakeside, Minn. —": a place
+  // opening a paragraph, whose capitalised run ends before toks[k], is a
+  // dateline and no one the sentence is about.
+  static bool IsDateline(const std::vector<Tok>& toks, size_t k) {
+    if (k >= toks.size() || toks[k].kind != Tok::kPunct) return false;
+    bool capitals = true;
+    for (size_t x = 0; x < k; ++x) {
+      capitals = capitals && absl::c_none_of(toks[x].text, [](char c) {
+                   return absl::ascii_islower(static_cast<unsigned char>(c));
+                 });
+    }
+    const bool then_capital = k + 1 < toks.size() && toks[k + 1].cap;  // not "NATO, the alliance"
+    if (capitals && (toks[k].text == "—" || toks[k].text == "(" || (toks[k].text == "," && then_capital))) {
+      return true;
+    }
+    // ", Calif. —": a region's abbreviation, then a dash.
+    return toks[k].text == "," && k + 3 < toks.size() && toks[k + 1].cap && toks[k + 2].text == "." &&
+           toks[k + 3].text == "—";
   }
 
   // Whether toks[i] opens its sentence, after titles or a joiner at most

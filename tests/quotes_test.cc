@@ -255,6 +255,15 @@ TEST(Quotes, PassiveSpeechVerbsNameNoSpeaker) {
   EXPECT_TRUE(!q || q->speaker.empty()) << q->speaker;
 }
 
+// A dateline ("RIVER FALLS, Calif. —") is a place, not the sentence's subject.
+TEST(Quotes, DatelinesAreNoOne) {
+  std::string t =
+      "Voters doubt the plan.\n\n"
+      "RIVER FALLS, Calif. — Rallying hundreds of workers, Jane Moss tried here to promise change.\n\n"
+      "A Moss presidency, she vowed, would bring better jobs.";
+  EXPECT_EQ(SpeakerOf(t, "A Moss presidency"), "Jane Moss");
+}
+
 TEST(Quotes, NounsAfterDeterminersAreNotSpeechAndShortWordsEndSentences) {
   // "claims" after "of" is a noun; "up." ends its sentence.
   std::string t =
