@@ -204,6 +204,39 @@ const absl::flat_hash_set<std::string>& GenericOrgNouns() {
   return *v;
 }
 
+// Things that carry words but do not speak: whoever issued them did.
+const absl::flat_hash_set<std::string>& DocumentNouns() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "statement", "statements", "letter", "email", "e-mail", "memo", "tweet", "post", "release",
+      "message", "note", "ad", "advert", "advertisement", "video", "editorial", "complaint",
+      "lawsuit", "suit", "filing", "document", "book", "essay", "op-ed", "transcript", "speech"};
+  return *v;
+}
+
+// Numbers that report findings: a poll, not the person last quoted, says them.
+const absl::flat_hash_set<std::string>& FindingNouns() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "data",
+      "figures", "results", "average", "index", "estimate", "estimates", "tally", "count"};
+  return *v;
+}
+
+// A noun for a person ("organizer", "aide", "resident"), not a thing.
+bool PersonNoun(absl::string_view w) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "aide", "official", "source", "friend", "critic", "expert", "veteran", "guest", "colleague",
+      "chief", "staff", "staffer", "insider", "neighbor", "neighbour", "relative", "activist"};
+  if (words->contains(w)) return true;
+  if (DocumentNouns().contains(w) || FindingNouns().contains(w) || OrgWords().contains(w) ||
+      GenericOrgNouns().contains(w)) {
+    return false;
+  }
+  for (absl::string_view end : {"er", "or", "ist", "man", "woman", "person", "ian", "ant", "ent", "ee"}) {
+    if (w.size() > end.size() + 2 && absl::EndsWith(w, end)) return true;
+  }
+  return false;
+}
+
 const absl::flat_hash_set<std::string>& Prepositions() {
   static const auto* v = new absl::flat_hash_set<std::string>{
       "of", "with", "to", "for", "from", "by", "at", "in", "on", "about", "against", "between",
@@ -1268,7 +1301,10 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       in_appositive = *s > from && toks[*s - 1].kind == Tok::kWord &&
                       (IsPreposition(toks[*s - 1].lower) || possessives->contains(toks[*s - 1].lower));
       SpeakerRef r = SpeakerForward(toks, *s, known, /*subject=*/true);
-      if (r.kind != SpeakerRef::kNone && !in_appositive) return r;
+      // "Ana Ruiz issued a statement saying": the statement's issuer speaks.
+      const bool document = r.kind == SpeakerRef::kDescription && DocumentNouns().contains(r.name) &&
+                            IsParticipleVerb(toks[v].lower);
+      if (r.kind != SpeakerRef::kNone && !in_appositive && !document) return r;
     }
   }
   // "X, a professor at Y, said" and participles ("…, saying"): the nearest
@@ -1627,6 +1663,20 @@ class Extractor {
           capitalised_midsentence_.insert(t.lower);
         }
         if (t.kind == Tok::kWord && !t.cap) lowercase_words_.insert(t.lower);
+      }
+      // "an organizer", "a friend of the family": someone brought in unnamed.
+      for (size_t i = 0; i + 1 < toks.size(); ++i) {
+        if (toks[i].lower != "a" && toks[i].lower != "an") continue;
+        size_t k = i + 1;
+        while (k + 1 < toks.size() && k < i + 3 && toks[k + 1].kind == Tok::kWord && !toks[k + 1].cap &&
+               !Prepositions().contains(toks[k + 1].lower) && !IsVerbAt(toks, k + 1) &&
+               !Auxiliaries().contains(toks[k + 1].lower) && toks[k + 1].lower != "and" &&
+               toks[k + 1].lower != "who" && !absl::EndsWith(toks[k + 1].lower, "ed")) {
+          ++k;
+        }
+        if (toks[k].kind == Tok::kWord && !toks[k].cap && PersonNoun(toks[k].lower)) {
+          introduced_.push_back({toks[i].start, toks[k].lower});
+        }
       }
     }
     for (const std::string& w : capitalised_midsentence_) people_.AddKnownWords(w);
@@ -2273,12 +2323,24 @@ class Extractor {
         int org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org; });
         if (org >= 0) return org;
       }
+      // "according to the same poll": the poll last named, never a person.
+      if (FindingNouns().contains(noun)) return NamedFinding(noun, pos, ref.mention);
       fits = [noun](const Person& p) {
         for (const std::string& role : p.roles) {
           if (absl::StrContains(role, noun)) return true;
         }
         return false;
       };
+      // "greeted by an organizer. “…,” the organizer said": someone new,
+      // brought in since the last speaker spoke, and known only so.
+      if (!absl::c_any_of(speakers_, [&](const Spoke& k) { return fits(people_.at(k.person)); })) {
+        const uint32_t last_spoke = speakers_.empty() ? 0 : speakers_.back().end;
+        for (auto it = introduced_.rbegin(); it != introduced_.rend(); ++it) {
+          if (it->first >= pos) continue;
+          if (it->first < last_spoke) break;
+          if (it->second == noun) return people_.Add(noun, noun, noun);
+        }
+      }
       // A description whose noun no role names: the speaker being followed.
       for (size_t k = speakers_.size(); k-- > 0;) {
         if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
@@ -2335,6 +2397,34 @@ class Extractor {
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
     return people_.LastMentionBefore(pos, fits);
+  }
+
+  // The finding (a poll, a survey) `noun` last named with capitalised words
+  // before `pos` ("a new Harbor Times poll" → "Harbor Times poll"); else the
+  // description's own words ("new poll").
+  int NamedFinding(const std::string& noun, uint32_t pos, const std::string& mention) {
+    std::string name;
+    for (const auto& toks : para_toks_) {
+      for (size_t i = 1; i < toks.size() && toks[i].start < pos; ++i) {
+        if (toks[i].lower != noun || toks[i].kind != Tok::kWord) continue;
+        size_t k = i;
+        while (k > 0 && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap && !toks[k - 1].sentence_start &&
+               !IsPossessive(toks[k - 1])) {
+          --k;
+        }
+        if (k == i) continue;
+        std::vector<std::string> words;
+        for (size_t x = k; x <= i; ++x) words.push_back(toks[x].text);
+        name = absl::StrJoin(words, " ");
+      }
+    }
+    if (name.empty()) {
+      name = mention.substr(mention.find(' ') + 1);  // without "the"
+      if (absl::StartsWith(name, "same ")) name = name.substr(5);
+    }
+    int who = people_.Add(name, "", "");
+    if (who >= 0) people_.at(who).org = true;
+    return who;
   }
 
   // The person a description's words name as a role ("the home secretary"
@@ -2404,6 +2494,7 @@ class Extractor {
     std::string name;
   };
   std::vector<LoneName> lone_subjects_;  // LoneSubject words, in text order
+  std::vector<std::pair<uint32_t, std::string>> introduced_;  // "an organizer": (position, head noun)
   People people_;
   std::vector<Statement> statements_;
   absl::flat_hash_set<int> accepted_;  // segments that became quotes

@@ -245,6 +245,20 @@ TEST(Quotes, SharedSurnamesWithOtherForenamesOrTitlesAreOtherPeople) {
   EXPECT_EQ(SpeakerOf(titles, "There was some ice"), "Jim Roe");
 }
 
+// A statement, a poll or a survey carries words but does not speak: the one
+// who issued the statement speaks, and a poll's findings are the poll's.
+TEST(Quotes, DocumentsAndPollsAreNotPeople) {
+  std::string statement =
+      "“This is simple,” said Tom Vale in a statement.\n\n"
+      "Lakeside Trust president Ana Ruiz issued a statement saying the plan “has no place in our town.”";
+  EXPECT_EQ(SpeakerOf(statement, "has no place in our town"), "Ana Ruiz");
+  std::string poll =
+      "A new Harbor Times poll found the mayor well ahead.\n\n"
+      "“We will win,” said Tom Vale, a campaign aide.\n\n"
+      "According to the same poll, the mayor's approval among women fell to 40 percent.";
+  EXPECT_EQ(SpeakerOf(poll, "approval among women"), "Harbor Times poll");
+}
+
 // "it was said that …" and "he was told …" name no speaker.
 TEST(Quotes, PassiveSpeechVerbsNameNoSpeaker) {
   std::string t =
@@ -262,6 +276,16 @@ TEST(Quotes, DatelinesAreNoOne) {
       "RIVER FALLS, Calif. — Rallying hundreds of workers, Jane Moss tried here to promise change.\n\n"
       "A Moss presidency, she vowed, would bring better jobs.";
   EXPECT_EQ(SpeakerOf(t, "A Moss presidency"), "Jane Moss");
+}
+
+// "greeted by an organizer. “…,” the organizer said": someone new, unnamed,
+// not the last person quoted.
+TEST(Quotes, ADescriptionOfSomeoneJustBroughtInIsThem) {
+  std::string t =
+      "“She is honest,” Tom Vale said of his friend.\n\n"
+      "Jim Roe and his wife were greeted by an organizer at the office.\n\n"
+      "“You are going to be the best messengers,” the organizer told them.";
+  EXPECT_EQ(SpeakerOf(t, "best messengers"), "organizer");
 }
 
 TEST(Quotes, NounsAfterDeterminersAreNotSpeechAndShortWordsEndSentences) {
