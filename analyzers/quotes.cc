@@ -2418,12 +2418,19 @@ class Extractor {
         name = absl::StrJoin(words, " ");
       }
     }
-    if (name.empty()) {
+    const bool named = !name.empty();
+    if (!named) {
       name = mention.substr(mention.find(' ') + 1);  // without "the"
       if (absl::StartsWith(name, "same ")) name = name.substr(5);
     }
     int who = people_.Add(name, "", "");
-    if (who >= 0) people_.at(who).org = true;
+    if (who < 0) return who;
+    Person& p = people_.at(who);
+    p.org = true;
+    // "a new poll" first, "the PPIC poll" later: the name is the capitalised one.
+    if (named && absl::c_none_of(p.name, [](char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); })) {
+      p.name = name;
+    }
     return who;
   }
 

@@ -257,6 +257,11 @@ TEST(Quotes, DocumentsAndPollsAreNotPeople) {
       "“We will win,” said Tom Vale, a campaign aide.\n\n"
       "According to the same poll, the mayor's approval among women fell to 40 percent.";
   EXPECT_EQ(SpeakerOf(poll, "approval among women"), "Harbor Times poll");
+  std::string unnamed_first =
+      "The race is tied, according to a new poll.\n\n"
+      "The Harbor poll shows the mayor ahead among the young.\n\n"
+      "According to the poll, the mayor leads among voters under thirty.";
+  EXPECT_EQ(SpeakerOf(unnamed_first, "leads among voters under thirty"), "Harbor poll");
 }
 
 // "it was said that …" and "he was told …" name no speaker.
