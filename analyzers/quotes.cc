@@ -880,7 +880,8 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     std::string head;
     while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]) &&
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
-           !Prepositions().contains(toks[j].lower) && toks[j].lower != "as") {
+           !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&
+           !absl::EndsWith(toks[j].lower, "n't")) {  // "the donor didn't"
       words.push_back(toks[j].text);
       head = toks[j].lower;
       ++j;
@@ -1691,6 +1692,11 @@ class Extractor {
           // after it may mean.
           size_t d = i;
           if (d + 1 < toks.size() && (toks[d].lower == "but" || toks[d].lower == "and")) ++d;
+          // "While the donor kept quiet on money, he did say …": after a
+          // subordinating word the description is still the subject.
+          static const auto* subordinators = new absl::flat_hash_set<std::string>{
+              "while", "although", "though", "when", "since", "because", "if", "after", "before"};
+          if (d + 1 < toks.size() && subordinators->contains(toks[d].lower) && toks[d + 1].lower == "the") ++d;
           // "A spokeswoman for the Trust said it …. “…,” she said": someone
           // new, when they speak.
           const bool definite = d < toks.size() && toks[d].lower == "the";
@@ -1703,13 +1709,13 @@ class Extractor {
                 (IsVerbAt(toks, after) ||
                  (definite && (Auxiliaries().contains(toks[after].lower) ||
                                absl::EndsWith(toks[after].lower, "ed") ||
-                               absl::EndsWith(toks[after].lower, "s"))))) {
+                               absl::EndsWith(toks[after].lower, "s") || absl::EndsWith(toks[after].lower, "n't"))))) {
               described_subjects_.push_back(r);
               // A name after a person so described is an object.
               const std::string& h = r.name;
               if (Titles().contains(h) || absl::EndsWith(h, "man") || absl::EndsWith(h, "woman") ||
                   absl::EndsWith(h, "person") || absl::EndsWith(h, "er") || absl::EndsWith(h, "ist") ||
-                  absl::EndsWith(h, "-old")) {
+                  absl::EndsWith(h, "-old") || PersonNoun(h)) {
                 sentence_has_subject = true;
               }
             }
@@ -1792,7 +1798,15 @@ class Extractor {
           } else {
             ++people_.at(person).bare;
           }
+          // "aides say Ivana Holt also advises …": after a reporting verb, a
+          // name followed by its own verb is the reported clause's subject.
+          const bool clause_subject =
+              (ClauseVerbs().contains(before) || before == "say") && i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord &&
+              !toks[i + 1].cap &&
+              (Auxiliaries().contains(toks[i + 1].lower) || absl::EndsWith(toks[i + 1].lower, "ed") ||
+               (absl::EndsWith(toks[i + 1].lower, "s") && !absl::EndsWith(toks[i + 1].lower, "ss")));
           bool object = !trimmed && start > 0 && toks[start - 1].kind == Tok::kWord && !toks[start - 1].cap &&
+                        !clause_subject &&
                         (SpeechVerbs().contains(before) || absl::EndsWith(before, "ed") ||
                          Prepositions().contains(before));
           // "…, Mr Hale admitted.": whoever a speech verb follows is its subject.
@@ -2460,6 +2474,11 @@ class Extractor {
     for (size_t k = speakers_.size(); k-- > 0;) {
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
+    if (int holder = people_.LastMentionBefore(pos, fits); holder >= 0 || want.size() < 2) return holder;
+    // "the mega donor" for "top party donor": the head noun alone, when it
+    // is no title or allegiance many share ("the Wisconsin Republican").
+    if (Titles().contains(want.back()) || Affiliations().contains(want.back())) return -1;
+    want = {want.back()};
     return people_.LastMentionBefore(pos, fits);
   }
 

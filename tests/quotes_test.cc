@@ -293,6 +293,20 @@ TEST(Quotes, ADescriptionOfSomeoneJustBroughtInIsThem) {
   EXPECT_EQ(SpeakerOf(t, "best messengers"), "organizer");
 }
 
+// After "say", a name with its own verb is the reported clause's subject,
+// and a description after "While" is the sentence's: "she" or "he" means them.
+TEST(Quotes, SubjectsOfReportedClausesAndSubordinateClauses) {
+  std::string clause =
+      "“They know their partners,” said Rosa Lind, a professor.\n\n"
+      "In addition to leave, aides say Ivana Holt also advises the firm on pay. "
+      "“Women are paid equally here,” she said at the meeting.";
+  EXPECT_EQ(SpeakerOf(clause, "Women are paid equally"), "Ivana Holt");
+  std::string donor =
+      "Top party donor Saul Brenner said on Friday he met Tom Vale this week.\n\n"
+      "While the mega donor didn't disclose his plans, he did say he found Vale “very charming.”";
+  EXPECT_EQ(SpeakerOf(donor, "very charming"), "Saul Brenner");
+}
+
 TEST(Quotes, NounsAfterDeterminersAreNotSpeechAndShortWordsEndSentences) {
   // "claims" after "of" is a noun; "up." ends its sentence.
   std::string t =
