@@ -1919,11 +1919,17 @@ class Extractor {
     if (absl::c_none_of(t.text, [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
       return false;  // "NATO", "CNN": an acronym
     }
-    if (absl::EndsWith(w, "s") && !people_.known_words().contains(w)) return false;  // a plural
+    // "Without further …", "Having worked …": no noun at all.
+    if (Prepositions().contains(w) || absl::EndsWith(w, "ing")) return false;
+    const bool known = people_.known_words().contains(w);  // capitalised mid-sentence too
+    if (absl::EndsWith(w, "s") && !known) return false;  // a plural
     const Tok& next = toks[i + 1];
     if (next.kind != Tok::kWord || next.cap) return false;
-    return IsVerbAt(toks, i + 1) || Auxiliaries().contains(next.lower) || absl::EndsWith(next.lower, "ed") ||
-           absl::EndsWith(next.lower, "n't");
+    // A past or speech verb after it ("Carter dodged"); after "has", "is" or
+    // "also" only a word the text capitalises elsewhere ("Interest has" is
+    // no one).
+    if (IsVerbAt(toks, i + 1) || absl::EndsWith(next.lower, "ed")) return true;
+    return known && (Auxiliaries().contains(next.lower) || absl::EndsWith(next.lower, "n't"));
   }
 
   void FindStatements() {

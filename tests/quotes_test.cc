@@ -224,6 +224,11 @@ TEST(Quotes, PronounMeansAPossessiveOrLoneSurnameSubject) {
       "“We are fine,” Steven Gold said.\n\n"
       "Voters dodged the question and many voters stayed home. “It will be one or the other,” he said.";
   EXPECT_EQ(SpeakerOf(plural, "one or the other"), "Steven Gold");
+  // Nor does a common noun or a participle opening the sentence.
+  std::string common =
+      "“We are fine,” Steven Gold said.\n\n"
+      "Interest has moved to the suburbs. Having worked there, he knows. “It will be one or the other,” he said.";
+  EXPECT_EQ(SpeakerOf(common, "one or the other"), "Steven Gold");
   // The possessive leaves room for the person the sentence goes on to name.
   std::string aide =
       "Senator Ben Carter spoke on Monday. “We are fine,” Carter said.\n\n"
