@@ -2425,16 +2425,27 @@ class Extractor {
   int NamedFinding(const std::string& noun, uint32_t pos, const std::string& mention) {
     std::string name;
     for (const auto& toks : para_toks_) {
-      for (size_t i = 1; i < toks.size() && toks[i].start < pos; ++i) {
+      for (size_t i = 0; i < toks.size() && toks[i].start < pos; ++i) {
         if (toks[i].lower != noun || toks[i].kind != Tok::kWord) continue;
+        // "the Harbor Times poll", "the IMF's report"
+        std::vector<std::string> words;
         size_t k = i;
+        if (k > 0 && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap && IsPossessive(toks[k - 1])) {
+          words.push_back(WithoutPossessive(toks[--k].text));
+        }
         while (k > 0 && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap && !toks[k - 1].sentence_start &&
                !IsPossessive(toks[k - 1])) {
-          --k;
+          words.insert(words.begin(), toks[--k].text);
         }
-        if (k == i) continue;
-        std::vector<std::string> words;
-        for (size_t x = k; x <= i; ++x) words.push_back(toks[x].text);
+        // "a report by the National Audit Office"
+        if (words.empty() && i + 2 < toks.size() && (toks[i + 1].lower == "by" || toks[i + 1].lower == "from")) {
+          for (size_t x = i + 2 + (toks[i + 2].lower == "the" ? 1 : 0);
+               x < toks.size() && toks[x].kind == Tok::kWord && toks[x].cap && !IsPossessive(toks[x]); ++x) {
+            words.push_back(toks[x].text);
+          }
+        }
+        if (words.empty()) continue;
+        words.push_back(toks[i].text);
         name = absl::StrJoin(words, " ");
       }
     }

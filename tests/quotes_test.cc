@@ -267,6 +267,11 @@ TEST(Quotes, DocumentsAndPollsAreNotPeople) {
       "The Harbor poll shows the mayor ahead among the young.\n\n"
       "According to the poll, the mayor leads among voters under thirty.";
   EXPECT_EQ(SpeakerOf(unnamed_first, "leads among voters under thirty"), "Harbor poll");
+  std::string by =
+      "“Costs will rise,” said Tom Vale, the minister.\n\n"
+      "A report by the Lakeside Audit Board found waste.\n\n"
+      "According to the report, the project ran two years late.";
+  EXPECT_EQ(SpeakerOf(by, "ran two years late"), "Lakeside Audit Board report");
 }
 
 // "it was said that …" and "he was told …" name no speaker.
