@@ -1026,6 +1026,7 @@ struct Person {
   std::vector<std::string> roles;
   Gender gender = Gender::kUnknown;
   bool org = false;
+  Gender sure = Gender::kUnknown;  // from a title or a known forename, not guessed
   // Mentions outside quotes right after "the" ("the Scottish Executive",
   // "the Daily Source Code") and without it: only the first is a thing.
   int after_the = 0, bare = 0;
@@ -1037,7 +1038,8 @@ std::string LastWord(absl::string_view name) {
   return w.empty() ? "" : NormalizeText(w.back());
 }
 
-Gender GenderOf(absl::string_view name, absl::string_view titles) {
+// `guess`: a forename ending in "a" is a woman's, which often errs.
+Gender GenderOf(absl::string_view name, absl::string_view titles, bool guess = true) {
   std::string t = NormalizeText(titles);
   if (absl::StrContains(t, "mrs") || absl::StrContains(t, "ms") || absl::StrContains(t, "miss") ||
       absl::StrContains(t, "lady") || absl::StrContains(t, "woman")) {
@@ -1052,7 +1054,7 @@ Gender GenderOf(absl::string_view name, absl::string_view titles) {
   std::string first = NormalizeText(w.front());
   if (FemaleForenames().contains(first)) return Gender::kFemale;
   if (MaleForenames().contains(first)) return Gender::kMale;
-  if (first.size() > 2 && first.back() == 'a') return Gender::kFemale;
+  if (guess && first.size() > 2 && first.back() == 'a') return Gender::kFemale;
   return Gender::kUnknown;
 }
 
@@ -1086,11 +1088,16 @@ class People {
       if (SpeakerKey(name).empty()) return -1;
       idx = static_cast<int>(people_.size());
       people_.push_back(Person{name, {}, GenderOf(name, titles), IsOrgName(name)});
+      people_.back().sure = GenderOf(name, titles, /*guess=*/false);
       by_key_[key].push_back(idx);
     } else {
       Person& p = people_[idx];
       if (Words(name) > Words(p.name)) p.name = name;
-      if (p.gender == Gender::kUnknown) p.gender = GenderOf(name, titles);
+      if (p.sure == Gender::kUnknown) p.sure = GenderOf(name, titles, /*guess=*/false);
+      // "Mr Jain" corrects a gender guessed from "Shailendra".
+      if (p.gender == Gender::kUnknown || p.sure != Gender::kUnknown) {
+        p.gender = p.sure != Gender::kUnknown ? p.sure : GenderOf(name, titles);
+      }
     }
     for (const std::string& r : {titles, role}) {
       if (!r.empty()) people_[idx].roles.push_back(NormalizeText(r));
@@ -1137,15 +1144,22 @@ class People {
     if (it == by_key_.end()) return -1;
     const std::vector<int>& same = it->second;
     const std::string forename = Forename(name);
-    const Gender gender = GenderOf(name, titles);
+    const Gender gender = GenderOf(name, titles, /*guess=*/false);
     int fallback = -1;
     for (int i : same) {
       const Person& p = people_[i];
       const std::string other = Forename(p.name);
       if (!forename.empty() && forename == other) return i;
-      const bool gender_clash = gender != Gender::kUnknown && p.gender != Gender::kUnknown && gender != p.gender;
+      const bool gender_clash = gender != Gender::kUnknown && p.sure != Gender::kUnknown && gender != p.sure;
+      // "Rita Ebel" and "Tom Ebel": two full names whose forenames differ in gender.
+      const Gender guessed = GenderOf(name, "");
+      const bool full_names_clash = Words(name) >= 2 && Words(p.name) >= 2 &&
+                                    NormalizeText(name.substr(0, name.find(' '))) !=
+                                        NormalizeText(p.name.substr(0, p.name.find(' '))) &&
+                                    guessed != Gender::kUnknown && p.gender != Gender::kUnknown &&
+                                    guessed != p.gender;
       const bool forename_clash = !forename.empty() && !other.empty();
-      if (!gender_clash && !forename_clash && fallback < 0) fallback = i;
+      if (!gender_clash && !forename_clash && !full_names_clash && fallback < 0) fallback = i;
     }
     return fallback;
   }

@@ -248,6 +248,12 @@ TEST(Quotes, SharedSurnamesWithOtherForenamesOrTitlesAreOtherPeople) {
       "President Bill Hart shook hands with each guest. “Thanks for coming,” Mr. Hart told Jim Roe.\n\n"
       "“It felt good,” Mr. Roe said. But Mrs. Hart, who was busy, was cold. “There was some ice,” he said.";
   EXPECT_EQ(SpeakerOf(titles, "There was some ice"), "Jim Roe");
+  // A forename's guessed gender does not split "Mr Varma" from "Mahesha Varma".
+  std::string guessed =
+      "Mahesha Varma, the trade minister, spoke in Delhi. “We are still talking,” Mr Varma said.\n\n"
+      "“Talks go on,” Tom Vale said. Varma disagreed. “It may take a year,” he said.";
+  EXPECT_EQ(SpeakerOf(guessed, "We are still talking"), "Mahesha Varma");
+  EXPECT_EQ(SpeakerOf(guessed, "It may take a year"), "Mahesha Varma");
 }
 
 // A statement, a poll or a survey carries words but does not speak: the one
