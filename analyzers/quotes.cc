@@ -2358,7 +2358,7 @@ class Extractor {
         if (org >= 0) return org;
       }
       // "according to the same poll": the poll last named, never a person.
-      if (FindingNouns().contains(noun)) return NamedFinding(noun, pos, ref.mention);
+      if (FindingNouns().contains(noun)) return NamedFinding(noun, pos, para, ref.mention);
       fits = [noun](const Person& p) {
         for (const std::string& role : p.roles) {
           if (absl::StrContains(role, noun)) return true;
@@ -2435,11 +2435,20 @@ class Extractor {
 
   // The finding (a poll, a survey) `noun` last named with capitalised words
   // before `pos` ("a new Harbor Times poll" → "Harbor Times poll"); else the
-  // description's own words ("new poll").
-  int NamedFinding(const std::string& noun, uint32_t pos, const std::string& mention) {
+  // organisation quoted just before; else the description's own words ("new
+  // poll").
+  int NamedFinding(const std::string& noun, uint32_t pos, int para, const std::string& mention) {
     std::string name;
+    // "the ADB report": the description names it itself.
+    std::vector<absl::string_view> own = absl::StrSplit(mention, ' ', absl::SkipEmpty());
+    if (own.size() > 2 && std::any_of(own.begin() + 1, own.end() - 1, [](absl::string_view w) {
+          return absl::ascii_isupper(static_cast<unsigned char>(w[0]));
+        })) {
+      name = absl::StrJoin(own.begin() + 1, own.end(), " ");
+    }
+    const std::string own_name = name;
     for (const auto& toks : para_toks_) {
-      for (size_t i = 0; i < toks.size() && toks[i].start < pos; ++i) {
+      for (size_t i = 0; i < toks.size() && toks[i].start < pos && own_name.empty(); ++i) {
         if (toks[i].lower != noun || toks[i].kind != Tok::kWord) continue;
         // "the Harbor Times poll", "the IMF's report"
         std::vector<std::string> words;
@@ -2464,6 +2473,14 @@ class Extractor {
       }
     }
     const bool named = !name.empty();
+    // "The IMF also said … “…,” said the report": an unnamed finding of the
+    // organisation just quoted.
+    if (!named && !speakers_.empty() && para - speakers_.back().para <= 1) {
+      const Person& last = people_.at(speakers_.back().person);
+      if (last.org || (WordCount(last.name) == 1 && last.gender == Gender::kUnknown && last.roles.empty())) {
+        return speakers_.back().person;
+      }
+    }
     if (!named) {
       name = mention.substr(mention.find(' ') + 1);  // without "the"
       if (absl::StartsWith(name, "same ")) name = name.substr(5);

@@ -278,6 +278,10 @@ TEST(Quotes, DocumentsAndPollsAreNotPeople) {
       "A report by the Lakeside Audit Board found waste.\n\n"
       "According to the report, the project ran two years late.";
   EXPECT_EQ(SpeakerOf(by, "ran two years late"), "Lakeside Audit Board report");
+  std::string organisation =
+      "“Rates must rise,” said Tom Vale, a trader.\n\n"
+      "The Varnex fund also said that growth would slow. “The team stands ready to help,” said the report.";
+  EXPECT_EQ(SpeakerOf(organisation, "stands ready to help"), "Varnex");
 }
 
 // "it was said that …" and "he was told …" name no speaker.
