@@ -2249,6 +2249,8 @@ class Extractor {
     std::sort(order.begin(), order.end(),
               [](const Statement* a, const Statement* b) { return a->order < b->order; });
     std::vector<Quote> out;
+    uint32_t last_end = 0;  // where the statement before ends
+    int prev_para = -1;     // the paragraph of the quote before, if any
     for (Statement* st : order) {
       int who = -1;
       std::string mention;
@@ -2258,7 +2260,18 @@ class Extractor {
       } else if (st->continuation && last_speaker_ >= 0 && st->para - last_para_ <= 2) {
         who = last_speaker_;
         mention = last_mention_;
+      } else if (OpensItsSentence(*st) && !(prev_para == st->para && st->para >= 0)) {
+        // "Valdo praised the mayor's record. “We need someone like him.”":
+        // with no cue at all, a whole-sentence quote right after a sentence
+        // about someone is theirs.
+        constexpr uint32_t kReach = 300;  // bytes: the sentence before
+        const uint32_t from = std::max(last_end, st->order > kReach ? st->order - kReach : 0);
+        who = people_.LastSubjectBetween(from, st->order, [](const Person& p) {
+          return !p.org && !p.OnlyAfterThe() && WordCount(p.name) >= 2;
+        });
       }
+      last_end = std::max(last_end, StatementEnd(*st));
+      prev_para = st->kind == QuoteKind::kIndirect ? -1 : LastPara(*st);
       if (who < 0 && st->kind == QuoteKind::kIndirect) continue;
       if (who >= 0) {
         last_speaker_ = who;
@@ -2274,6 +2287,30 @@ class Extractor {
     }
     std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
     return out;
+  }
+
+  // A direct quote of five words or more that opens with a capital after a
+  // sentence's end, a colon or a paragraph's start.
+  bool OpensItsSentence(const Statement& st) const {
+    if (st.kind != QuoteKind::kDirect || st.segs.empty()) return false;
+    const Segment& seg = segs_[st.segs.front()];
+    const absl::string_view words = text_.substr(seg.start, seg.end - seg.start);
+    if (words.empty() || !absl::ascii_isupper(static_cast<unsigned char>(words[0])) || WordCount(words) < 5) {
+      return false;
+    }
+    uint32_t k = seg.open;
+    while (k > 0 && text_[k - 1] == ' ') --k;
+    if (!(k == 0 || text_[k - 1] == '\n' || text_[k - 1] == '.' || text_[k - 1] == '!' || text_[k - 1] == '?')) {
+      return false;
+    }
+    // "“…,” said The Libertine's producer": a cue after it that named no one
+    // is still its cue.
+    const Segment& last = segs_[st.segs.back()];
+    const absl::string_view after = text_.substr(last.close, std::min<size_t>(80, text_.size() - last.close));
+    for (absl::string_view w : absl::StrSplit(after.substr(0, after.find_first_of(".!?\n")), ' ', absl::SkipEmpty())) {
+      if (SpeechVerbs().contains(NormalizeText(absl::StripAsciiWhitespace(w)))) return false;
+    }
+    return true;
   }
 
   uint32_t StatementEnd(const Statement& st) const {

@@ -327,6 +327,20 @@ TEST(Quotes, SubjectsOfReportedClausesAndSubordinateClauses) {
   EXPECT_EQ(SpeakerOf(donor, "very charming"), "Saul Brenner");
 }
 
+// A whole-sentence quote with no cue at all, right after a sentence about a
+// named person, is theirs; not when a cue follows it that names no one, nor
+// when it goes on from another quote of the paragraph.
+TEST(Quotes, AnUncuedQuoteAfterASentenceAboutSomeoneIsTheirs) {
+  std::string t =
+      "Committee chair Dora Finch has long opposed the weaker rules.\n\n"
+      "“The committee believes these arguments should be rejected outright.” Judges may disagree.";
+  EXPECT_EQ(SpeakerOf(t, "committee believes"), "Dora Finch");
+  std::string cued =
+      "Filming of Harbor Lights, to star Dora Finch, was postponed. “Nothing is coming in to replace "
+      "the funds,” said Harbor Lights's producer.";
+  EXPECT_NE(SpeakerOf(cued, "Nothing is coming in"), "Dora Finch");
+}
+
 TEST(Quotes, NounsAfterDeterminersAreNotSpeechAndShortWordsEndSentences) {
   // "claims" after "of" is a noun; "up." ends its sentence.
   std::string t =
