@@ -800,9 +800,7 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
     if (IsPossessive(toks[j])) {
       // "Hicham El Guerrouj's": as a mention the name ends here, as a speaker it is not one.
       if (possessive_end && j > name_start && toks[j].cap) {
-        std::string w = toks[j].text;
-        w.resize(w.size() - (absl::EndsWith(w, "\xE2\x80\x99s") ? 4 : absl::EndsWith(w, "s'") ? 1 : 2));
-        words.push_back(w);
+        words.push_back(WithoutPossessive(toks[j].text));
       }
       break;
     }
@@ -1574,8 +1572,7 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
     }
     std::vector<std::string> words;
     for (size_t x = start; x <= owner; ++x) words.push_back(toks[x].text);
-    std::string& last = words.back();
-    last.resize(last.size() - (absl::EndsWith(last, "\xE2\x80\x99s") ? 4 : absl::EndsWith(last, "s'") ? 1 : 2));
+    words.back() = WithoutPossessive(words.back());
     const std::string first = absl::AsciiStrToLower(words.front());
     if (!(NotNames().contains(first) && !known.contains(first)) && !Titles().contains(first)) {
       SpeakerRef r;
