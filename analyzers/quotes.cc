@@ -46,7 +46,10 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
       "disclosed", "revealed", "reveals", "insisting", "saying", "stating", "adding", "noting",
       "arguing", "telling", "explaining", "describing", "warning", "asking", "calling",
       "suggesting", "claiming", "stressing", "emphasising", "emphasizing", "writing",
-      "declaring", "announcing", "acknowledging", "admitting", "insist", "argue", "explain",
+      "declaring", "announcing", "acknowledging", "admitting", "yelling", "shouting", "tweeting",
+      "recalling", "joking", "quipping", "replying", "responding", "vowing",
+      "predicting", "complaining", "conceding", "boasting", "lamenting", "remarking",
+      "observing", "commenting", "reiterating", "insist", "argue", "explain",
       "warn", "tell", "boomed", "thundered", "roared",
       "retorted", "snapped", "interjected", "muttered", "scoffed", "gushed", "shot", "fired",
       "hit", "chimed", "issued", "released", "explains", "joked", "quipped", "sighed",
@@ -225,7 +228,8 @@ const absl::flat_hash_set<std::string>& FindingNouns() {
 bool PersonNoun(absl::string_view w) {
   static const auto* words = new absl::flat_hash_set<std::string>{
       "aide", "official", "source", "friend", "critic", "expert", "veteran", "guest", "colleague",
-      "chief", "staff", "staffer", "insider", "neighbor", "neighbour", "relative", "activist"};
+      "chief", "staff", "staffer", "insider", "neighbor", "neighbour", "relative", "activist",
+      "person", "voter", "resident", "woman", "man"};
   if (words->contains(w)) return true;
   if (DocumentNouns().contains(w) || FindingNouns().contains(w) || OrgWords().contains(w) ||
       GenericOrgNouns().contains(w)) {
@@ -233,6 +237,18 @@ bool PersonNoun(absl::string_view w) {
   }
   for (absl::string_view end : {"er", "or", "ist", "man", "woman", "person", "ian", "ant", "ent", "ee"}) {
     if (w.size() > end.size() + 2 && absl::EndsWith(w, end)) return true;
+  }
+  return false;
+}
+
+// After "one": a noun that surely means a person ("one person", "one
+// analyst"), not a share ("one quarter said").
+bool OnePerson(absl::string_view lower) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "person", "voter", "resident", "official", "source", "aide", "friend", "critic", "expert"};
+  if (words->contains(lower)) return true;
+  for (absl::string_view end : {"ist", "man", "woman", "ian"}) {
+    if (lower.size() > end.size() + 2 && absl::EndsWith(lower, end)) return true;
   }
   return false;
 }
@@ -871,8 +887,11 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     r.name = "person";
     return r;
   }
+  // "one person tweeted", "one voter said": someone unnamed, as "a voter".
+  const bool one = t.lower == "one" && i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord &&
+                   !toks[i + 1].cap && OnePerson(toks[i + 1].lower);
   if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "this" ||
-      t.lower == "another" || IsGroupDeterminer(t.lower)) {
+      t.lower == "another" || IsGroupDeterminer(t.lower) || one) {
     size_t j = i + 1;
     std::vector<std::string> words = {t.text};
     std::string head;
@@ -1005,7 +1024,8 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
   for (size_t k = j + 1; k-- > 0 && k + 7 > j;) {
     if (toks[k].kind != Tok::kWord) break;
     if (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" ||
-        toks[k].lower == "another" || IsGroupDeterminer(toks[k].lower)) {
+        toks[k].lower == "another" || IsGroupDeterminer(toks[k].lower) ||
+        (toks[k].lower == "one" && k < j && !toks[k + 1].cap && OnePerson(toks[k + 1].lower))) {
       // "another source familiar with the talks": "the talks" is an object.
       bool object = k > 0 && toks[k - 1].kind == Tok::kWord && IsPreposition(toks[k - 1].lower);
       if (!object) return k;
@@ -1314,9 +1334,11 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       in_appositive = *s > from && toks[*s - 1].kind == Tok::kWord &&
                       (IsPreposition(toks[*s - 1].lower) || possessives->contains(toks[*s - 1].lower));
       SpeakerRef r = SpeakerForward(toks, *s, known, /*subject=*/true);
-      // "Ana Ruiz issued a statement saying": the statement's issuer speaks.
-      const bool document = r.kind == SpeakerRef::kDescription && DocumentNouns().contains(r.name) &&
-                            IsParticipleVerb(toks[v].lower);
+      // "Ana Ruiz issued a statement saying", "made a pitch for the vote
+      // urging": the description is an object; its clause's subject speaks.
+      const bool document = r.kind == SpeakerRef::kDescription && IsParticipleVerb(toks[v].lower) &&
+                            (DocumentNouns().contains(r.name) ||
+                             (*s > from && toks[*s - 1].kind == Tok::kWord && !toks[*s - 1].cap));
       if (r.kind != SpeakerRef::kNone && !in_appositive && !document) return r;
     }
   }
@@ -1368,6 +1390,26 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     if (described.kind == SpeakerRef::kDescription) return described;
   }
   return best;
+}
+
+// "But back home, he returned to his old lines:": the first pronoun or name
+// in [s, end) that is followed by its verb, not one after a preposition.
+SpeakerRef ClauseSubject(const std::vector<Tok>& toks, size_t s, size_t end,
+                         const absl::flat_hash_set<std::string>& known) {
+  for (size_t k = s; k < end; ++k) {
+    if (toks[k].kind != Tok::kWord) continue;
+    if (k > s && toks[k - 1].kind == Tok::kWord && Prepositions().contains(toks[k - 1].lower)) continue;
+    const bool pronoun = toks[k].lower == "he" || toks[k].lower == "she" || toks[k].lower == "they";
+    if (!pronoun && !toks[k].cap) continue;
+    SpeakerRef r = SpeakerForward(toks, k, known, /*subject=*/true);
+    if (r.kind != SpeakerRef::kName && r.kind != SpeakerRef::kPronoun) continue;
+    const size_t next = k + WordCount(r.mention);
+    if (next < end && toks[next].kind == Tok::kWord && !toks[next].cap &&
+        (absl::EndsWith(toks[next].lower, "ed") || IsVerbAt(toks, next) || Auxiliaries().contains(toks[next].lower))) {
+      return r;
+    }
+  }
+  return SpeakerRef{};
 }
 
 size_t SentenceStart(const std::vector<Tok>& toks, size_t i) {
@@ -1593,6 +1635,7 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
       SpeakerRef r = SpeakerForward(toks, s, known, /*subject=*/true);
       if (r.kind == SpeakerRef::kName || r.kind == SpeakerRef::kPronoun) return Cue{r, q - 1};
     }
+    if (SpeakerRef r = ClauseSubject(toks, s, q - 1, known); r.kind != SpeakerRef::kNone) return Cue{r, q - 1};
   }
   return std::nullopt;
 }
@@ -2090,6 +2133,11 @@ class Extractor {
         if (r.kind == SpeakerRef::kName || r.kind == SpeakerRef::kPronoun) return Cue{r, end};
       }
     }
+    if (prev[end].text == ":") {
+      if (SpeakerRef r = ClauseSubject(prev, s, end, people_.known_words()); r.kind != SpeakerRef::kNone) {
+        return Cue{r, end};
+      }
+    }
     return std::nullopt;
   }
 
@@ -2331,7 +2379,8 @@ class Extractor {
     // "an IMF official said", "a Conservative spokeswoman said": someone new,
     // known by the description; "the official" later means them.
     if (ref.kind == SpeakerRef::kDescription &&
-        (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an "))) {
+        (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an ") ||
+         absl::StartsWithIgnoreCase(ref.mention, "one "))) {
       std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
       if (!ref.org.empty()) {
         // "a spokeswoman for the Lakeside Trust" → "Lakeside Trust spokeswoman"

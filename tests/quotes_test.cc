@@ -341,6 +341,23 @@ TEST(Quotes, AnUncuedQuoteAfterASentenceAboutSomeoneIsTheirs) {
   EXPECT_NE(SpeakerOf(cued, "Nothing is coming in"), "Dora Finch");
 }
 
+// A colon lead-in whose clause has its subject and verb after other words
+// ("But back home, Rita Cole returned to …:"), a speech participle
+// ("with Tom Vale yelling:") and "one person tweeted" are cues.
+TEST(Quotes, LongColonLeadInsSpeechParticiplesAndOnePerson) {
+  std::string t =
+      "“We are fine,” Steven Gold said of the plan.\n\n"
+      "But back on home soil, Rita Cole returned to her familiar lines in front of the hall: "
+      "“There will be no new taxes in this town.”\n\n"
+      "At one rally, a guard pushed a protester, with Tom Vale reportedly yelling: "
+      "“Get him out of this room right now!”\n\n"
+      "The joke online was that the mayor looked lost. “Blink twice if you are in trouble, mayor!” "
+      "one person tweeted.";
+  EXPECT_EQ(SpeakerOf(t, "no new taxes"), "Rita Cole");
+  EXPECT_EQ(SpeakerOf(t, "Get him out"), "Tom Vale");
+  EXPECT_EQ(SpeakerOf(t, "Blink twice"), "person");
+}
+
 TEST(Quotes, NounsAfterDeterminersAreNotSpeechAndShortWordsEndSentences) {
   // "claims" after "of" is a noun; "up." ends its sentence.
   std::string t =
