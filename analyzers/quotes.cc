@@ -46,7 +46,10 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
       "disclosed", "revealed", "reveals", "insisting", "saying", "stating", "adding", "noting",
       "arguing", "telling", "explaining", "describing", "warning", "asking", "calling",
       "suggesting", "claiming", "stressing", "emphasising", "emphasizing", "writing",
-      "declaring", "announcing", "acknowledging", "admitting", "insist", "argue", "explain",
+      "declaring", "announcing", "acknowledging", "admitting", "yelling", "shouting", "tweeting",
+      "recalling", "joking", "quipping", "replying", "responding", "vowing",
+      "predicting", "complaining", "conceding", "boasting", "lamenting", "remarking",
+      "observing", "commenting", "reiterating", "insist", "argue", "explain",
       "warn", "tell", "boomed", "thundered", "roared",
       "retorted", "snapped", "interjected", "muttered", "scoffed", "gushed", "shot", "fired",
       "hit", "chimed", "issued", "released", "explains", "joked", "quipped", "sighed",
@@ -202,6 +205,52 @@ const absl::flat_hash_set<std::string>& GenericOrgNouns() {
       "company", "firm", "group", "club", "bank", "airline", "carrier", "retailer", "insurer",
       "network", "agency", "broadcaster", "manufacturer", "maker", "operator", "regulator"};
   return *v;
+}
+
+// Things that carry words but do not speak: whoever issued them did.
+const absl::flat_hash_set<std::string>& DocumentNouns() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "statement", "statements", "letter", "email", "e-mail", "memo", "tweet", "post", "release",
+      "message", "note", "ad", "advert", "advertisement", "video", "editorial", "complaint",
+      "lawsuit", "suit", "filing", "document", "book", "essay", "op-ed", "transcript", "speech"};
+  return *v;
+}
+
+// Numbers that report findings: a poll, not the person last quoted, says them.
+const absl::flat_hash_set<std::string>& FindingNouns() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "poll", "polls", "survey", "surveys", "study", "report", "analysis", "census", "data",
+      "figures", "results", "average", "index", "estimate", "estimates", "tally", "count"};
+  return *v;
+}
+
+// A noun for a person ("organizer", "aide", "resident"), not a thing.
+bool PersonNoun(absl::string_view w) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "aide", "official", "source", "friend", "critic", "expert", "veteran", "guest", "colleague",
+      "chief", "staff", "staffer", "insider", "neighbor", "neighbour", "relative", "activist",
+      "person", "voter", "resident", "woman", "man"};
+  if (words->contains(w)) return true;
+  if (DocumentNouns().contains(w) || FindingNouns().contains(w) || OrgWords().contains(w) ||
+      GenericOrgNouns().contains(w)) {
+    return false;
+  }
+  for (absl::string_view end : {"er", "or", "ist", "man", "woman", "person", "ian", "ant", "ent", "ee"}) {
+    if (w.size() > end.size() + 2 && absl::EndsWith(w, end)) return true;
+  }
+  return false;
+}
+
+// After "one": a noun that surely means a person ("one person", "one
+// analyst"), not a share ("one quarter said").
+bool OnePerson(absl::string_view lower) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "person", "voter", "resident", "official", "source", "aide", "friend", "critic", "expert"};
+  if (words->contains(lower)) return true;
+  for (absl::string_view end : {"ist", "man", "woman", "ian"}) {
+    if (lower.size() > end.size() + 2 && absl::EndsWith(lower, end)) return true;
+  }
+  return false;
 }
 
 const absl::flat_hash_set<std::string>& Prepositions() {
@@ -726,6 +775,12 @@ bool IsPossessive(const Tok& t) {
   return absl::EndsWith(t.lower, "'s") || absl::EndsWith(t.lower, "s'");
 }
 
+// "Carter’s" → "Carter", "Jones'" → "Jones".
+std::string WithoutPossessive(std::string w) {
+  w.resize(w.size() - (absl::EndsWith(w, "\xE2\x80\x99s") ? 4 : absl::EndsWith(w, "s'") ? 1 : 2));
+  return w;
+}
+
 bool IsInitial(absl::string_view w) { return w.size() == 2 && w[1] == '.'; }
 
 // A long capitalised run holds a role or an organisation before the person:
@@ -761,9 +816,7 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
     if (IsPossessive(toks[j])) {
       // "Hicham El Guerrouj's": as a mention the name ends here, as a speaker it is not one.
       if (possessive_end && j > name_start && toks[j].cap) {
-        std::string w = toks[j].text;
-        w.resize(w.size() - (absl::EndsWith(w, "\xE2\x80\x99s") ? 4 : absl::EndsWith(w, "s'") ? 1 : 2));
-        words.push_back(w);
+        words.push_back(WithoutPossessive(toks[j].text));
       }
       break;
     }
@@ -834,14 +887,18 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     r.name = "person";
     return r;
   }
+  // "one person tweeted", "one voter said": someone unnamed, as "a voter".
+  const bool one = t.lower == "one" && i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord &&
+                   !toks[i + 1].cap && OnePerson(toks[i + 1].lower);
   if (t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "this" ||
-      t.lower == "another" || IsGroupDeterminer(t.lower)) {
+      t.lower == "another" || IsGroupDeterminer(t.lower) || one) {
     size_t j = i + 1;
     std::vector<std::string> words = {t.text};
     std::string head;
     while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]) &&
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
-           !Prepositions().contains(toks[j].lower) && toks[j].lower != "as") {
+           !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&
+           !absl::EndsWith(toks[j].lower, "n't")) {  // "the donor didn't"
       words.push_back(toks[j].text);
       head = toks[j].lower;
       ++j;
@@ -967,7 +1024,8 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
   for (size_t k = j + 1; k-- > 0 && k + 7 > j;) {
     if (toks[k].kind != Tok::kWord) break;
     if (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" ||
-        toks[k].lower == "another" || IsGroupDeterminer(toks[k].lower)) {
+        toks[k].lower == "another" || IsGroupDeterminer(toks[k].lower) ||
+        (toks[k].lower == "one" && k < j && !toks[k + 1].cap && OnePerson(toks[k + 1].lower))) {
       // "another source familiar with the talks": "the talks" is an object.
       bool object = k > 0 && toks[k - 1].kind == Tok::kWord && IsPreposition(toks[k - 1].lower);
       if (!object) return k;
@@ -986,6 +1044,7 @@ struct Person {
   std::vector<std::string> roles;
   Gender gender = Gender::kUnknown;
   bool org = false;
+  Gender sure = Gender::kUnknown;  // from a title or a known forename, not guessed
   // Mentions outside quotes right after "the" ("the Scottish Executive",
   // "the Daily Source Code") and without it: only the first is a thing.
   int after_the = 0, bare = 0;
@@ -997,7 +1056,8 @@ std::string LastWord(absl::string_view name) {
   return w.empty() ? "" : NormalizeText(w.back());
 }
 
-Gender GenderOf(absl::string_view name, absl::string_view titles) {
+// `guess`: a forename ending in "a" is a woman's, which often errs.
+Gender GenderOf(absl::string_view name, absl::string_view titles, bool guess = true) {
   std::string t = NormalizeText(titles);
   if (absl::StrContains(t, "mrs") || absl::StrContains(t, "ms") || absl::StrContains(t, "miss") ||
       absl::StrContains(t, "lady") || absl::StrContains(t, "woman")) {
@@ -1012,7 +1072,7 @@ Gender GenderOf(absl::string_view name, absl::string_view titles) {
   std::string first = NormalizeText(w.front());
   if (FemaleForenames().contains(first)) return Gender::kFemale;
   if (MaleForenames().contains(first)) return Gender::kMale;
-  if (first.size() > 2 && first.back() == 'a') return Gender::kFemale;
+  if (guess && first.size() > 2 && first.back() == 'a') return Gender::kFemale;
   return Gender::kUnknown;
 }
 
@@ -1023,6 +1083,16 @@ bool IsOrgName(absl::string_view name) {
   return false;
 }
 
+// The forename of a name of two or more words when it is a known one
+// ("Tom Ebel"), else "": "Absent Sanders" or "Beau Biden" do not tell two
+// people apart.
+std::string Forename(absl::string_view name) {
+  std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
+  if (w.size() < 2) return "";
+  std::string first = NormalizeText(w.front());
+  return MaleForenames().contains(first) || FemaleForenames().contains(first) ? first : "";
+}
+
 class People {
  public:
   // Registers a name mention; returns the person's index, or -1 for a
@@ -1031,18 +1101,21 @@ class People {
   int Add(const std::string& name, const std::string& titles, const std::string& role) {
     std::string key = LastWord(name);
     if (key.empty()) return -1;
-    auto it = by_key_.find(key);
-    int idx;
-    if (it == by_key_.end()) {
+    int idx = Find(name, titles);
+    if (idx < 0) {
       if (SpeakerKey(name).empty()) return -1;
       idx = static_cast<int>(people_.size());
       people_.push_back(Person{name, {}, GenderOf(name, titles), IsOrgName(name)});
-      by_key_[key] = idx;
+      people_.back().sure = GenderOf(name, titles, /*guess=*/false);
+      by_key_[key].push_back(idx);
     } else {
-      idx = it->second;
       Person& p = people_[idx];
       if (Words(name) > Words(p.name)) p.name = name;
-      if (p.gender == Gender::kUnknown) p.gender = GenderOf(name, titles);
+      if (p.sure == Gender::kUnknown) p.sure = GenderOf(name, titles, /*guess=*/false);
+      // "Mr Jain" corrects a gender guessed from "Shailendra".
+      if (p.gender == Gender::kUnknown || p.sure != Gender::kUnknown) {
+        p.gender = p.sure != Gender::kUnknown ? p.sure : GenderOf(name, titles);
+      }
     }
     for (const std::string& r : {titles, role}) {
       if (!r.empty()) people_[idx].roles.push_back(NormalizeText(r));
@@ -1081,9 +1154,32 @@ class People {
     }
     return -1;
   }
-  int Find(absl::string_view name) const {
+  // The person a name means. People who share a surname are told apart by
+  // their forenames ("Tom Ebel", "Rita Ebel") or a gendered title ("Mrs
+  // Hart" is not "Bill Hart"); a bare surname means the first so named.
+  int Find(absl::string_view name, absl::string_view titles = "") const {
     auto it = by_key_.find(LastWord(name));
-    return it == by_key_.end() ? -1 : it->second;
+    if (it == by_key_.end()) return -1;
+    const std::vector<int>& same = it->second;
+    const std::string forename = Forename(name);
+    const Gender gender = GenderOf(name, titles, /*guess=*/false);
+    int fallback = -1;
+    for (int i : same) {
+      const Person& p = people_[i];
+      const std::string other = Forename(p.name);
+      if (!forename.empty() && forename == other) return i;
+      const bool gender_clash = gender != Gender::kUnknown && p.sure != Gender::kUnknown && gender != p.sure;
+      // "Rita Ebel" and "Tom Ebel": two full names whose forenames differ in gender.
+      const Gender guessed = GenderOf(name, "");
+      const bool full_names_clash = Words(name) >= 2 && Words(p.name) >= 2 &&
+                                    NormalizeText(name.substr(0, name.find(' '))) !=
+                                        NormalizeText(p.name.substr(0, p.name.find(' '))) &&
+                                    guessed != Gender::kUnknown && p.gender != Gender::kUnknown &&
+                                    guessed != p.gender;
+      const bool forename_clash = !forename.empty() && !other.empty();
+      if (!gender_clash && !forename_clash && !full_names_clash && fallback < 0) fallback = i;
+    }
+    return fallback;
   }
   Person& at(int i) { return people_[i]; }
   const absl::flat_hash_set<std::string>& known_words() const { return known_; }
@@ -1100,7 +1196,7 @@ class People {
   std::vector<Person> people_;
   std::vector<std::pair<uint32_t, int>> mentions_;  // (position, person), in text order
   std::vector<std::pair<uint32_t, int>> subjects_;  // mentions that start a sentence
-  absl::flat_hash_map<std::string, int> by_key_;
+  absl::flat_hash_map<std::string, std::vector<int>> by_key_;  // surname → people, first named first
   absl::flat_hash_set<std::string> known_;
 };
 
@@ -1135,6 +1231,13 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
                 toks[i - 1].lower == "are") &&
       (w == "called" || w == "described" || w == "labelled" || w == "labeled" || w == "dubbed" ||
        w == "branded" || w == "hailed" || w == "praised" || w == "blasted" || w == "slammed")) {
+    return false;
+  }
+  // "it was said that", "he was thought to": a passive names no speaker.
+  if (i > 0 && (toks[i - 1].lower == "was" || toks[i - 1].lower == "were" || toks[i - 1].lower == "is" ||
+                toks[i - 1].lower == "are") &&
+      (w == "said" || w == "reported" || w == "believed" ||
+       w == "thought" || w == "claimed" || w == "alleged")) {
     return false;
   }
   if (NeedsParticle(w)) {
@@ -1231,7 +1334,12 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       in_appositive = *s > from && toks[*s - 1].kind == Tok::kWord &&
                       (IsPreposition(toks[*s - 1].lower) || possessives->contains(toks[*s - 1].lower));
       SpeakerRef r = SpeakerForward(toks, *s, known, /*subject=*/true);
-      if (r.kind != SpeakerRef::kNone && !in_appositive) return r;
+      // "Ana Ruiz issued a statement saying", "made a pitch for the vote
+      // urging": the description is an object; its clause's subject speaks.
+      const bool document = r.kind == SpeakerRef::kDescription && IsParticipleVerb(toks[v].lower) &&
+                            (DocumentNouns().contains(r.name) ||
+                             (*s > from && toks[*s - 1].kind == Tok::kWord && !toks[*s - 1].cap));
+      if (r.kind != SpeakerRef::kNone && !in_appositive && !document) return r;
     }
   }
   // "X, a professor at Y, said" and participles ("…, saying"): the nearest
@@ -1282,6 +1390,26 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     if (described.kind == SpeakerRef::kDescription) return described;
   }
   return best;
+}
+
+// "But back home, he returned to his old lines:": the first pronoun or name
+// in [s, end) that is followed by its verb, not one after a preposition.
+SpeakerRef ClauseSubject(const std::vector<Tok>& toks, size_t s, size_t end,
+                         const absl::flat_hash_set<std::string>& known) {
+  for (size_t k = s; k < end; ++k) {
+    if (toks[k].kind != Tok::kWord) continue;
+    if (k > s && toks[k - 1].kind == Tok::kWord && Prepositions().contains(toks[k - 1].lower)) continue;
+    const bool pronoun = toks[k].lower == "he" || toks[k].lower == "she" || toks[k].lower == "they";
+    if (!pronoun && !toks[k].cap) continue;
+    SpeakerRef r = SpeakerForward(toks, k, known, /*subject=*/true);
+    if (r.kind != SpeakerRef::kName && r.kind != SpeakerRef::kPronoun) continue;
+    const size_t next = k + WordCount(r.mention);
+    if (next < end && toks[next].kind == Tok::kWord && !toks[next].cap &&
+        (absl::EndsWith(toks[next].lower, "ed") || IsVerbAt(toks, next) || Auxiliaries().contains(toks[next].lower))) {
+      return r;
+    }
+  }
+  return SpeakerRef{};
 }
 
 size_t SentenceStart(const std::vector<Tok>& toks, size_t i) {
@@ -1486,8 +1614,7 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
     }
     std::vector<std::string> words;
     for (size_t x = start; x <= owner; ++x) words.push_back(toks[x].text);
-    std::string& last = words.back();
-    last.resize(last.size() - (absl::EndsWith(last, "\xE2\x80\x99s") ? 4 : absl::EndsWith(last, "s'") ? 1 : 2));
+    words.back() = WithoutPossessive(words.back());
     const std::string first = absl::AsciiStrToLower(words.front());
     if (!(NotNames().contains(first) && !known.contains(first)) && !Titles().contains(first)) {
       SpeakerRef r;
@@ -1508,6 +1635,7 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
       SpeakerRef r = SpeakerForward(toks, s, known, /*subject=*/true);
       if (r.kind == SpeakerRef::kName || r.kind == SpeakerRef::kPronoun) return Cue{r, q - 1};
     }
+    if (SpeakerRef r = ClauseSubject(toks, s, q - 1, known); r.kind != SpeakerRef::kNone) return Cue{r, q - 1};
   }
   return std::nullopt;
 }
@@ -1589,10 +1717,26 @@ class Extractor {
             !Titles().contains(t.lower)) {
           capitalised_midsentence_.insert(t.lower);
         }
+        if (t.kind == Tok::kWord && !t.cap) lowercase_words_.insert(t.lower);
+      }
+      // "an organizer", "a friend of the family": someone brought in unnamed.
+      for (size_t i = 0; i + 1 < toks.size(); ++i) {
+        if (toks[i].lower != "a" && toks[i].lower != "an") continue;
+        size_t k = i + 1;
+        while (k + 1 < toks.size() && k < i + 3 && toks[k + 1].kind == Tok::kWord && !toks[k + 1].cap &&
+               !Prepositions().contains(toks[k + 1].lower) && !IsVerbAt(toks, k + 1) &&
+               !Auxiliaries().contains(toks[k + 1].lower) && toks[k + 1].lower != "and" &&
+               toks[k + 1].lower != "who" && !absl::EndsWith(toks[k + 1].lower, "ed")) {
+          ++k;
+        }
+        if (toks[k].kind == Tok::kWord && !toks[k].cap && PersonNoun(toks[k].lower)) {
+          introduced_.push_back({toks[i].start, toks[k].lower});
+        }
       }
     }
     for (const std::string& w : capitalised_midsentence_) people_.AddKnownWords(w);
-    for (const auto& toks : para_toks_) {
+    for (int para = 0; para < static_cast<int>(para_toks_.size()); ++para) {
+      const std::vector<Tok>& toks = para_toks_[para];
       bool sentence_has_subject = false;
       for (size_t i = 0; i < toks.size(); ++i) {
         if (toks[i].sentence_start || toks[i].after_full_quote) {
@@ -1602,6 +1746,11 @@ class Extractor {
           // after it may mean.
           size_t d = i;
           if (d + 1 < toks.size() && (toks[d].lower == "but" || toks[d].lower == "and")) ++d;
+          // "While the donor kept quiet on money, he did say …": after a
+          // subordinating word the description is still the subject.
+          static const auto* subordinators = new absl::flat_hash_set<std::string>{
+              "while", "although", "though", "when", "since", "because", "if", "after", "before"};
+          if (d + 1 < toks.size() && subordinators->contains(toks[d].lower) && toks[d + 1].lower == "the") ++d;
           // "A spokeswoman for the Trust said it …. “…,” she said": someone
           // new, when they speak.
           const bool definite = d < toks.size() && toks[d].lower == "the";
@@ -1614,13 +1763,13 @@ class Extractor {
                 (IsVerbAt(toks, after) ||
                  (definite && (Auxiliaries().contains(toks[after].lower) ||
                                absl::EndsWith(toks[after].lower, "ed") ||
-                               absl::EndsWith(toks[after].lower, "s"))))) {
+                               absl::EndsWith(toks[after].lower, "s") || absl::EndsWith(toks[after].lower, "n't"))))) {
               described_subjects_.push_back(r);
               // A name after a person so described is an object.
               const std::string& h = r.name;
               if (Titles().contains(h) || absl::EndsWith(h, "man") || absl::EndsWith(h, "woman") ||
                   absl::EndsWith(h, "person") || absl::EndsWith(h, "er") || absl::EndsWith(h, "ist") ||
-                  absl::EndsWith(h, "-old")) {
+                  absl::EndsWith(h, "-old") || PersonNoun(h)) {
                 sentence_has_subject = true;
               }
             }
@@ -1633,12 +1782,27 @@ class Extractor {
         }
         if (toks[i].kind != Tok::kWord || !toks[i].cap) continue;
         SpeakerRef r = NameForward(toks, i, people_.known_words(), false, /*possessive_end=*/true);
-        if (r.kind != SpeakerRef::kName) continue;
+        if (r.kind != SpeakerRef::kName) {
+          if (!sentence_has_subject && OpensSentence(toks, i)) {
+            if (IsPossessive(toks[i])) {
+              // "Carter’s support came with caveats. He may …": a possessive
+              // of someone named opens the sentence about them, and leaves
+              // room for a subject after it ("Carter’s aide, Jo Pratt, said").
+              if (int person = people_.Find(WithoutPossessive(toks[i].text)); person >= 0) {
+                people_.Mention(person, toks[i].start, /*subject=*/true);
+              }
+            } else if (LoneSubject(toks, i)) {
+              lone_subjects_.push_back({toks[i].start, para, toks[i].text});
+            }
+          }
+          continue;
+        }
         size_t start = i;
         while (i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord &&
                (toks[i + 1].cap || IsParticle(toks[i + 1]))) {
           ++i;  // past the whole capitalised run
         }
+        if (start == 0 && IsDateline(toks, i + 1)) continue;
         // "Liberal Democrat shadow chancellor Vince Cable": a run before a
         // lower-case role is an affiliation, not a person.
         // So is one before "director of sport Ana Ruiz".
@@ -1657,11 +1821,11 @@ class Extractor {
         // mentions someone already named.
         size_t words = WordCount(r.mention);
         if (IsRoleOnly(r.name)) continue;
-        int person = people_.Find(r.name);
+        int person = people_.Find(r.name, r.titles);
         if (WordCount(r.name) >= 2 || !r.titles.empty()) {
           person = people_.Add(r.name, r.titles, AppositiveAfter(toks, start, words));
-          if (std::string before = RoleBefore(toks, start); !before.empty()) {
-            people_.Add(r.name, "", before);
+          if (std::string before = RoleBefore(toks, start); !before.empty() && person >= 0) {
+            people_.at(person).roles.push_back(NormalizeText(before));
           }
         }
         // The first person a sentence names is, most often, its subject;
@@ -1688,7 +1852,15 @@ class Extractor {
           } else {
             ++people_.at(person).bare;
           }
+          // "aides say Ivana Holt also advises …": after a reporting verb, a
+          // name followed by its own verb is the reported clause's subject.
+          const bool clause_subject =
+              (ClauseVerbs().contains(before) || before == "say") && i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord &&
+              !toks[i + 1].cap &&
+              (Auxiliaries().contains(toks[i + 1].lower) || absl::EndsWith(toks[i + 1].lower, "ed") ||
+               (absl::EndsWith(toks[i + 1].lower, "s") && !absl::EndsWith(toks[i + 1].lower, "ss")));
           bool object = !trimmed && start > 0 && toks[start - 1].kind == Tok::kWord && !toks[start - 1].cap &&
+                        !clause_subject &&
                         (SpeechVerbs().contains(before) || absl::EndsWith(before, "ed") ||
                          Prepositions().contains(before));
           // "…, Mr Hale admitted.": whoever a speech verb follows is its subject.
@@ -1747,6 +1919,71 @@ class Extractor {
       return "";
     }
     return absl::StrJoin(words, " ");
+  }
+
+  // "BUENA PARK, Calif. —", "DALLAS (AP) —", "Lakeside, Minn. —": a place
+  // opening a paragraph, whose capitalised run ends before toks[k], is a
+  // dateline and no one the sentence is about.
+  static bool IsDateline(const std::vector<Tok>& toks, size_t k) {
+    if (k >= toks.size() || toks[k].kind != Tok::kPunct) return false;
+    bool capitals = true;
+    for (size_t x = 0; x < k; ++x) {
+      capitals = capitals && absl::c_none_of(toks[x].text, [](char c) {
+                   return absl::ascii_islower(static_cast<unsigned char>(c));
+                 });
+    }
+    const bool then_capital = k + 1 < toks.size() && toks[k + 1].cap;  // not "NATO, the alliance"
+    if (capitals && (toks[k].text == "—" || toks[k].text == "(" || (toks[k].text == "," && then_capital))) {
+      return true;
+    }
+    // ", Calif. —": a region's abbreviation, then a dash.
+    return toks[k].text == "," && k + 3 < toks.size() && toks[k + 1].cap && toks[k + 2].text == "." &&
+           toks[k + 3].text == "—";
+  }
+
+  // Whether toks[i] opens its sentence, after titles or a joiner at most
+  // ("Mr. Sanders’s …", "But Carter …").
+  static bool OpensSentence(const std::vector<Tok>& toks, size_t i) {
+    size_t k = i;
+    while (k > 0 && !toks[k].sentence_start && toks[k - 1].kind == Tok::kWord &&
+           (TitleAbbreviations().contains(toks[k - 1].lower) ||
+            (toks[k - 1].cap && Titles().contains(toks[k - 1].lower)) || toks[k - 1].lower == "but" ||
+            toks[k - 1].lower == "and")) {
+      --k;
+    }
+    return toks[k].sentence_start;
+  }
+
+  // "Carter dodged the question.": one capitalised word opening a sentence
+  // and followed by a verb is a surname nobody gave in full, when the text
+  // never writes it in lower case (not "Voters said") and it is no word of
+  // roles, allegiances or organisations.
+  bool LoneSubject(const std::vector<Tok>& toks, size_t i) const {
+    static const auto* indefinite = new absl::flat_hash_set<std::string>{
+        "nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "none",
+        "few", "nothing", "something", "everything", "neither", "either", "critics", "supporters"};
+    const Tok& t = toks[i];
+    if (t.kind != Tok::kWord || !t.cap || i + 1 >= toks.size() || IsPossessive(t)) return false;
+    const std::string& w = t.lower;
+    if (w.size() < 3 || NotNames().contains(w) || Titles().contains(w) || Affiliations().contains(w) ||
+        OrgWords().contains(w) || GenericOrgNouns().contains(w) || indefinite->contains(w) ||
+        lowercase_words_.contains(w) || people_.Find(t.text) >= 0) {
+      return false;
+    }
+    if (absl::c_none_of(t.text, [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
+      return false;  // "NATO", "CNN": an acronym
+    }
+    // "Without further …", "Having worked …": no noun at all.
+    if (Prepositions().contains(w) || absl::EndsWith(w, "ing")) return false;
+    const bool known = people_.known_words().contains(w);  // capitalised mid-sentence too
+    if (absl::EndsWith(w, "s") && !known) return false;  // a plural
+    const Tok& next = toks[i + 1];
+    if (next.kind != Tok::kWord || next.cap) return false;
+    // A past or speech verb after it ("Carter dodged"); after "has", "is" or
+    // "also" only a word the text capitalises elsewhere ("Interest has" is
+    // no one).
+    if (IsVerbAt(toks, i + 1) || absl::EndsWith(next.lower, "ed")) return true;
+    return known && (Auxiliaries().contains(next.lower) || absl::EndsWith(next.lower, "n't"));
   }
 
   void FindStatements() {
@@ -1894,6 +2131,11 @@ class Extractor {
       for (size_t k = s; k < end; ++k) {  // "Then Rita Cole turned to the crowd:"
         SpeakerRef r = SpeakerForward(prev, k, people_.known_words(), /*subject=*/true);
         if (r.kind == SpeakerRef::kName || r.kind == SpeakerRef::kPronoun) return Cue{r, end};
+      }
+    }
+    if (prev[end].text == ":") {
+      if (SpeakerRef r = ClauseSubject(prev, s, end, people_.known_words()); r.kind != SpeakerRef::kNone) {
+        return Cue{r, end};
       }
     }
     return std::nullopt;
@@ -2052,6 +2294,8 @@ class Extractor {
     std::sort(order.begin(), order.end(),
               [](const Statement* a, const Statement* b) { return a->order < b->order; });
     std::vector<Quote> out;
+    uint32_t last_end = 0;  // where the statement before ends
+    int prev_para = -1;     // the paragraph of the quote before, if any
     for (Statement* st : order) {
       int who = -1;
       std::string mention;
@@ -2061,7 +2305,18 @@ class Extractor {
       } else if (st->continuation && last_speaker_ >= 0 && st->para - last_para_ <= 2) {
         who = last_speaker_;
         mention = last_mention_;
+      } else if (OpensItsSentence(*st) && !(prev_para == st->para && st->para >= 0)) {
+        // "Valdo praised the mayor's record. “We need someone like him.”":
+        // with no cue at all, a whole-sentence quote right after a sentence
+        // about someone is theirs.
+        constexpr uint32_t kReach = 300;  // bytes: the sentence before
+        const uint32_t from = std::max(last_end, st->order > kReach ? st->order - kReach : 0);
+        who = people_.LastSubjectBetween(from, st->order, [](const Person& p) {
+          return !p.org && !p.OnlyAfterThe() && WordCount(p.name) >= 2;
+        });
       }
+      last_end = std::max(last_end, StatementEnd(*st));
+      prev_para = st->kind == QuoteKind::kIndirect ? -1 : LastPara(*st);
       if (who < 0 && st->kind == QuoteKind::kIndirect) continue;
       if (who >= 0) {
         last_speaker_ = who;
@@ -2079,6 +2334,30 @@ class Extractor {
     return out;
   }
 
+  // A direct quote of five words or more that opens with a capital after a
+  // sentence's end, a colon or a paragraph's start.
+  bool OpensItsSentence(const Statement& st) const {
+    if (st.kind != QuoteKind::kDirect || st.segs.empty()) return false;
+    const Segment& seg = segs_[st.segs.front()];
+    const absl::string_view words = text_.substr(seg.start, seg.end - seg.start);
+    if (words.empty() || !absl::ascii_isupper(static_cast<unsigned char>(words[0])) || WordCount(words) < 5) {
+      return false;
+    }
+    uint32_t k = seg.open;
+    while (k > 0 && text_[k - 1] == ' ') --k;
+    if (!(k == 0 || text_[k - 1] == '\n' || text_[k - 1] == '.' || text_[k - 1] == '!' || text_[k - 1] == '?')) {
+      return false;
+    }
+    // "“…,” said The Libertine's producer": a cue after it that named no one
+    // is still its cue.
+    const Segment& last = segs_[st.segs.back()];
+    const absl::string_view after = text_.substr(last.close, std::min<size_t>(80, text_.size() - last.close));
+    for (absl::string_view w : absl::StrSplit(after.substr(0, after.find_first_of(".!?\n")), ' ', absl::SkipEmpty())) {
+      if (SpeechVerbs().contains(NormalizeText(absl::StripAsciiWhitespace(w)))) return false;
+    }
+    return true;
+  }
+
   uint32_t StatementEnd(const Statement& st) const {
     return st.segs.empty() ? st.end : segs_[st.segs.back()].end;
   }
@@ -2093,14 +2372,15 @@ class Extractor {
     constexpr int kSpeakerReach = 3;  // paragraphs
     if (ref.kind == SpeakerRef::kNone) return -1;
     if (ref.kind == SpeakerRef::kName) {
-      int i = people_.Find(ref.name);
+      int i = people_.Find(ref.name, ref.titles);
       if (i < 0) i = people_.Add(ref.name, ref.titles, "");
       return i;
     }
     // "an IMF official said", "a Conservative spokeswoman said": someone new,
     // known by the description; "the official" later means them.
     if (ref.kind == SpeakerRef::kDescription &&
-        (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an "))) {
+        (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an ") ||
+         absl::StartsWithIgnoreCase(ref.mention, "one "))) {
       std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
       if (!ref.org.empty()) {
         // "a spokeswoman for the Lakeside Trust" → "Lakeside Trust spokeswoman"
@@ -2160,12 +2440,24 @@ class Extractor {
         int org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org; });
         if (org >= 0) return org;
       }
+      // "according to the same poll": the poll last named, never a person.
+      if (FindingNouns().contains(noun)) return NamedFinding(noun, pos, para, ref.mention);
       fits = [noun](const Person& p) {
         for (const std::string& role : p.roles) {
           if (absl::StrContains(role, noun)) return true;
         }
         return false;
       };
+      // "greeted by an organizer. “…,” the organizer said": someone new,
+      // brought in since the last speaker spoke, and known only so.
+      if (!absl::c_any_of(speakers_, [&](const Spoke& k) { return fits(people_.at(k.person)); })) {
+        const uint32_t last_spoke = speakers_.empty() ? 0 : speakers_.back().end;
+        for (auto it = introduced_.rbegin(); it != introduced_.rend(); ++it) {
+          if (it->first >= pos) continue;
+          if (it->first < last_spoke) break;
+          if (it->second == noun) return people_.Add(noun, noun, noun);
+        }
+      }
       // A description whose noun no role names: the speaker being followed.
       for (size_t k = speakers_.size(); k-- > 0;) {
         if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
@@ -2189,6 +2481,22 @@ class Extractor {
     // A description made the subject after that ("The home secretary has
     // admitted …. He has apologised") means the person holding that role.
     const uint32_t named_at = people_.LastSubjectPosBetween(since, pos, fits);
+    // A surname nobody gave in full, opening a sentence of this paragraph
+    // after that ("Carter dodged the question. “…,” he said").
+    if (ref.name == "he" || ref.name == "she") {
+      uint32_t floor = std::max(since, named_at);
+      for (const SpeakerRef& d : described_subjects_) {
+        if (d.pos < pos) floor = std::max(floor, d.pos);
+      }
+      for (size_t k = lone_subjects_.size(); k-- > 0;) {
+        const LoneName& l = lone_subjects_[k];
+        if (l.pos >= pos) continue;
+        if (l.pos > floor && l.para == para) {
+          if (int who = people_.Add(l.name, "", ""); who >= 0 && fits(people_.at(who))) return who;
+        }
+        break;
+      }
+    }
     for (size_t k = described_subjects_.size(); k-- > 0;) {
       const SpeakerRef& d = described_subjects_[k];
       if (d.pos >= pos) continue;
@@ -2206,6 +2514,69 @@ class Extractor {
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
     return people_.LastMentionBefore(pos, fits);
+  }
+
+  // The finding (a poll, a survey) `noun` last named with capitalised words
+  // before `pos` ("a new Harbor Times poll" → "Harbor Times poll"); else the
+  // organisation quoted just before; else the description's own words ("new
+  // poll").
+  int NamedFinding(const std::string& noun, uint32_t pos, int para, const std::string& mention) {
+    std::string name;
+    // "the ADB report": the description names it itself.
+    std::vector<absl::string_view> own = absl::StrSplit(mention, ' ', absl::SkipEmpty());
+    if (own.size() > 2 && std::any_of(own.begin() + 1, own.end() - 1, [](absl::string_view w) {
+          return absl::ascii_isupper(static_cast<unsigned char>(w[0]));
+        })) {
+      name = absl::StrJoin(own.begin() + 1, own.end(), " ");
+    }
+    const std::string own_name = name;
+    for (const auto& toks : para_toks_) {
+      for (size_t i = 0; i < toks.size() && toks[i].start < pos && own_name.empty(); ++i) {
+        if (toks[i].lower != noun || toks[i].kind != Tok::kWord) continue;
+        // "the Harbor Times poll", "the IMF's report"
+        std::vector<std::string> words;
+        size_t k = i;
+        if (k > 0 && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap && IsPossessive(toks[k - 1])) {
+          words.push_back(WithoutPossessive(toks[--k].text));
+        }
+        while (k > 0 && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap && !toks[k - 1].sentence_start &&
+               !IsPossessive(toks[k - 1])) {
+          words.insert(words.begin(), toks[--k].text);
+        }
+        // "a report by the National Audit Office"
+        if (words.empty() && i + 2 < toks.size() && (toks[i + 1].lower == "by" || toks[i + 1].lower == "from")) {
+          for (size_t x = i + 2 + (toks[i + 2].lower == "the" ? 1 : 0);
+               x < toks.size() && toks[x].kind == Tok::kWord && toks[x].cap && !IsPossessive(toks[x]); ++x) {
+            words.push_back(toks[x].text);
+          }
+        }
+        if (words.empty()) continue;
+        words.push_back(toks[i].text);
+        name = absl::StrJoin(words, " ");
+      }
+    }
+    const bool named = !name.empty();
+    // "The IMF also said … “…,” said the report": an unnamed finding of the
+    // organisation just quoted.
+    if (!named && !speakers_.empty() && para - speakers_.back().para <= 1) {
+      const Person& last = people_.at(speakers_.back().person);
+      if (last.org || (WordCount(last.name) == 1 && last.gender == Gender::kUnknown && last.roles.empty())) {
+        return speakers_.back().person;
+      }
+    }
+    if (!named) {
+      name = mention.substr(mention.find(' ') + 1);  // without "the"
+      if (absl::StartsWith(name, "same ")) name = name.substr(5);
+    }
+    int who = people_.Add(name, "", "");
+    if (who < 0) return who;
+    Person& p = people_.at(who);
+    p.org = true;
+    // "a new poll" first, "the PPIC poll" later: the name is the capitalised one.
+    if (named && absl::c_none_of(p.name, [](char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); })) {
+      p.name = name;
+    }
+    return who;
   }
 
   // The person a description's words name as a role ("the home secretary"
@@ -2234,6 +2605,11 @@ class Extractor {
     for (size_t k = speakers_.size(); k-- > 0;) {
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
+    if (int holder = people_.LastMentionBefore(pos, fits); holder >= 0 || want.size() < 2) return holder;
+    // "the mega donor" for "top party donor": the head noun alone, when it
+    // is no title or allegiance many share ("the Wisconsin Republican").
+    if (Titles().contains(want.back()) || Affiliations().contains(want.back())) return -1;
+    want = {want.back()};
     return people_.LastMentionBefore(pos, fits);
   }
 
@@ -2268,6 +2644,14 @@ class Extractor {
   std::vector<Segment> segs_;
   std::vector<std::vector<Tok>> para_toks_;
   absl::flat_hash_set<std::string> capitalised_midsentence_;
+  absl::flat_hash_set<std::string> lowercase_words_;  // words the text writes in lower case
+  struct LoneName {
+    uint32_t pos;
+    int para;
+    std::string name;
+  };
+  std::vector<LoneName> lone_subjects_;  // LoneSubject words, in text order
+  std::vector<std::pair<uint32_t, std::string>> introduced_;  // "an organizer": (position, head noun)
   People people_;
   std::vector<Statement> statements_;
   absl::flat_hash_set<int> accepted_;  // segments that became quotes

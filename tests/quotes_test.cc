@@ -201,6 +201,163 @@ TEST(Quotes, PronounMeansTheLastSentenceSubject) {
   EXPECT_EQ(SpeakerOf(t, "responding well"), "Peter Kane");
 }
 
+// A sentence opened by a possessive of someone named, or by a surname the
+// text never gave in full, is about that person: "he" after it means them,
+// not the last speaker.
+TEST(Quotes, PronounMeansAPossessiveOrLoneSurnameSubject) {
+  std::string possessive =
+      "Senator Ben Carter spoke on Monday. “We are fine,” Carter said.\n\n"
+      "“He invited us to talk,” the editor Steven Gold responded.\n\n"
+      "Carter’s renewed support for his team came with caveats. He may add to his staff, he said.";
+  EXPECT_EQ(SpeakerOf(possessive, "He may add to his staff"), "Ben Carter");
+  std::string titled =
+      "Senator Ben Carter spoke on Monday. “We are fine,” Carter said.\n\n"
+      "“He invited us to talk,” the editor Steven Gold responded.\n\n"
+      "But Mr. Carter’s proudest moments were losses. He said no to the war, he said.";
+  EXPECT_EQ(SpeakerOf(titled, "no to the war"), "Ben Carter");
+  std::string lone =
+      "“We are fine,” Steven Gold said.\n\n"
+      "Carter dodged the question and made no choice. “It will be one or the other,” he said.";
+  EXPECT_EQ(SpeakerOf(lone, "one or the other"), "Carter");
+  // A plural or a word the text also writes in lower case names no one.
+  std::string plural =
+      "“We are fine,” Steven Gold said.\n\n"
+      "Voters dodged the question and many voters stayed home. “It will be one or the other,” he said.";
+  EXPECT_EQ(SpeakerOf(plural, "one or the other"), "Steven Gold");
+  // Nor does a common noun or a participle opening the sentence.
+  std::string common =
+      "“We are fine,” Steven Gold said.\n\n"
+      "Interest has moved to the suburbs. Having worked there, he knows. “It will be one or the other,” he said.";
+  EXPECT_EQ(SpeakerOf(common, "one or the other"), "Steven Gold");
+  // The possessive leaves room for the person the sentence goes on to name.
+  std::string aide =
+      "Senator Ben Carter spoke on Monday. “We are fine,” Carter said.\n\n"
+      "Carter’s chief aide, Tom Pratt, disagreed. “We need more time,” he said.";
+  EXPECT_EQ(SpeakerOf(aide, "We need more time"), "Tom Pratt");
+}
+
+// People who share a surname are different people when their forenames or
+// gendered titles differ.
+TEST(Quotes, SharedSurnamesWithOtherForenamesOrTitlesAreOtherPeople) {
+  std::string couple =
+      "Tom Ebel and his wife, Rita Ebel, came to the rally. “We love it,” Rita Ebel said.\n\n"
+      "“I came for the food,” Tom Ebel said.";
+  EXPECT_EQ(SpeakerOf(couple, "We love it"), "Rita Ebel");
+  EXPECT_EQ(SpeakerOf(couple, "I came for the food"), "Tom Ebel");
+  std::string titles =
+      "President Bill Hart shook hands with each guest. “Thanks for coming,” Mr. Hart told Jim Roe.\n\n"
+      "“It felt good,” Mr. Roe said. But Mrs. Hart, who was busy, was cold. “There was some ice,” he said.";
+  EXPECT_EQ(SpeakerOf(titles, "There was some ice"), "Jim Roe");
+  // A forename's guessed gender does not split "Mr Varma" from "Mahesha Varma".
+  std::string guessed =
+      "Mahesha Varma, the trade minister, spoke in Delhi. “We are still talking,” Mr Varma said.\n\n"
+      "“Talks go on,” Tom Vale said. Varma disagreed. “It may take a year,” he said.";
+  EXPECT_EQ(SpeakerOf(guessed, "We are still talking"), "Mahesha Varma");
+  EXPECT_EQ(SpeakerOf(guessed, "It may take a year"), "Mahesha Varma");
+}
+
+// A statement, a poll or a survey carries words but does not speak: the one
+// who issued the statement speaks, and a poll's findings are the poll's.
+TEST(Quotes, DocumentsAndPollsAreNotPeople) {
+  std::string statement =
+      "“This is simple,” said Tom Vale in a statement.\n\n"
+      "Lakeside Trust president Ana Ruiz issued a statement saying the plan “has no place in our town.”";
+  EXPECT_EQ(SpeakerOf(statement, "has no place in our town"), "Ana Ruiz");
+  std::string poll =
+      "A new Harbor Times poll found the mayor well ahead.\n\n"
+      "“We will win,” said Tom Vale, a campaign aide.\n\n"
+      "According to the same poll, the mayor's approval among women fell to 40 percent.";
+  EXPECT_EQ(SpeakerOf(poll, "approval among women"), "Harbor Times poll");
+  std::string unnamed_first =
+      "The race is tied, according to a new poll.\n\n"
+      "The Harbor poll shows the mayor ahead among the young.\n\n"
+      "According to the poll, the mayor leads among voters under thirty.";
+  EXPECT_EQ(SpeakerOf(unnamed_first, "leads among voters under thirty"), "Harbor poll");
+  std::string by =
+      "“Costs will rise,” said Tom Vale, the minister.\n\n"
+      "A report by the Lakeside Audit Board found waste.\n\n"
+      "According to the report, the project ran two years late.";
+  EXPECT_EQ(SpeakerOf(by, "ran two years late"), "Lakeside Audit Board report");
+  std::string organisation =
+      "“Rates must rise,” said Tom Vale, a trader.\n\n"
+      "The Varnex fund also said that growth would slow. “The team stands ready to help,” said the report.";
+  EXPECT_EQ(SpeakerOf(organisation, "stands ready to help"), "Varnex");
+}
+
+// "it was said that …" and "he was told …" name no speaker.
+TEST(Quotes, PassiveSpeechVerbsNameNoSpeaker) {
+  std::string t =
+      "A new Harbor Times poll found the mayor well ahead.\n\n"
+      "At a time when it was said that the party might never win again, Tom Vale proved that "
+      "prediction wrong.";
+  auto q = QuoteWith(t, "might never win again");
+  EXPECT_TRUE(!q || q->speaker.empty()) << q->speaker;
+}
+
+// A dateline ("RIVER FALLS, Calif. —") is a place, not the sentence's subject.
+TEST(Quotes, DatelinesAreNoOne) {
+  std::string t =
+      "Voters doubt the plan.\n\n"
+      "RIVER FALLS, Calif. — Rallying hundreds of workers, Jane Moss tried here to promise change.\n\n"
+      "A Moss presidency, she vowed, would bring better jobs.";
+  EXPECT_EQ(SpeakerOf(t, "A Moss presidency"), "Jane Moss");
+}
+
+// "greeted by an organizer. “…,” the organizer said": someone new, unnamed,
+// not the last person quoted.
+TEST(Quotes, ADescriptionOfSomeoneJustBroughtInIsThem) {
+  std::string t =
+      "“She is honest,” Tom Vale said of his friend.\n\n"
+      "Jim Roe and his wife were greeted by an organizer at the office.\n\n"
+      "“You are going to be the best messengers,” the organizer told them.";
+  EXPECT_EQ(SpeakerOf(t, "best messengers"), "organizer");
+}
+
+// After "say", a name with its own verb is the reported clause's subject,
+// and a description after "While" is the sentence's: "she" or "he" means them.
+TEST(Quotes, SubjectsOfReportedClausesAndSubordinateClauses) {
+  std::string clause =
+      "“They know their partners,” said Rosa Lind, a professor.\n\n"
+      "In addition to leave, aides say Ivana Holt also advises the firm on pay. "
+      "“Women are paid equally here,” she said at the meeting.";
+  EXPECT_EQ(SpeakerOf(clause, "Women are paid equally"), "Ivana Holt");
+  std::string donor =
+      "Top party donor Saul Brenner said on Friday he met Tom Vale this week.\n\n"
+      "While the mega donor didn't disclose his plans, he did say he found Vale “very charming.”";
+  EXPECT_EQ(SpeakerOf(donor, "very charming"), "Saul Brenner");
+}
+
+// A whole-sentence quote with no cue at all, right after a sentence about a
+// named person, is theirs; not when a cue follows it that names no one, nor
+// when it goes on from another quote of the paragraph.
+TEST(Quotes, AnUncuedQuoteAfterASentenceAboutSomeoneIsTheirs) {
+  std::string t =
+      "Committee chair Dora Finch has long opposed the weaker rules.\n\n"
+      "“The committee believes these arguments should be rejected outright.” Judges may disagree.";
+  EXPECT_EQ(SpeakerOf(t, "committee believes"), "Dora Finch");
+  std::string cued =
+      "Filming of Harbor Lights, to star Dora Finch, was postponed. “Nothing is coming in to replace "
+      "the funds,” said Harbor Lights's producer.";
+  EXPECT_NE(SpeakerOf(cued, "Nothing is coming in"), "Dora Finch");
+}
+
+// A colon lead-in whose clause has its subject and verb after other words
+// ("But back home, Rita Cole returned to …:"), a speech participle
+// ("with Tom Vale yelling:") and "one person tweeted" are cues.
+TEST(Quotes, LongColonLeadInsSpeechParticiplesAndOnePerson) {
+  std::string t =
+      "“We are fine,” Steven Gold said of the plan.\n\n"
+      "But back on home soil, Rita Cole returned to her familiar lines in front of the hall: "
+      "“There will be no new taxes in this town.”\n\n"
+      "At one rally, a guard pushed a protester, with Tom Vale reportedly yelling: "
+      "“Get him out of this room right now!”\n\n"
+      "The joke online was that the mayor looked lost. “Blink twice if you are in trouble, mayor!” "
+      "one person tweeted.";
+  EXPECT_EQ(SpeakerOf(t, "no new taxes"), "Rita Cole");
+  EXPECT_EQ(SpeakerOf(t, "Get him out"), "Tom Vale");
+  EXPECT_EQ(SpeakerOf(t, "Blink twice"), "person");
+}
+
 TEST(Quotes, NounsAfterDeterminersAreNotSpeechAndShortWordsEndSentences) {
   // "claims" after "of" is a noun; "up." ends its sentence.
   std::string t =
