@@ -1045,6 +1045,7 @@ Changes FindChanges(const std::vector<CorpusRoot>& roots, const std::string& db_
                     const std::string& alias_text, std::vector<std::string>& skipped) {
   Changes out;
   Xapian::Database index(db_path);
+  // A changed alias file changes every quote's speaker: index everything again.
   const bool aliases_changed = index.get_metadata(std::string(schema::kMetaAliases)) != alias_text;
   const std::string meta_prefix(schema::kMetaFilePrefix);
   CorpusWalk walk(roots, &skipped);
@@ -1096,7 +1097,6 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
     const std::vector<CorpusRoot> roots = CorpusRoots(o.corpus_paths, skipped);
     const Generation current = CurrentGeneration(db);
     const bool fresh = NeedsFreshBuild(o, current);
-    // A changed alias file changes every quote's speaker: index everything again.
     const std::string alias_text = AliasText(o.corpus_paths);
     // A fresh build walks the corpus twice, to count and to write, keeping
     // no list of its files; an update keeps the changed ones.
