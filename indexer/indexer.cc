@@ -88,22 +88,33 @@ std::string SidecarOf(const fs::path& p) {
   return {};
 }
 
-std::optional<SourceFile> DescribeFile(const fs::path& path, const fs::path& root,
-                                       std::vector<std::string>& skipped) {
-  auto format = FormatOfPath(path.filename().string());
-  if (!format) return std::nullopt;
+// A corpus path to walk: a folder, or a single article file.
+struct CorpusRoot {
+  fs::path path;
+  fs::path canonical;  // symlinks resolved, to tell when two paths overlap
+  bool folder = false;
+};
+
+// An article file the walk found, and the corpus path it was found under.
+struct FoundFile {
+  fs::path path;
+  fs::path root;
+};
+
+std::optional<SourceFile> DescribeFile(const FoundFile& found, std::string& error) {
+  const fs::path& path = found.path;
   std::error_code ec;
   SourceFile f;
-  f.format = *format;
+  f.format = FormatOfPath(path.filename().string()).value_or(Format::kText);
   f.shown = path.string();
   f.abs = fs::absolute(path, ec).lexically_normal().string();
   if (ec) f.abs = f.shown;
   f.key = schema::BoundedKey(f.abs);
-  fs::path rel = root == path ? path.filename() : path.lexically_relative(root);
+  fs::path rel = found.root == path ? path.filename() : path.lexically_relative(found.root);
   f.id = rel.replace_extension().generic_string();
   f.signature = Signature(path, ec);
   if (ec) {
-    skipped.push_back(absl::StrCat(f.shown, ": ", ec.message()));
+    error = ec.message();
     return std::nullopt;
   }
   f.sidecar = SidecarOf(path);
@@ -111,45 +122,130 @@ std::optional<SourceFile> DescribeFile(const fs::path& path, const fs::path& roo
   return f;
 }
 
-// Every article file under the corpus paths, sorted by path.
-std::vector<SourceFile> WalkCorpus(const std::vector<std::string>& roots,
-                                   std::vector<std::string>& skipped) {
-  std::vector<SourceFile> files;
-  for (const std::string& r : roots) {
-    fs::path root(r);
+// The string every file path found under `r` starts with. Folders end in
+// '/', so that sorting these strings sorts the files by their whole path.
+std::string SortKey(const CorpusRoot& r) {
+  return r.folder ? (r.path / "").string() : r.path.string();
+}
+
+// Whether `inner` is `outer` or lies inside it (both canonical).
+bool Within(const fs::path& inner, const fs::path& outer) {
+  return std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end()).first ==
+         outer.end();
+}
+
+// The corpus paths to walk, in path order. A path that another one holds
+// is dropped, so that overlapping corpus paths name no file twice; of two
+// paths to the same place, the first in order stays.
+std::vector<CorpusRoot> CorpusRoots(const std::vector<std::string>& paths,
+                                    std::vector<std::string>& skipped) {
+  std::vector<CorpusRoot> roots;
+  for (const std::string& p : paths) {
     std::error_code ec;
-    if (fs::is_regular_file(root, ec)) {
-      if (auto f = DescribeFile(root, root, skipped)) files.push_back(std::move(*f));
-      continue;
+    CorpusRoot r{p, fs::canonical(p, ec), fs::is_directory(p, ec)};
+    if (!r.folder && !fs::is_regular_file(r.path, ec)) {
+      skipped.push_back(absl::StrCat(p, ": no such file or folder"));
+    } else if (r.folder || FormatOfPath(r.path.filename().string())) {
+      roots.push_back(std::move(r));
     }
-    if (!fs::is_directory(root, ec)) {
-      skipped.push_back(absl::StrCat(r, ": no such file or folder"));
-      continue;
+  }
+  std::stable_sort(roots.begin(), roots.end(), [](const CorpusRoot& a, const CorpusRoot& b) {
+    return SortKey(a) < SortKey(b);
+  });
+  std::vector<CorpusRoot> kept;
+  for (size_t i = 0; i < roots.size(); ++i) {
+    bool held = false;
+    for (size_t j = 0; j < roots.size() && !held; ++j) {
+      const bool same = roots[i].canonical == roots[j].canonical;
+      held = j != i && Within(roots[i].canonical, roots[j].canonical) && (roots[j].folder || same) &&
+             (!same || j < i);
     }
-    // Directory symlinks are not followed, so a link loop cannot trap the walk.
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const fs::directory_entry& e = *it;
-      std::error_code fec;
-      if (!FormatOfPath(e.path().filename().string())) continue;
-      if (!e.is_regular_file(fec)) {
-        if (!e.is_directory(fec)) {
-          skipped.push_back(absl::StrCat(e.path().string(), ": not a regular file"));
-        }
+    if (!held) kept.push_back(roots[i]);
+  }
+  return kept;
+}
+
+// The article files under the corpus paths one at a time, in order of their
+// path, holding only the listings of the folders it is in: one list of
+// every file would grow with the corpus. Folder symlinks are not followed,
+// so a link loop cannot trap it.
+class CorpusWalk {
+ public:
+  // `skipped`: where entries that cannot be indexed are reported; null when
+  // an earlier walk of the same corpus reported them.
+  CorpusWalk(const std::vector<CorpusRoot>& roots, std::vector<std::string>* skipped)
+      : roots_(roots), skipped_(skipped) {}
+
+  std::optional<FoundFile> Next() {
+    for (;;) {
+      if (open_.empty()) {
+        if (next_root_ == roots_.size()) return std::nullopt;
+        const CorpusRoot& r = roots_[next_root_++];
+        if (!r.folder) return FoundFile{r.path, r.path};
+        Open(r.path);
         continue;
       }
-      if (auto f = DescribeFile(e.path(), root, skipped)) files.push_back(std::move(*f));
+      Listing& top = open_.back();
+      if (top.next == top.names.size()) {
+        open_.pop_back();
+        continue;
+      }
+      const std::string& name = top.names[top.next++];
+      if (name.back() != '/') return FoundFile{top.folder / name, roots_[next_root_ - 1].path};
+      Open(top.folder / name.substr(0, name.size() - 1));
     }
-    if (ec) skipped.push_back(absl::StrCat(r, ": ", ec.message()));
   }
-  std::sort(files.begin(), files.end(),
-            [](const SourceFile& a, const SourceFile& b) { return a.shown < b.shown; });
-  // A file named twice (overlapping corpus paths) is indexed once.
-  absl::flat_hash_set<std::string> seen;
-  files.erase(std::remove_if(files.begin(), files.end(),
-                             [&](const SourceFile& f) { return !seen.insert(f.key).second; }),
-              files.end());
-  return files;
+
+ private:
+  // A folder's article files and subfolders, sorted; subfolders end in '/'.
+  struct Listing {
+    fs::path folder;
+    std::vector<std::string> names;
+    size_t next = 0;
+  };
+
+  void Open(const fs::path& folder) {
+    Listing l{folder, {}, 0};
+    std::error_code ec;
+    // A folder without read permission is passed over, as it always was.
+    fs::directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      if (std::optional<std::string> name = Entry(*it)) l.names.push_back(std::move(*name));
+    }
+    if (ec) Report(folder, ec.message());
+    std::sort(l.names.begin(), l.names.end());
+    open_.push_back(std::move(l));
+  }
+
+  // What the walk keeps of a folder entry: an article file's name, or a
+  // subfolder's followed by '/'.
+  std::optional<std::string> Entry(const fs::directory_entry& e) {
+    std::error_code ec;
+    std::string name = e.path().filename().string();
+    if (!e.is_symlink(ec) && e.is_directory(ec)) return name + "/";
+    if (!FormatOfPath(name)) return std::nullopt;
+    if (e.is_regular_file(ec)) return name;
+    if (!e.is_directory(ec)) Report(e.path(), "not a regular file");
+    return std::nullopt;
+  }
+
+  void Report(const fs::path& path, const std::string& why) {
+    if (skipped_) skipped_->push_back(absl::StrCat(path.string(), ": ", why));
+  }
+
+  const std::vector<CorpusRoot>& roots_;
+  std::vector<std::string>* skipped_;
+  size_t next_root_ = 0;
+  std::vector<Listing> open_;  // the folders the walk is in, outermost first
+};
+
+// How many article files the corpus holds, for the progress total: a walk
+// that keeps nothing. It reports what cannot be indexed.
+size_t CountFiles(const std::vector<CorpusRoot>& roots, std::vector<std::string>& skipped) {
+  CorpusWalk walk(roots, &skipped);
+  size_t n = 0;
+  while (walk.Next()) ++n;
+  return n;
 }
 
 std::optional<std::string> ReadFile(const std::string& path, std::string& error) {
@@ -412,13 +508,14 @@ class SpeakerNames {
   absl::flat_hash_set<std::string> aliased_;
 };
 
-size_t RemoveVanishedFiles(Xapian::WritableDatabase& db,
-                           const absl::flat_hash_set<std::string>& present) {
+// Documents of files no longer on disk. A file still on disk is kept even
+// when this build's corpus paths did not name it. Asking the disk, rather
+// than a set of the files the walk found, keeps memory off the corpus size.
+size_t RemoveVanishedFiles(Xapian::WritableDatabase& db) {
   const std::string prefix(schema::kMetaFilePrefix);
   std::vector<std::string> gone;
   for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
     std::string key = (*it).substr(prefix.size());
-    if (present.contains(key)) continue;
     auto record = schema::DecodeFileRecord(db.get_metadata(*it));
     std::error_code ec;
     if (!record || !fs::exists(record->path, ec)) gone.push_back(key);
@@ -476,16 +573,22 @@ class FileWriter {
       }
     }
     if (p.articles == 0) {
-      ++report.files_skipped;
-      skipped.push_back(absl::StrCat(f.shown, ": ", p.skip_reason));
-      sink_.Problem("skipped " + skipped.back());
       if (!p.keep_old && replace) db_.set_metadata(record_key, "");
-    } else {
-      ++report.files_indexed;
-      report.problems += p.problems.size();
-      for (const std::string& problem : p.problems) sink_.Problem(absl::StrCat(f.shown, ": ", problem));
-      db_.set_metadata(record_key, schema::EncodeFileRecord({f.signature, f.abs}));
+      Skip(f.shown, p.skip_reason);
+      return;
     }
+    ++report.files_indexed;
+    report.problems += p.problems.size();
+    for (const std::string& problem : p.problems) sink_.Problem(absl::StrCat(f.shown, ": ", problem));
+    db_.set_metadata(record_key, schema::EncodeFileRecord({f.signature, f.abs}));
+    sink_.FileDone();
+  }
+
+  // A file that yields no document, and why.
+  void Skip(const std::string& shown, const std::string& reason) {
+    ++report.files_skipped;
+    skipped.push_back(absl::StrCat(shown, ": ", reason));
+    sink_.Problem("skipped " + skipped.back());
     sink_.FileDone();
   }
 
@@ -702,41 +805,87 @@ size_t ChunkSize(size_t files, int jobs) {
   return std::clamp<size_t>(even, 1, kMaxChunkFiles);
 }
 
-// Writes `todo` into chunk databases on `jobs` threads; returns their paths
-// in file order.
-std::vector<std::string> WriteChunks(const std::vector<SourceFile>& todo, const fs::path& folder,
+// The corpus walk shared by the chunk writers: each takes the next run of
+// consecutive files, numbered so that the chunks merge in file order. At
+// most one run per writer is held at a time, whatever the corpus size.
+class ChunkFeed {
+ public:
+  ChunkFeed(const std::vector<CorpusRoot>& roots, size_t per_chunk)
+      : walk_(roots, /*skipped=*/nullptr), per_chunk_(per_chunk) {}
+
+  // The next chunk's number and files; false when the corpus is done.
+  bool Next(size_t& number, std::vector<FoundFile>& files) {
+    files.clear();
+    std::lock_guard<std::mutex> lock(mu_);
+    while (files.size() < per_chunk_) {
+      std::optional<FoundFile> f = walk_.Next();
+      if (!f) break;
+      files.push_back(std::move(*f));
+    }
+    number = next_number_++;
+    return !files.empty();
+  }
+
+ private:
+  std::mutex mu_;
+  CorpusWalk walk_;
+  const size_t per_chunk_;
+  size_t next_number_ = 0;
+};
+
+// A chunk database one writer wrote, and what it wrote there.
+struct Chunk {
+  size_t number = 0;
+  std::string path;
+  BuildReport report;
+  std::vector<std::string> skipped;
+};
+
+Chunk WriteChunk(size_t number, const std::vector<FoundFile>& files, const fs::path& folder,
+                 TextAnalyzer& analyzer, Sink& sink) {
+  Chunk chunk{number, (folder / absl::StrCat("chunk-", number)).string(), {}, {}};
+  // A chunk is thrown away if the build dies, so it need not survive a crash.
+  Xapian::WritableDatabase db(chunk.path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
+                                              Xapian::DB_DANGEROUS);
+  // Spelling comes once per word when the shards are done, not once per chunk.
+  FileWriter writer(db, sink, /*spelling=*/false, analyzer);
+  for (const FoundFile& found : files) {
+    std::string error;
+    if (std::optional<SourceFile> f = DescribeFile(found, error)) {
+      writer.Write(*f, PrepareSafely(*f, analyzer), /*replace=*/false);
+    } else {
+      writer.Skip(found.path.string(), error);
+    }
+  }
+  db.commit();
+  chunk.report = writer.report;
+  chunk.skipped = std::move(writer.skipped);
+  return chunk;
+}
+
+// Writes the corpus into chunk databases on `jobs` threads; returns their
+// paths in file order.
+std::vector<std::string> WriteChunks(ChunkFeed& feed, const fs::path& folder,
                                      const BuildOptions& options, const SpeakerAliases* aliases,
                                      Sink& sink, BuildReport& report,
                                      std::vector<std::string>& skipped) {
-  const size_t per_chunk = ChunkSize(todo.size(), options.jobs);
-  const size_t chunks = (todo.size() + per_chunk - 1) / per_chunk;
-  std::vector<std::string> paths(chunks);
-  std::vector<BuildReport> reports(chunks);
-  std::vector<std::vector<std::string>> skips(chunks);
-  std::atomic<size_t> next{0};
+  std::vector<Chunk> chunks;
   std::atomic<bool> failed{false};
   std::exception_ptr error;
-  std::mutex error_mu;
+  std::mutex mu;  // guards `chunks` and `error`
   auto work = [&] {
     try {
       std::unique_ptr<Stemmer> stemmer = std::move(Stemmer::Create(options.language)).value();
       TextAnalyzer analyzer{Tokenizer(), *stemmer, aliases};
-      for (size_t c; !failed && (c = next.fetch_add(1)) < chunks;) {
-        paths[c] = (folder / absl::StrCat("chunk-", c)).string();
-        // A chunk is thrown away if the build dies, so it need not survive a crash.
-        Xapian::WritableDatabase db(paths[c], Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
-                                                  Xapian::DB_DANGEROUS);
-        // Spelling comes once per word when the shards are done, not once per chunk.
-        FileWriter writer(db, sink, /*spelling=*/false, analyzer);
-        for (size_t i = c * per_chunk; i < std::min(todo.size(), (c + 1) * per_chunk); ++i) {
-          writer.Write(todo[i], PrepareSafely(todo[i], analyzer), /*replace=*/false);
-        }
-        db.commit();
-        reports[c] = writer.report;
-        skips[c] = std::move(writer.skipped);
+      size_t number;
+      std::vector<FoundFile> files;
+      while (!failed && feed.Next(number, files)) {
+        Chunk chunk = WriteChunk(number, files, folder, analyzer, sink);
+        std::lock_guard<std::mutex> lock(mu);
+        chunks.push_back(std::move(chunk));
       }
     } catch (...) {
-      std::lock_guard<std::mutex> lock(error_mu);
+      std::lock_guard<std::mutex> lock(mu);
       if (!error) error = std::current_exception();
       failed = true;
     }
@@ -746,9 +895,13 @@ std::vector<std::string> WriteChunks(const std::vector<SourceFile>& todo, const 
   work();
   for (std::thread& t : threads) t.join();
   if (error) std::rethrow_exception(error);
-  for (size_t c = 0; c < chunks; ++c) {
-    AddCounts(reports[c], report);
-    for (std::string& s : skips[c]) skipped.push_back(std::move(s));
+  std::sort(chunks.begin(), chunks.end(),
+            [](const Chunk& a, const Chunk& b) { return a.number < b.number; });
+  std::vector<std::string> paths;
+  for (Chunk& c : chunks) {
+    AddCounts(c.report, report);
+    for (std::string& s : c.skipped) skipped.push_back(std::move(s));
+    paths.push_back(std::move(c.path));
   }
   return paths;
 }
@@ -825,15 +978,16 @@ void RecordSkipped(Xapian::WritableDatabase& db, const std::vector<std::string>&
 }
 
 // The build of a new generation: chunks, shards, then the switch.
-void BuildFresh(const BuildOptions& options, const std::vector<SourceFile>& todo,
+void BuildFresh(const BuildOptions& options, const std::vector<CorpusRoot>& roots, size_t files,
                 const SpeakerAliases* aliases, const std::string& alias_text, int shards,
                 Sink& sink, BuildReport& report, std::vector<std::string>& skipped) {
   const fs::path db(options.db_path);
   const Generation old = CurrentGeneration(db);
   const fs::path chunk_folder = db / kChunksFolder;
   fs::create_directories(chunk_folder);
+  ChunkFeed feed(roots, ChunkSize(files, options.jobs));
   std::vector<std::string> chunks =
-      WriteChunks(todo, chunk_folder, options, aliases, sink, report, skipped);
+      WriteChunks(feed, chunk_folder, options, aliases, sink, report, skipped);
   Generation g = CompactIntoShards(db, chunks, shards, options.jobs, old.number + 1);
   {
     Xapian::WritableDatabase zero((db / g.shards[0]).string(), Xapian::DB_OPEN);
@@ -849,7 +1003,6 @@ void BuildFresh(const BuildOptions& options, const std::vector<SourceFile>& todo
 
 // The update of the current generation: changed files re-indexed in place.
 void BuildIncremental(const BuildOptions& options, const std::vector<SourceFile>& todo,
-                      const absl::flat_hash_set<std::string>& present,
                       const SpeakerAliases* aliases, const std::string& alias_text, Sink& sink,
                       BuildReport& report, std::vector<std::string>& skipped) {
   Xapian::WritableDatabase db(options.db_path, Xapian::DB_OPEN);
@@ -875,10 +1028,42 @@ void BuildIncremental(const BuildOptions& options, const std::vector<SourceFile>
   for (std::string& s : writer.skipped) skipped.push_back(std::move(s));
   // Last, so a build killed before this point is redone with these aliases.
   db.set_metadata(std::string(schema::kMetaAliases), alias_text);
-  report.files_removed = RemoveVanishedFiles(db, present);
+  report.files_removed = RemoveVanishedFiles(db);
   RecordSkipped(db, skipped);
   db.commit_transaction();
   db.close();
+}
+
+// What an update has to write: the files new or changed since the index
+// recorded them (all of them when the alias file changed).
+struct Changes {
+  std::vector<SourceFile> todo;
+  size_t unchanged = 0;
+};
+
+Changes FindChanges(const std::vector<CorpusRoot>& roots, const std::string& db_path,
+                    const std::string& alias_text, std::vector<std::string>& skipped) {
+  Changes out;
+  Xapian::Database index(db_path);
+  // A changed alias file changes every quote's speaker: index everything again.
+  const bool aliases_changed = index.get_metadata(std::string(schema::kMetaAliases)) != alias_text;
+  const std::string meta_prefix(schema::kMetaFilePrefix);
+  CorpusWalk walk(roots, &skipped);
+  while (std::optional<FoundFile> found = walk.Next()) {
+    std::string error;
+    std::optional<SourceFile> f = DescribeFile(*found, error);
+    if (!f) {
+      skipped.push_back(absl::StrCat(found->path.string(), ": ", error));
+      continue;
+    }
+    auto record = schema::DecodeFileRecord(index.get_metadata(meta_prefix + f->key));
+    if (record && record->signature == f->signature && !aliases_changed) {
+      ++out.unchanged;
+    } else {
+      out.todo.push_back(std::move(*f));
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -909,44 +1094,33 @@ absl::StatusOr<BuildReport> BuildIndex(const BuildOptions& options) {
     EnsureAnIndexOpens(db, o);
 
     std::vector<std::string> skipped;
-    std::vector<SourceFile> all = WalkCorpus(o.corpus_paths, skipped);
+    const std::vector<CorpusRoot> roots = CorpusRoots(o.corpus_paths, skipped);
+    const Generation current = CurrentGeneration(db);
+    const bool fresh = NeedsFreshBuild(o, current);
+    const std::string alias_text = AliasText(o.corpus_paths);
+    // A fresh build walks the corpus twice, to count and to write, keeping
+    // no list of its files; an update keeps the changed ones.
+    const size_t files = fresh ? CountFiles(roots, skipped) : 0;
+    Changes changes;
+    if (!fresh) changes = FindChanges(roots, o.db_path, alias_text, skipped);
     report.files_skipped = skipped.size();
+    report.files_unchanged = changes.unchanged;
     Sink sink(o, 0);
     for (const std::string& s : skipped) sink.Problem("skipped " + s);
 
-    // A changed alias file changes every quote's speaker: index everything again.
-    const std::string alias_text = AliasText(o.corpus_paths);
     std::vector<std::string> alias_problems;
     SpeakerAliases aliases = SpeakerAliases::Parse(alias_text, &alias_problems);
     for (const std::string& problem : alias_problems) sink.Problem("aliases.tsv: " + problem);
     const SpeakerAliases* alias_table = aliases.empty() ? nullptr : &aliases;
 
-    const Generation current = CurrentGeneration(db);
-    if (NeedsFreshBuild(o, current)) {
+    if (fresh) {
       const int shards = o.shards > 0 ? o.shards
                                       : static_cast<int>(std::max<size_t>(1, current.shards.size()));
-      Sink progress(o, all.size());
-      BuildFresh(o, all, alias_table, alias_text, shards, progress, report, skipped);
+      Sink progress(o, files);
+      BuildFresh(o, roots, files, alias_table, alias_text, shards, progress, report, skipped);
     } else {
-      absl::flat_hash_set<std::string> present;
-      std::vector<SourceFile> todo;
-      {
-        Xapian::Database index(o.db_path);
-        const bool aliases_changed =
-            index.get_metadata(std::string(schema::kMetaAliases)) != alias_text;
-        const std::string meta_prefix(schema::kMetaFilePrefix);
-        for (SourceFile& f : all) {
-          present.insert(f.key);
-          auto record = schema::DecodeFileRecord(index.get_metadata(meta_prefix + f.key));
-          if (record && record->signature == f.signature && !aliases_changed) {
-            ++report.files_unchanged;
-          } else {
-            todo.push_back(std::move(f));
-          }
-        }
-      }
-      Sink progress(o, todo.size());
-      BuildIncremental(o, todo, present, alias_table, alias_text, progress, report, skipped);
+      Sink progress(o, changes.todo.size());
+      BuildIncremental(o, changes.todo, alias_table, alias_text, progress, report, skipped);
     }
   } catch (const Xapian::DatabaseLockError&) {
     return absl::UnavailableError(

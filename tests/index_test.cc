@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "indexer/document.h"
@@ -365,6 +366,44 @@ TEST(BuildIndex, AFileNamedTwiceIsIndexedOnce) {
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->files_indexed, 5u);
   EXPECT_EQ(Articles(dir / "db"), 5u);
+}
+
+// The ids of the article documents, in docid order.
+std::vector<std::string> ArticleIdsInOrder(const std::string& db_path) {
+  Xapian::Database db(db_path);
+  const std::string article = schema::Term(schema::kType, schema::kTypeArticle);
+  std::vector<std::string> ids;
+  for (auto it = db.postlist_begin(article); it != db.postlist_end(article); ++it) {
+    auto data = schema::DecodeDocData(db.get_document(*it).get_data());
+    ids.push_back(data.ok() ? data->id : data.status().ToString());
+  }
+  return ids;
+}
+
+TEST(BuildIndex, FilesAreIndexedOnceInOrderOfTheirWholePath) {
+  testing::TempDir dir;
+  const fs::path c = dir.path() / "c";
+  // '-' < '.' < '/' < '0': by whole path "a-c.txt" and "a.txt" come before
+  // the files of folder "a", "a0.txt" after; a walk that sorted each
+  // folder's names alone would put "a/..." first.
+  for (const char* name :
+       {"b.txt", "a0.txt", "a/z/y.txt", "a/b.txt", "a.txt", "a-c.txt", "a-c/d.txt"}) {
+    testing::WriteFile(c / name, absl::StrCat("Headline ", name, "\n\nThe text of ", name, ".\n"));
+  }
+  fs::create_directory_symlink(c / "a", dir.path() / "link");
+  const std::vector<std::string> order = {"a-c", "a-c/d", "a", "a/b", "a/z/y", "a0", "b"};
+  for (int jobs : {1, 2, 3}) {
+    BuildOptions o;
+    // Every path but the first names files the first holds.
+    o.corpus_paths = {c.string(), (c / "a").string(), (c / "./").string(),
+                      (c / "a-c.txt").string(), dir / "link"};
+    o.db_path = dir / absl::StrCat("db", jobs);
+    o.jobs = jobs;
+    auto r = BuildIndex(o);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->files_indexed, order.size());
+    EXPECT_EQ(ArticleIdsInOrder(o.db_path), order) << jobs << " jobs";
+  }
 }
 
 TEST(Shards, LeftoversOfAKilledBuildAreRemoved) {
