@@ -207,6 +207,14 @@ const absl::flat_hash_set<std::string>& GenericOrgNouns() {
   return *v;
 }
 
+// Bodies named after whom they serve or where they govern: "the Hale
+// campaign" is not Hale, "the Ruritanian government" not "Ruritanian".
+const absl::flat_hash_set<std::string>& BodyOfSomeone() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "campaign", "administration", "government", "ministry", "embassy", "regime", "cabinet"};
+  return *v;
+}
+
 // Things that carry words but do not speak: whoever issued them did.
 const absl::flat_hash_set<std::string>& DocumentNouns() {
   static const auto* v = new absl::flat_hash_set<std::string>{
@@ -947,6 +955,9 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
           for (size_t y = first; y <= x; ++y) name_words.push_back(toks[y].text);
           r.kind = SpeakerRef::kName;
           r.name = absl::StrJoin(name_words, " ");
+          // "the Hale campaign", "the Ruritanian government": a body led by
+          // or of someone, not that person; the name keeps its noun.
+          if (x + 2 == j && BodyOfSomeone().contains(head)) r.name += " " + toks[x + 1].text;
           r.mention = absl::StrJoin(words, " ");
           return r;
         }
@@ -1182,6 +1193,7 @@ class People {
     return fallback;
   }
   Person& at(int i) { return people_[i]; }
+  int size() const { return static_cast<int>(people_.size()); }
   const absl::flat_hash_set<std::string>& known_words() const { return known_; }
   void AddKnownWords(absl::string_view name) {
     for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
@@ -2430,6 +2442,17 @@ class Extractor {
         return p.org && absl::StrContains(absl::AsciiStrToLower(p.name), noun);
       });
       if (org >= 0) return org;
+      // "the Hale campaign said …. “…,” the campaign said": one that has spoken.
+      for (int k = people_.size(); k-- > 0;) {
+        const Person& p = people_.at(k);
+        if (p.org && absl::EndsWith(absl::AsciiStrToLower(p.name), " " + noun)) return k;
+      }
+      // "United Widget Makers said …. “…,” the organization wrote": the
+      // word for any organisation means the one last named.
+      if (noun == "organization" || noun == "organisation") {
+        org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org; });
+        if (org >= 0) return org;
+      }
       std::string name = ref.mention;
       if (absl::StartsWithIgnoreCase(name, "the ")) name = name.substr(4);
       return people_.Add(name, "", "");

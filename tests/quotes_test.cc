@@ -599,6 +599,28 @@ TEST(Quotes, MarksAroundOnlySpaceQuoteNothing) {
   EXPECT_EQ(ExtractQuotes("“ We will not give up, ” said Ida Berg.").size(), 1u);
 }
 
+// "the Hale campaign", "the Ruritanian government": a body named after a
+// person or a country is neither the person nor an adjective.
+TEST(Quotes, BodiesNamedAfterSomeoneKeepTheirNoun) {
+  std::string t =
+      "Senator Tom Hale spoke in Dover on Monday.\n\n"
+      "\u201CWe will take this to court,\u201D the Hale campaign said in a statement.\n\n"
+      "\u201COur lawyers are ready,\u201D the campaign added.\n\n"
+      "\u201CThe border stays open,\u201D the Ruritanian government said.";
+  EXPECT_EQ(SpeakerOf(t, "take this to court"), "Hale campaign");
+  EXPECT_EQ(SpeakerOf(t, "lawyers are ready"), "Hale campaign");
+  EXPECT_EQ(SpeakerOf(t, "border stays open"), "Ruritanian government");
+}
+
+// "the organization wrote" with no organisation so named: the one last named.
+TEST(Quotes, TheOrganizationMeansTheOneLastNamed) {
+  std::string t =
+      "Tom Hale put his old boat up for sale online.\n\n"
+      "Northern Widget Group said on Friday that it had removed the listing.\n\n"
+      "\u201CThis sale does not serve our members or our mission,\u201D the organization wrote.";
+  EXPECT_EQ(SpeakerOf(t, "does not serve our members"), "Northern Widget Group");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
