@@ -1750,9 +1750,29 @@ class Extractor {
     for (int para = 0; para < static_cast<int>(para_toks_.size()); ++para) {
       const std::vector<Tok>& toks = para_toks_[para];
       bool sentence_has_subject = false;
+      // "Since launching his bid, Hale has taken …": a sentence opened by a
+      // clause or phrase has its subject after the comma that ends it.
+      bool fronted = false;
+      size_t after_fronted = toks.size();
       for (size_t i = 0; i < toks.size(); ++i) {
+        if (fronted && toks[i].kind == Tok::kPunct && toks[i].text == ",") {
+          fronted = false;
+          after_fronted = i + 1;
+        }
         if (toks[i].sentence_start || toks[i].after_full_quote) {
           sentence_has_subject = false;
+          static const auto* openers = new absl::flat_hash_set<std::string>{
+              "since", "while", "although", "though", "when", "after", "before", "because", "if", "once"};
+          static const auto* not_participles = new absl::flat_hash_set<std::string>{
+              "king", "nothing", "something", "everything", "anything", "beijing", "sterling", "ted", "fred",
+              "ned", "red", "need"};
+          const bool participle = (absl::EndsWith(toks[i].lower, "ing") || absl::EndsWith(toks[i].lower, "ed")) &&
+                                  !not_participles->contains(toks[i].lower) && i + 1 < toks.size() &&
+                                  toks[i + 1].kind == Tok::kWord && !toks[i + 1].cap;
+          fronted = toks[i].kind == Tok::kWord &&
+                    (IsPreposition(toks[i].lower) ||
+                     openers->contains(toks[i].lower) || participle);
+          after_fronted = toks.size();
           // "The home secretary has admitted …", "But the spokesman
           // questioned …": a description as the subject, which a pronoun
           // after it may mean.
@@ -1888,7 +1908,18 @@ class Extractor {
                               !ObjectIsListener(toks[i + 1].lower) && !compared &&
                               (!in_phrase || (toks[i + 2].kind == Tok::kPunct &&
                                               (toks[i + 2].text == "." || toks[i + 2].text == ",")));
-          people_.Mention(person, toks[start].start, (!sentence_has_subject && !object) || speaks);
+          size_t next = i + 1;
+          while (next < toks.size() && (toks[next].lower == "also" || toks[next].lower == "then" ||
+                                        toks[next].lower == "later" || toks[next].lower == "again")) {
+            ++next;
+          }
+          const bool main_subject =
+              start == after_fronted && next < toks.size() && toks[next].kind == Tok::kWord && !toks[next].cap &&
+              (IsVerbAt(toks, next) || Auxiliaries().contains(toks[next].lower) ||
+               absl::EndsWith(toks[next].lower, "ed") ||
+               (absl::EndsWith(toks[next].lower, "s") && !absl::EndsWith(toks[next].lower, "ss")));
+          people_.Mention(person, toks[start].start,
+                          (!sentence_has_subject && !object) || speaks || main_subject);
           sentence_has_subject = true;
         }
       }

@@ -621,6 +621,17 @@ TEST(Quotes, TheOrganizationMeansTheOneLastNamed) {
   EXPECT_EQ(SpeakerOf(t, "does not serve our members"), "Northern Widget Group");
 }
 
+// "Since opening his office, Hale has taken …": the subject after a fronted
+// clause is whom the next pronoun means.
+TEST(Quotes, SubjectAfterAFrontedClause) {
+  std::string t =
+      "Tom Hale wants a wall. Former president Piet Berg does not.\n\n"
+      "\u201CIt is a foolish idea,\u201D Berg told the paper.\n\n"
+      "Since opening his Green Valley office, Hale has taken a hard line on the border.\n\n"
+      "\u201CWe will close it and keep it closed,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "keep it closed"), "Tom Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
