@@ -2460,6 +2460,22 @@ class Extractor {
                  (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty());
         };
       } else {
+        // "He thought that … to help Ms Ray, and the result, as he later
+        // explained, …": a pronoun repeating the one its sentence opened
+        // with means the same person, not someone named in between.
+        if ((ref.name == "he" || ref.name == "she") && para >= 0 && para < static_cast<int>(para_toks_.size())) {
+          const std::vector<Tok>& toks = para_toks_[para];
+          size_t at = 0;
+          while (at < toks.size() && toks[at].start < ref.pos) ++at;
+          if (at < toks.size() && toks[at].start == ref.pos && !toks[at].sentence_start) {
+            size_t first = at;
+            for (size_t k = at; k-- > 0;) {
+              if (toks[k].kind == Tok::kWord && toks[k].lower == ref.name) first = k;
+              if (toks[k].sentence_start || toks[k].after_full_quote) break;
+            }
+            if (first < at) pos = std::min(pos, toks[first].start);
+          }
+        }
         fits = [want, they = ref.name == "they"](const Person& p) {
           if (they) return true;
           return !p.org && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);

@@ -632,6 +632,17 @@ TEST(Quotes, SubjectAfterAFrontedClause) {
   EXPECT_EQ(SpeakerOf(t, "keep it closed"), "Tom Hale");
 }
 
+// "He thought that … to help President Berg, and that the result, as he
+// later explained, …": the repeated pronoun is the sentence's first.
+TEST(Quotes, APronounRepeatedInItsSentenceKeepsItsPerson) {
+  std::string t =
+      "Tom Hale spoke to reporters in Dover.\n\n"
+      "\u201CThis is about politics,\u201D he said.\n\n"
+      "Specifically, he thought that the bank kept rates low to help President Piet Berg, "
+      "and that the result, as he later explained, was a \u201Cslow and painful recovery.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "slow and painful recovery"), "Tom Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
