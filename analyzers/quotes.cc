@@ -58,7 +58,11 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
       "reacted", "remembered", "barked", "sang", "sings", "pressed", "thanked", "welcomed",
       "labeled", "labelled", "labeling", "labelling", "dubbed", "branded", "slammed",
       "blasted", "praised", "mocked", "griped", "groused", "scolded", "chided", "teased",
-      "ranted", "hailed"};
+      "ranted", "hailed", "asserted", "asserts", "asserting", "affirmed", "affirms", "hinted",
+      "speculated", "speculates", "confided", "ventured", "bragged", "brags", "crowed", "grumbled",
+      "pleaded", "underscored", "underscores", "reckoned", "reckons", "posited", "summarized",
+      "summarised", "intoned", "cried", "screamed", "groaned", "sneered", "marveled", "marvelled",
+      "gloated", "implored"};
   return *v;
 }
 

@@ -643,6 +643,19 @@ TEST(Quotes, APronounRepeatedInItsSentenceKeepsItsPerson) {
   EXPECT_EQ(SpeakerOf(t, "slow and painful recovery"), "Tom Hale");
 }
 
+// Less common speech verbs are cues too: "“…,” he asserted" is not a
+// follow-on of whoever spoke last.
+TEST(Quotes, LessCommonSpeechVerbsAreCues) {
+  std::string t =
+      "Council member Tom Hale spoke on Monday.\n\n"
+      "That speech mirrored the one he gave his colleagues, according to an aide familiar with it.\n\n"
+      "Hale has told other members that he will not block the budget.\n\n"
+      "\u201CLet me be very clear, the budget is safe with me,\u201D he asserted to reporters.\n\n"
+      "\u201CWe keep our word,\u201D Ana Ruiz affirmed.";
+  EXPECT_EQ(SpeakerOf(t, "budget is safe"), "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "keep our word"), "Ana Ruiz");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
