@@ -1161,6 +1161,16 @@ class People {
     }
     return 0;
   }
+  // The person last mentioned in [`from`, `pos`) that `fits`.
+  template <typename Fits>
+  int LastMentionBetween(uint32_t from, uint32_t pos, Fits fits) const {
+    for (size_t k = mentions_.size(); k-- > 0;) {
+      if (mentions_[k].first >= pos) continue;
+      if (mentions_[k].first < from) break;
+      if (fits(people_[mentions_[k].second])) return mentions_[k].second;
+    }
+    return -1;
+  }
   // The person last mentioned before `pos` that `fits`.
   template <typename Fits>
   int LastMentionBefore(uint32_t pos, Fits fits) const {
@@ -2531,6 +2541,34 @@ class Extractor {
           if (it->first < last_spoke) break;
           if (it->second == noun) return people_.Add(noun, noun, noun);
         }
+      }
+      // "the letter said", "the lawsuit says": whoever spoke in this
+      // paragraph or the one before, else whoever the sentence that last
+      // named the document named before it ("Hale released a statement"),
+      // else the document itself — not whoever spoke paragraphs before.
+      if (DocumentNouns().contains(noun) && !absl::c_any_of(speakers_, [&](const Spoke& k) {
+            return fits(people_.at(k.person));
+          })) {
+        if (!speakers_.empty() && para - speakers_.back().para <= 1) return speakers_.back().person;
+        const uint32_t before = std::min(pos, ref.pos > 0 ? ref.pos : pos);
+        for (int p = std::min(para, static_cast<int>(para_toks_.size()) - 1); p >= 0 && para - p <= kSpeakerReach; --p) {
+          const std::vector<Tok>& toks = para_toks_[p];
+          size_t k = toks.size();
+          while (k-- > 0 && !(toks[k].start < before && toks[k].kind == Tok::kWord && toks[k].lower == noun)) {
+          }
+          if (k >= toks.size()) continue;
+          size_t s = k;
+          while (s > 0 && !toks[s].sentence_start && !toks[s].after_full_quote) --s;
+          int issuer = people_.LastMentionBetween(toks[s].start, toks[k].start, [this](const Person& p) {
+            return p.org || p.gender != Gender::kUnknown ||
+                   absl::c_any_of(speakers_, [&](const Spoke& w) { return &people_.at(w.person) == &p; });
+          });
+          if (issuer >= 0) return issuer;
+          break;
+        }
+        std::string name = ref.mention;
+        if (absl::StartsWithIgnoreCase(name, "the ")) name = name.substr(4);
+        return people_.Add(name, name, "");
       }
       // A description whose noun no role names: the speaker being followed.
       for (size_t k = speakers_.size(); k-- > 0;) {

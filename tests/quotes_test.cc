@@ -656,6 +656,22 @@ TEST(Quotes, LessCommonSpeechVerbsAreCues) {
   EXPECT_EQ(SpeakerOf(t, "keep our word"), "Ana Ruiz");
 }
 
+// "the lawsuit says" paragraphs after the last speaker: whoever the
+// sentence that named the lawsuit names, else the document itself.
+TEST(Quotes, DocumentsAreTheirIssuersNotTheLastSpeaker) {
+  std::string t =
+      "Tom Hale, the mayor, spoke on Monday.\n\n"
+      "\u201CWe will fight this,\u201D Hale said.\n\n"
+      "The Green Valley Association filed a lawsuit against the city on Friday.\n\n"
+      "The city has until May to answer it.\n\n"
+      "\u201CThe city broke its own rules,\u201D the lawsuit says.\n\n"
+      "A letter reached city hall on Tuesday. Nobody has replied.\n\n"
+      "The council meets next week.\n\n"
+      "\u201CWe expect an answer soon,\u201D the letter said.";
+  EXPECT_EQ(SpeakerOf(t, "broke its own rules"), "Green Valley Association");
+  EXPECT_EQ(SpeakerOf(t, "expect an answer soon"), "letter");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
