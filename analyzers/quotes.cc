@@ -1769,10 +1769,9 @@ class Extractor {
       bool fronted = false;
       size_t after_fronted = toks.size();
       for (size_t i = 0; i < toks.size(); ++i) {
-        if (fronted && toks[i].kind == Tok::kPunct && toks[i].text == ",") {
-          fronted = false;
-          after_fronted = i + 1;
-        }
+        // "Speaking in Salem, Ohio, Hale said": the subject follows one of
+        // the clause's commas, and is the first name there that a verb follows.
+        if (fronted && toks[i].kind == Tok::kPunct && toks[i].text == ",") after_fronted = i + 1;
         if (toks[i].sentence_start || toks[i].after_full_quote) {
           sentence_has_subject = false;
           static const auto* openers = new absl::flat_hash_set<std::string>{
@@ -1867,6 +1866,14 @@ class Extractor {
         // mentions someone already named.
         size_t words = WordCount(r.mention);
         if (IsRoleOnly(r.name)) continue;
+        // "in Salem, New Ruritania, …": the second part of a place.
+        if (start >= 3 && toks[start - 1].text == "," && toks[start - 2].kind == Tok::kWord && toks[start - 2].cap &&
+            (toks[start - 3].lower == "in" || toks[start - 3].lower == "at" || toks[start - 3].lower == "from" ||
+             toks[start - 3].lower == "near" || toks[start - 3].lower == "outside") &&
+            (i + 1 >= toks.size() || toks[i + 1].kind == Tok::kPunct) && r.titles.empty() &&
+            people_.Find(r.name) < 0 && GenderOf(r.name, "") == Gender::kUnknown) {
+          continue;
+        }
         int person = people_.Find(r.name, r.titles);
         if (WordCount(r.name) >= 2 || !r.titles.empty()) {
           person = people_.Add(r.name, r.titles, AppositiveAfter(toks, start, words));
@@ -1932,6 +1939,7 @@ class Extractor {
               (IsVerbAt(toks, next) || Auxiliaries().contains(toks[next].lower) ||
                absl::EndsWith(toks[next].lower, "ed") ||
                (absl::EndsWith(toks[next].lower, "s") && !absl::EndsWith(toks[next].lower, "ss")));
+          if (main_subject) fronted = false;
           people_.Mention(person, toks[start].start,
                           (!sentence_has_subject && !object) || speaks || main_subject);
           sentence_has_subject = true;

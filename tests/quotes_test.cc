@@ -672,6 +672,16 @@ TEST(Quotes, DocumentsAreTheirIssuersNotTheLastSpeaker) {
   EXPECT_EQ(SpeakerOf(t, "expect an answer soon"), "letter");
 }
 
+// "Speaking in Salem, New Ruritania, Hale said": the second part of a
+// place is no one, and the subject follows the clause's last comma.
+TEST(Quotes, PlacesAfterACommaAreNotPeople) {
+  std::string t =
+      "Tom Hale and Anna Berg campaigned on Monday.\n\n"
+      "Speaking at a fair in Dover, New Ruritania, Hale attacked his rival.\n\n"
+      "\u201CShe has no plan at all,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "no plan at all"), "Tom Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
