@@ -682,6 +682,16 @@ TEST(Quotes, PlacesAfterACommaAreNotPeople) {
   EXPECT_EQ(SpeakerOf(t, "no plan at all"), "Tom Hale");
 }
 
+// "recalling summer visits to Lake Vell": a place after a preposition is
+// not someone a later "she" can mean.
+TEST(Quotes, PlacesAfterPrepositionsAreNotPeople) {
+  std::string t =
+      "Senator Anna Berg spoke in her home town on Friday.\n\n"
+      "\u201CThis town made me,\u201D she said, recalling summer visits to Lake Vell and her first job.\n\n"
+      "She said her mother had worked nights at the mill for twenty years.";
+  EXPECT_EQ(SpeakerOf(t, "her mother had worked nights"), "Anna Berg");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
