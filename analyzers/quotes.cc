@@ -1202,7 +1202,12 @@ class People {
                                     guessed != Gender::kUnknown && p.gender != Gender::kUnknown &&
                                     guessed != p.gender;
       const bool forename_clash = !forename.empty() && !other.empty();
-      if (!gender_clash && !forename_clash && !full_names_clash && fallback < 0) fallback = i;
+      // "the Hale campaign" and "the Berg campaign" are two bodies; "the
+      // Daily News" is "the New York Daily News".
+      const std::string a = NormalizeText(name), b = NormalizeText(p.name);
+      const bool orgs_clash = p.org && Words(name) >= 2 && Words(p.name) >= 2 && IsOrgName(std::string(name)) &&
+                              a != b && !absl::EndsWith(a, " " + b) && !absl::EndsWith(b, " " + a);
+      if (!gender_clash && !forename_clash && !full_names_clash && !orgs_clash && fallback < 0) fallback = i;
     }
     return fallback;
   }

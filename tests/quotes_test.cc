@@ -610,6 +610,15 @@ TEST(Quotes, BodiesNamedAfterSomeoneKeepTheirNoun) {
   EXPECT_EQ(SpeakerOf(t, "take this to court"), "Hale campaign");
   EXPECT_EQ(SpeakerOf(t, "lawyers are ready"), "Hale campaign");
   EXPECT_EQ(SpeakerOf(t, "border stays open"), "Ruritanian government");
+  // Two bodies of one kind stay two.
+  std::string two =
+      "Tom Hale and Anna Berg are rivals.\n\n"
+      "\u201CWe will win,\u201D the Hale campaign said.\n\n"
+      "\u201CNo, we will,\u201D the Berg campaign said.\n\n"
+      "\u201CThe Ruritanian people agree,\u201D the Ruritanian government said.\n\n"
+      "\u201CThe Vellish people do not,\u201D the Vellish government said.";
+  EXPECT_EQ(SpeakerOf(two, "we will,"), "Berg campaign");
+  EXPECT_EQ(SpeakerOf(two, "do not"), "Vellish government");
 }
 
 // "the organization wrote" with no organisation so named: the one last named.
