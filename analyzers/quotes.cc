@@ -1871,12 +1871,13 @@ class Extractor {
         // mentions someone already named.
         size_t words = WordCount(r.mention);
         if (IsRoleOnly(r.name)) continue;
-        // "summer visits to Lake Vell", "the Upper Dale committee": after a
+        // "summer holidays at Lake Vell", "born in Upper Dale": after a
         // preposition of place, a run with no title, no known forename and
-        // no verb of its own is a place, not someone new.
+        // no verb of its own is a place, not someone new ("lost to Jo Pratt"
+        // and "a call from Jo Pratt" name people).
         if (start >= 1 && !toks[start].sentence_start && r.titles.empty() &&
-            (toks[start - 1].lower == "in" || toks[start - 1].lower == "at" || toks[start - 1].lower == "to" ||
-             toks[start - 1].lower == "from" || toks[start - 1].lower == "near" || toks[start - 1].lower == "across" ||
+            (toks[start - 1].lower == "in" || toks[start - 1].lower == "at" || toks[start - 1].lower == "near" ||
+             toks[start - 1].lower == "across" ||
              toks[start - 1].lower == "around" || toks[start - 1].lower == "outside") &&
             !(start >= 2 && toks[start - 2].lower == "according") && people_.Find(r.name) < 0 &&
             GenderOf(r.name, "") == Gender::kUnknown && !(i + 1 < toks.size() && IsVerbAt(toks, i + 1))) {

@@ -691,14 +691,14 @@ TEST(Quotes, PlacesAfterACommaAreNotPeople) {
   EXPECT_EQ(SpeakerOf(t, "no plan at all"), "Tom Hale");
 }
 
-// "recalling summer visits to Lake Vell": a place after a preposition is
+// "recalling summer holidays at Lake Vell": a place after a preposition is
 // not someone a later "she" can mean.
 TEST(Quotes, PlacesAfterPrepositionsAreNotPeople) {
   const std::string filler =
       "The mill closed in 1990 and the town has shrunk a great deal since then, with many of the shops on "
       "the main street now empty and the old station turned into a cafe that opens only in summer.\n\n";
   std::string t = "Senator Anna Berg came home on Friday.\n\n" + filler + filler + filler +
-                  "She spoke warmly of the place, recalling summer visits to Lake Vell and her first job.\n\n"
+                  "She spoke warmly of the place, recalling summer holidays at Lake Vell and her first job.\n\n"
                   "She said her mother had worked nights at the mill for twenty years.";
   EXPECT_EQ(SpeakerOf(t, "her mother had worked nights"), "Anna Berg");
 }
