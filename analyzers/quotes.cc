@@ -58,7 +58,11 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
       "reacted", "remembered", "barked", "sang", "sings", "pressed", "thanked", "welcomed",
       "labeled", "labelled", "labeling", "labelling", "dubbed", "branded", "slammed",
       "blasted", "praised", "mocked", "griped", "groused", "scolded", "chided", "teased",
-      "ranted", "hailed"};
+      "ranted", "hailed", "asserted", "asserts", "asserting", "affirmed", "affirms", "hinted",
+      "speculated", "speculates", "confided", "ventured", "bragged", "brags", "crowed", "grumbled",
+      "pleaded", "underscored", "underscores", "reckoned", "reckons", "posited", "summarized",
+      "summarised", "intoned", "cried", "screamed", "groaned", "sneered", "marveled", "marvelled",
+      "gloated", "implored"};
   return *v;
 }
 
@@ -204,6 +208,14 @@ const absl::flat_hash_set<std::string>& GenericOrgNouns() {
   static const auto* v = new absl::flat_hash_set<std::string>{
       "company", "firm", "group", "club", "bank", "airline", "carrier", "retailer", "insurer",
       "network", "agency", "broadcaster", "manufacturer", "maker", "operator", "regulator"};
+  return *v;
+}
+
+// Bodies named after whom they serve or where they govern: "the Hale
+// campaign" is not Hale, "the Ruritanian government" not "Ruritanian".
+const absl::flat_hash_set<std::string>& BodyOfSomeone() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "campaign", "administration", "government", "ministry", "embassy", "regime", "cabinet"};
   return *v;
 }
 
@@ -947,6 +959,9 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
           for (size_t y = first; y <= x; ++y) name_words.push_back(toks[y].text);
           r.kind = SpeakerRef::kName;
           r.name = absl::StrJoin(name_words, " ");
+          // "the Hale campaign", "the Ruritanian government": a body led by
+          // or of someone, not that person; the name keeps its noun.
+          if (x + 2 == j && BodyOfSomeone().contains(head)) r.name += " " + toks[x + 1].text;
           r.mention = absl::StrJoin(words, " ");
           return r;
         }
@@ -1146,6 +1161,16 @@ class People {
     }
     return 0;
   }
+  // The person last mentioned in [`from`, `pos`) that `fits`.
+  template <typename Fits>
+  int LastMentionBetween(uint32_t from, uint32_t pos, Fits fits) const {
+    for (size_t k = mentions_.size(); k-- > 0;) {
+      if (mentions_[k].first >= pos) continue;
+      if (mentions_[k].first < from) break;
+      if (fits(people_[mentions_[k].second])) return mentions_[k].second;
+    }
+    return -1;
+  }
   // The person last mentioned before `pos` that `fits`.
   template <typename Fits>
   int LastMentionBefore(uint32_t pos, Fits fits) const {
@@ -1177,11 +1202,17 @@ class People {
                                     guessed != Gender::kUnknown && p.gender != Gender::kUnknown &&
                                     guessed != p.gender;
       const bool forename_clash = !forename.empty() && !other.empty();
-      if (!gender_clash && !forename_clash && !full_names_clash && fallback < 0) fallback = i;
+      // "the Hale campaign" and "the Berg campaign" are two bodies; "the
+      // Daily News" is "the New York Daily News".
+      const std::string a = NormalizeText(name), b = NormalizeText(p.name);
+      const bool orgs_clash = p.org && Words(name) >= 2 && Words(p.name) >= 2 && IsOrgName(std::string(name)) &&
+                              a != b && !absl::EndsWith(a, " " + b) && !absl::EndsWith(b, " " + a);
+      if (!gender_clash && !forename_clash && !full_names_clash && !orgs_clash && fallback < 0) fallback = i;
     }
     return fallback;
   }
   Person& at(int i) { return people_[i]; }
+  int size() const { return static_cast<int>(people_.size()); }
   const absl::flat_hash_set<std::string>& known_words() const { return known_; }
   void AddKnownWords(absl::string_view name) {
     for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
@@ -1738,9 +1769,28 @@ class Extractor {
     for (int para = 0; para < static_cast<int>(para_toks_.size()); ++para) {
       const std::vector<Tok>& toks = para_toks_[para];
       bool sentence_has_subject = false;
+      // "Since launching his bid, Hale has taken …": a sentence opened by a
+      // clause or phrase has its subject after the comma that ends it.
+      bool fronted = false;
+      size_t after_fronted = toks.size();
       for (size_t i = 0; i < toks.size(); ++i) {
+        // "Speaking in Salem, Ohio, Hale said": the subject follows one of
+        // the clause's commas, and is the first name there that a verb follows.
+        if (fronted && toks[i].kind == Tok::kPunct && toks[i].text == ",") after_fronted = i + 1;
         if (toks[i].sentence_start || toks[i].after_full_quote) {
           sentence_has_subject = false;
+          static const auto* openers = new absl::flat_hash_set<std::string>{
+              "since", "while", "although", "though", "when", "after", "before", "because", "if", "once"};
+          static const auto* not_participles = new absl::flat_hash_set<std::string>{
+              "king", "nothing", "something", "everything", "anything", "beijing", "sterling", "ted", "fred",
+              "ned", "red", "need"};
+          const bool participle = (absl::EndsWith(toks[i].lower, "ing") || absl::EndsWith(toks[i].lower, "ed")) &&
+                                  !not_participles->contains(toks[i].lower) && i + 1 < toks.size() &&
+                                  toks[i + 1].kind == Tok::kWord && !toks[i + 1].cap;
+          fronted = toks[i].kind == Tok::kWord &&
+                    (IsPreposition(toks[i].lower) ||
+                     openers->contains(toks[i].lower) || participle);
+          after_fronted = toks.size();
           // "The home secretary has admitted …", "But the spokesman
           // questioned …": a description as the subject, which a pronoun
           // after it may mean.
@@ -1821,6 +1871,26 @@ class Extractor {
         // mentions someone already named.
         size_t words = WordCount(r.mention);
         if (IsRoleOnly(r.name)) continue;
+        // "summer holidays at Lake Vell", "born in Upper Dale": after a
+        // preposition of place, a run with no title, no known forename and
+        // no verb of its own is a place, not someone new ("lost to Jo Pratt"
+        // and "a call from Jo Pratt" name people).
+        if (start >= 1 && !toks[start].sentence_start && r.titles.empty() &&
+            (toks[start - 1].lower == "in" || toks[start - 1].lower == "at" || toks[start - 1].lower == "near" ||
+             toks[start - 1].lower == "across" ||
+             toks[start - 1].lower == "around" || toks[start - 1].lower == "outside") &&
+            !(start >= 2 && toks[start - 2].lower == "according") && people_.Find(r.name) < 0 &&
+            GenderOf(r.name, "") == Gender::kUnknown && !(i + 1 < toks.size() && IsVerbAt(toks, i + 1))) {
+          continue;
+        }
+        // "in Salem, New Ruritania, …": the second part of a place.
+        if (start >= 3 && toks[start - 1].text == "," && toks[start - 2].kind == Tok::kWord && toks[start - 2].cap &&
+            (toks[start - 3].lower == "in" || toks[start - 3].lower == "at" || toks[start - 3].lower == "from" ||
+             toks[start - 3].lower == "near" || toks[start - 3].lower == "outside") &&
+            (i + 1 >= toks.size() || toks[i + 1].kind == Tok::kPunct) && r.titles.empty() &&
+            people_.Find(r.name) < 0 && GenderOf(r.name, "") == Gender::kUnknown) {
+          continue;
+        }
         int person = people_.Find(r.name, r.titles);
         if (WordCount(r.name) >= 2 || !r.titles.empty()) {
           person = people_.Add(r.name, r.titles, AppositiveAfter(toks, start, words));
@@ -1876,7 +1946,19 @@ class Extractor {
                               !ObjectIsListener(toks[i + 1].lower) && !compared &&
                               (!in_phrase || (toks[i + 2].kind == Tok::kPunct &&
                                               (toks[i + 2].text == "." || toks[i + 2].text == ",")));
-          people_.Mention(person, toks[start].start, (!sentence_has_subject && !object) || speaks);
+          size_t next = i + 1;
+          while (next < toks.size() && (toks[next].lower == "also" || toks[next].lower == "then" ||
+                                        toks[next].lower == "later" || toks[next].lower == "again")) {
+            ++next;
+          }
+          const bool main_subject =
+              start == after_fronted && next < toks.size() && toks[next].kind == Tok::kWord && !toks[next].cap &&
+              (IsVerbAt(toks, next) || Auxiliaries().contains(toks[next].lower) ||
+               absl::EndsWith(toks[next].lower, "ed") ||
+               (absl::EndsWith(toks[next].lower, "s") && !absl::EndsWith(toks[next].lower, "ss")));
+          if (main_subject) fronted = false;
+          people_.Mention(person, toks[start].start,
+                          (!sentence_has_subject && !object) || speaks || main_subject);
           sentence_has_subject = true;
         }
       }
@@ -2417,6 +2499,22 @@ class Extractor {
                  (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty());
         };
       } else {
+        // "He thought that … to help Ms Ray, and the result, as he later
+        // explained, …": a pronoun repeating the one its sentence opened
+        // with means the same person, not someone named in between.
+        if ((ref.name == "he" || ref.name == "she") && para >= 0 && para < static_cast<int>(para_toks_.size())) {
+          const std::vector<Tok>& toks = para_toks_[para];
+          size_t at = 0;
+          while (at < toks.size() && toks[at].start < ref.pos) ++at;
+          if (at < toks.size() && toks[at].start == ref.pos && !toks[at].sentence_start) {
+            size_t first = at;
+            for (size_t k = at; k-- > 0;) {
+              if (toks[k].kind == Tok::kWord && toks[k].lower == ref.name) first = k;
+              if (toks[k].sentence_start || toks[k].after_full_quote) break;
+            }
+            if (first < at) pos = std::min(pos, toks[first].start);
+          }
+        }
         fits = [want, they = ref.name == "they"](const Person& p) {
           if (they) return true;
           return !p.org && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);
@@ -2430,6 +2528,17 @@ class Extractor {
         return p.org && absl::StrContains(absl::AsciiStrToLower(p.name), noun);
       });
       if (org >= 0) return org;
+      // "the Hale campaign said …. “…,” the campaign said": one that has spoken.
+      for (int k = people_.size(); k-- > 0;) {
+        const Person& p = people_.at(k);
+        if (p.org && absl::EndsWith(absl::AsciiStrToLower(p.name), " " + noun)) return k;
+      }
+      // "United Widget Makers said …. “…,” the organization wrote": the
+      // word for any organisation means the one last named.
+      if (noun == "organization" || noun == "organisation") {
+        org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org; });
+        if (org >= 0) return org;
+      }
       std::string name = ref.mention;
       if (absl::StartsWithIgnoreCase(name, "the ")) name = name.substr(4);
       return people_.Add(name, "", "");
@@ -2457,6 +2566,34 @@ class Extractor {
           if (it->first < last_spoke) break;
           if (it->second == noun) return people_.Add(noun, noun, noun);
         }
+      }
+      // "the letter said", "the lawsuit says": whoever spoke in this
+      // paragraph or the one before, else whoever the sentence that last
+      // named the document named before it ("Hale released a statement"),
+      // else the document itself — not whoever spoke paragraphs before.
+      if (DocumentNouns().contains(noun) && !absl::c_any_of(speakers_, [&](const Spoke& k) {
+            return fits(people_.at(k.person));
+          })) {
+        if (!speakers_.empty() && para - speakers_.back().para <= 1) return speakers_.back().person;
+        const uint32_t before = std::min(pos, ref.pos > 0 ? ref.pos : pos);
+        for (int p = std::min(para, static_cast<int>(para_toks_.size()) - 1); p >= 0 && para - p <= kSpeakerReach; --p) {
+          const std::vector<Tok>& toks = para_toks_[p];
+          size_t k = toks.size();
+          while (k-- > 0 && !(toks[k].start < before && toks[k].kind == Tok::kWord && toks[k].lower == noun)) {
+          }
+          if (k >= toks.size()) continue;
+          size_t s = k;
+          while (s > 0 && !toks[s].sentence_start && !toks[s].after_full_quote) --s;
+          int issuer = people_.LastMentionBetween(toks[s].start, toks[k].start, [this](const Person& p) {
+            return p.org || p.gender != Gender::kUnknown ||
+                   absl::c_any_of(speakers_, [&](const Spoke& w) { return &people_.at(w.person) == &p; });
+          });
+          if (issuer >= 0) return issuer;
+          break;
+        }
+        std::string name = ref.mention;
+        if (absl::StartsWithIgnoreCase(name, "the ")) name = name.substr(4);
+        return people_.Add(name, name, "");
       }
       // A description whose noun no role names: the speaker being followed.
       for (size_t k = speakers_.size(); k-- > 0;) {

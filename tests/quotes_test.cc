@@ -599,6 +599,110 @@ TEST(Quotes, MarksAroundOnlySpaceQuoteNothing) {
   EXPECT_EQ(ExtractQuotes("“ We will not give up, ” said Ida Berg.").size(), 1u);
 }
 
+// "the Hale campaign", "the Ruritanian government": a body named after a
+// person or a country is neither the person nor an adjective.
+TEST(Quotes, BodiesNamedAfterSomeoneKeepTheirNoun) {
+  std::string t =
+      "Senator Tom Hale spoke in Dover on Monday.\n\n"
+      "\u201CWe will take this to court,\u201D the Hale campaign said in a statement.\n\n"
+      "\u201COur lawyers are ready,\u201D the campaign added.\n\n"
+      "\u201CThe border stays open,\u201D the Ruritanian government said.";
+  EXPECT_EQ(SpeakerOf(t, "take this to court"), "Hale campaign");
+  EXPECT_EQ(SpeakerOf(t, "lawyers are ready"), "Hale campaign");
+  EXPECT_EQ(SpeakerOf(t, "border stays open"), "Ruritanian government");
+  // Two bodies of one kind stay two.
+  std::string two =
+      "Tom Hale and Anna Berg are rivals.\n\n"
+      "\u201CWe will win,\u201D the Hale campaign said.\n\n"
+      "\u201CNo, we will,\u201D the Berg campaign said.\n\n"
+      "\u201CThe Ruritanian people agree,\u201D the Ruritanian government said.\n\n"
+      "\u201CThe Vellish people do not,\u201D the Vellish government said.";
+  EXPECT_EQ(SpeakerOf(two, "we will,"), "Berg campaign");
+  EXPECT_EQ(SpeakerOf(two, "do not"), "Vellish government");
+}
+
+// "the organization wrote" with no organisation so named: the one last named.
+TEST(Quotes, TheOrganizationMeansTheOneLastNamed) {
+  std::string t =
+      "Tom Hale put his old boat up for sale online.\n\n"
+      "Northern Widget Group said on Friday that it had removed the listing.\n\n"
+      "\u201CThis sale does not serve our members or our mission,\u201D the organization wrote.";
+  EXPECT_EQ(SpeakerOf(t, "does not serve our members"), "Northern Widget Group");
+}
+
+// "Since opening his office, Hale has taken …": the subject after a fronted
+// clause is whom the next pronoun means.
+TEST(Quotes, SubjectAfterAFrontedClause) {
+  std::string t =
+      "Tom Hale wants a wall. Former president Piet Berg does not.\n\n"
+      "\u201CIt is a foolish idea,\u201D Berg told the paper.\n\n"
+      "Since opening his Green Valley office, Hale has taken a hard line on the border.\n\n"
+      "\u201CWe will close it and keep it closed,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "keep it closed"), "Tom Hale");
+}
+
+// "He thought that … to help President Berg, and that the result, as he
+// later explained, …": the repeated pronoun is the sentence's first.
+TEST(Quotes, APronounRepeatedInItsSentenceKeepsItsPerson) {
+  std::string t =
+      "Tom Hale spoke to reporters in Dover.\n\n"
+      "\u201CThis is about politics,\u201D he said.\n\n"
+      "Specifically, he thought that the bank kept rates low to help President Piet Berg, "
+      "and that the result, as he later explained, was a \u201Cslow and painful recovery.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "slow and painful recovery"), "Tom Hale");
+}
+
+// Less common speech verbs are cues too: "“…,” he asserted" is not a
+// follow-on of whoever spoke last.
+TEST(Quotes, LessCommonSpeechVerbsAreCues) {
+  std::string t =
+      "Council member Tom Hale spoke on Monday.\n\n"
+      "That speech mirrored the one he gave his colleagues, according to an aide familiar with it.\n\n"
+      "Hale has told other members that he will not block the budget.\n\n"
+      "\u201CLet me be very clear, the budget is safe with me,\u201D he asserted to reporters.\n\n"
+      "\u201CWe keep our word,\u201D Ana Ruiz affirmed.";
+  EXPECT_EQ(SpeakerOf(t, "budget is safe"), "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "keep our word"), "Ana Ruiz");
+}
+
+// "the lawsuit says" paragraphs after the last speaker: whoever the
+// sentence that named the lawsuit names, else the document itself.
+TEST(Quotes, DocumentsAreTheirIssuersNotTheLastSpeaker) {
+  std::string t =
+      "Tom Hale, the mayor, spoke on Monday.\n\n"
+      "\u201CWe will fight this,\u201D Hale said.\n\n"
+      "The Green Valley Association filed a lawsuit against the city on Friday.\n\n"
+      "The city has until May to answer it.\n\n"
+      "\u201CThe city broke its own rules,\u201D the lawsuit says.\n\n"
+      "A letter reached city hall on Tuesday. Nobody has replied.\n\n"
+      "The council meets next week.\n\n"
+      "\u201CWe expect an answer soon,\u201D the letter said.";
+  EXPECT_EQ(SpeakerOf(t, "broke its own rules"), "Green Valley Association");
+  EXPECT_EQ(SpeakerOf(t, "expect an answer soon"), "letter");
+}
+
+// "Speaking in Salem, New Ruritania, Hale said": the second part of a
+// place is no one, and the subject follows the clause's last comma.
+TEST(Quotes, PlacesAfterACommaAreNotPeople) {
+  std::string t =
+      "Tom Hale and Anna Berg campaigned on Monday.\n\n"
+      "Speaking at a fair in Dover, New Ruritania, Hale attacked his rival.\n\n"
+      "\u201CShe has no plan at all,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "no plan at all"), "Tom Hale");
+}
+
+// "recalling summer holidays at Lake Vell": a place after a preposition is
+// not someone a later "she" can mean.
+TEST(Quotes, PlacesAfterPrepositionsAreNotPeople) {
+  const std::string filler =
+      "The mill closed in 1990 and the town has shrunk a great deal since then, with many of the shops on "
+      "the main street now empty and the old station turned into a cafe that opens only in summer.\n\n";
+  std::string t = "Senator Anna Berg came home on Friday.\n\n" + filler + filler + filler +
+                  "She spoke warmly of the place, recalling summer holidays at Lake Vell and her first job.\n\n"
+                  "She said her mother had worked nights at the mill for twenty years.";
+  EXPECT_EQ(SpeakerOf(t, "her mother had worked nights"), "Anna Berg");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
