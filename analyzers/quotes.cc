@@ -1099,7 +1099,7 @@ bool IsOrgName(absl::string_view name) {
 }
 
 // The forename of a name of two or more words when it is a known one
-// ("Tom Ebel"), else "": "Absent Sanders" or "Beau Biden" do not tell two
+// ("Tom Varga"), else "": "Absent Vell" or "Beau Marek" do not tell two
 // people apart.
 std::string Forename(absl::string_view name) {
   std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
@@ -1127,7 +1127,7 @@ class People {
       Person& p = people_[idx];
       if (Words(name) > Words(p.name)) p.name = name;
       if (p.sure == Gender::kUnknown) p.sure = GenderOf(name, titles, /*guess=*/false);
-      // "Mr Jain" corrects a gender guessed from "Shailendra".
+      // "Mr Ostrava" corrects a gender guessed from "Luca".
       if (p.gender == Gender::kUnknown || p.sure != Gender::kUnknown) {
         p.gender = p.sure != Gender::kUnknown ? p.sure : GenderOf(name, titles);
       }
@@ -1180,7 +1180,7 @@ class People {
     return -1;
   }
   // The person a name means. People who share a surname are told apart by
-  // their forenames ("Tom Ebel", "Rita Ebel") or a gendered title ("Mrs
+  // their forenames ("Tom Varga", "Rita Varga") or a gendered title ("Mrs
   // Hart" is not "Bill Hart"); a bare surname means the first so named.
   int Find(absl::string_view name, absl::string_view titles = "") const {
     auto it = by_key_.find(LastWord(name));
@@ -1194,7 +1194,7 @@ class People {
       const std::string other = Forename(p.name);
       if (!forename.empty() && forename == other) return i;
       const bool gender_clash = gender != Gender::kUnknown && p.sure != Gender::kUnknown && gender != p.sure;
-      // "Rita Ebel" and "Tom Ebel": two full names whose forenames differ in gender.
+      // "Rita Varga" and "Tom Varga": two full names whose forenames differ in gender.
       const Gender guessed = GenderOf(name, "");
       const bool full_names_clash = Words(name) >= 2 && Words(p.name) >= 2 &&
                                     NormalizeText(name.substr(0, name.find(' '))) !=
@@ -1774,7 +1774,7 @@ class Extractor {
       bool fronted = false;
       size_t after_fronted = toks.size();
       for (size_t i = 0; i < toks.size(); ++i) {
-        // "Speaking in Salem, Ohio, Hale said": the subject follows one of
+        // "Speaking in Dover, New Ruritania, Hale said": the subject follows one of
         // the clause's commas, and is the first name there that a verb follows.
         if (fronted && toks[i].kind == Tok::kPunct && toks[i].text == ",") after_fronted = i + 1;
         if (toks[i].sentence_start || toks[i].after_full_quote) {
@@ -1883,7 +1883,7 @@ class Extractor {
             GenderOf(r.name, "") == Gender::kUnknown && !(i + 1 < toks.size() && IsVerbAt(toks, i + 1))) {
           continue;
         }
-        // "in Salem, New Ruritania, …": the second part of a place.
+        // "in Dover, New Ruritania, …": the second part of a place.
         if (start >= 3 && toks[start - 1].text == "," && toks[start - 2].kind == Tok::kWord && toks[start - 2].cap &&
             (toks[start - 3].lower == "in" || toks[start - 3].lower == "at" || toks[start - 3].lower == "from" ||
              toks[start - 3].lower == "near" || toks[start - 3].lower == "outside") &&
@@ -2024,7 +2024,7 @@ class Extractor {
   }
 
   // Whether toks[i] opens its sentence, after titles or a joiner at most
-  // ("Mr. Sanders’s …", "But Carter …").
+  // ("Mr. Hale’s …", "But Carter …").
   static bool OpensSentence(const std::vector<Tok>& toks, size_t i) {
     size_t k = i;
     while (k > 0 && !toks[k].sentence_start && toks[k - 1].kind == Tok::kWord &&
@@ -2165,7 +2165,7 @@ class Extractor {
       if (!st.cue) st.continuation = true;
     }
     if (!st.cue && q == 0) {
-      // A signature line after the quote: "- Bernie Sanders."
+      // A signature line after the quote: "- Anna Hale."
       if (auto c = SignatureAfter(p)) st.cue = c, st.continuation = false;
     }
     // A further quote in a paragraph whose speaker is known is theirs.
@@ -2244,7 +2244,7 @@ class Extractor {
     return adjunct ? after : std::nullopt;
   }
 
-  // "- Bernie Sanders." alone on the paragraph after a quote.
+  // "- Anna Hale." alone on the paragraph after a quote.
   std::optional<Cue> SignatureAfter(int p) {
     if (p + 1 >= static_cast<int>(para_toks_.size())) return std::nullopt;
     const std::vector<Tok>& next = para_toks_[p + 1];
