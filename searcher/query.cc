@@ -498,14 +498,18 @@ std::string QueryBuilder::CorrectSpeakers(const std::string& query) {
   });
 }
 
+absl::StatusOr<std::string> QueryBuilder::Rewritten(absl::string_view query) {
+  std::string question = ApplyAliases(
+      RewriteWhoSaidWhat(query, [this](absl::string_view n) { return IsSpeaker(n); }));
+  return RewriteQuery(question, tokenizer_);
+}
+
 absl::StatusOr<ParsedQuery> QueryBuilder::Parse(absl::string_view query) {
   if (query.size() > kMaxQueryBytes) {
     return absl::InvalidArgumentError(
         absl::StrCat("query is ", query.size(), " bytes; the limit is ", kMaxQueryBytes));
   }
-  std::string question = ApplyAliases(
-      RewriteWhoSaidWhat(query, [this](absl::string_view n) { return IsSpeaker(n); }));
-  auto rewritten = RewriteQuery(question, tokenizer_);
+  auto rewritten = Rewritten(query);
   if (!rewritten.ok()) return rewritten.status();
   if (rewritten->empty()) {
     return absl::InvalidArgumentError("query has no words to search for");
@@ -530,7 +534,9 @@ absl::StatusOr<ParsedQuery> QueryBuilder::Parse(absl::string_view query) {
         spelling ? KeepCorrectionsOfUnknownWords(*rewritten, parser_.get_corrected_query_string())
                  : *rewritten;
     corrected = CorrectSpeakers(corrected);
-    if (corrected != *rewritten) parsed.suggestion = corrected;
+    // A suggestion is searched as a new query, plain-English reading and
+    // all; one that would then be refused is no help.
+    if (corrected != *rewritten && Rewritten(corrected).ok()) parsed.suggestion = corrected;
     return parsed;
   } catch (const Xapian::QueryParserError& e) {
     return absl::InvalidArgumentError(absl::StrCat("cannot parse query: ", e.get_msg()));

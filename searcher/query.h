@@ -80,6 +80,8 @@ class QueryBuilder {
   bool IsSpeaker(absl::string_view name);
   std::string CorrectSpeakers(const std::string& query);
   std::string ApplyAliases(const std::string& query) const;
+  // `query` read as plain English, aliased and rewritten (RewriteQuery).
+  absl::StatusOr<std::string> Rewritten(absl::string_view query);
   std::string KeepCorrectionsOfUnknownWords(const std::string& query, const std::string& corrected);
   bool AllPlainWordsIndexed(const std::string& query) const;
   Xapian::Database db_;  // a handle sharing the searcher's database
