@@ -51,6 +51,13 @@ async function waitForHealth(base, child) {
   throw new Error('newsidx serve did not answer /health within 15 s');
 }
 
+// The page changes its URL first and draws the view after (body is
+// aria-busy meanwhile), so a check made on the URL alone can read the old
+// view.
+function drawn(page) {
+  return page.locator('body:not([aria-busy])').waitFor();
+}
+
 // Where each step stands, so a failure says which one.
 let step = 'setup';
 function check(name) {
@@ -122,6 +129,7 @@ async function drive(context, base) {
   const facet = page.locator(`#facets a[data-facet="speaker"][data-value="${HONCHAR}"]`);
   await facet.click();
   await page.waitForURL((url) => (url.searchParams.get('q') || '').includes(`speaker:"${HONCHAR}"`));
+  await drawn(page);
   await page.locator(`#facets a.selected[data-value="${HONCHAR}"]`).waitFor();
   const speakers = await page.locator('.results .who .speaker').allTextContents();
   assert.ok(speakers.length > 0, 'refined results are shown');
@@ -134,13 +142,16 @@ async function drive(context, base) {
   check('a source facet refines, shows selected, and a second click removes it');
   await page.locator('#facets a[data-facet="source"]').first().click();
   await page.waitForURL((url) => (url.searchParams.get('q') || '').includes('source:'));
+  await drawn(page);
   await page.locator('#facets a.selected[data-facet="source"]').click();
   await page.waitForURL((url) => !(url.searchParams.get('q') || '').includes('source:'));
+  await drawn(page);
   await page.locator(`#facets a.selected[data-value="${HONCHAR}"]`).waitFor();
 
   check('the speaker page has a timeline SVG, roles and sources');
   await page.locator('.results .who .speaker').first().click();
   await page.waitForURL((url) => url.searchParams.get('speaker') === HONCHAR);
+  await drawn(page);
   const timeline = page.locator('svg#timeline');
   await timeline.waitFor();
   assert.equal((await page.locator('#main h1').textContent()).trim(), HONCHAR);
@@ -167,6 +178,7 @@ async function drive(context, base) {
   check('an article opens with its quotes marked and their speakers named');
   await page.locator('.results .card.quote .meta a').first().click();
   await page.waitForURL((url) => url.searchParams.has('article'));
+  await drawn(page);
   await page.locator('.article-text mark.quote').first().waitFor();
   const bySpeaker = await page.locator('.article-text mark.quote .said-by').allTextContents();
   assert.ok(bySpeaker.includes(HONCHAR), `Honchar's quotes are marked: ${bySpeaker.slice(0, 5)}`);
@@ -192,9 +204,11 @@ async function drive(context, base) {
   await page.goto(`${base}/?q=nato`);
   await page.locator('.pager a[rel="next"]').click();
   await page.waitForURL((url) => url.searchParams.get('page') === '2');
+  await drawn(page);
   assert.equal(await page.locator('ol.results').getAttribute('start'), '11');
   await page.selectOption('#sort', 'date');
   await page.waitForURL((url) => url.searchParams.get('sort') === 'date' && !url.searchParams.has('page'));
+  await drawn(page);
   const dates = await page.locator('.results time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
   assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
 
