@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
@@ -17,8 +18,15 @@
 namespace newsidx {
 namespace {
 
+bool IsAscii(absl::string_view text) {
+  return absl::c_all_of(text, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 // ICU transliterators are not thread-safe: one per thread.
 std::string ToLatinAscii(absl::string_view text) {
+  // Any-Latin and Latin-ASCII leave ASCII as it is, and Lower lowers it as
+  // ASCII does; names are mostly ASCII, and the transliterator is slow.
+  if (IsAscii(text)) return absl::AsciiStrToLower(text);
   thread_local std::unique_ptr<icu::Transliterator> latin = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
