@@ -1,7 +1,6 @@
 #include "indexer/document.h"
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "analyzers/dates.h"
 #include "analyzers/quotes.h"
@@ -36,14 +35,11 @@ std::string AddArticleFields(const Article& article, absl::string_view file_key,
   if (!article.source.empty()) {
     Xapian::termpos source_pos = 0;
     IndexText(article.source, kSource.prefix, analyzer, doc, &source_pos);
-    doc.add_boolean_term(Term(kSourceExact, BoundedKey(NormalizeText(article.source))));
     doc.add_value(kSource.slot, article.source);
   }
   doc.add_boolean_term(Term(kFile, BoundedKey(file_key)));
   doc.add_boolean_term(Term(kArticleId, BoundedKey(article.id)));
   if (!article.date) return "";
-  doc.add_boolean_term(Term(kDate, absl::StrFormat("%04d%02d%02d", article.date->year(),
-                                                   article.date->month(), article.date->day())));
   doc.add_value(kDate.slot, Xapian::sortable_serialise(static_cast<double>(DayNumber(*article.date))));
   return FormatDay(*article.date);
 }
@@ -62,7 +58,6 @@ Xapian::Document ArticleDocument(const Article& article, absl::string_view file_
   std::string date = AddArticleFields(article, file_key, analyzer, doc);
   doc.add_boolean_term(Term(kType, kTypeArticle));
   doc.add_value(kType.slot, std::string(kTypeArticle));
-  doc.add_boolean_term(Term(kDocId, BoundedKey(absl::StrCat(file_key, "#", article.id))));
   doc.set_data(EncodeDocData(DocData{std::string(kTypeArticle), article.id, article.path,
                                      article.title, article.source, date, article.text}));
   return doc;
@@ -72,7 +67,6 @@ std::vector<QuoteDocument> QuoteDocuments(const Article& article, absl::string_v
                                           TextAnalyzer& analyzer) {
   using namespace schema;
   std::vector<QuoteDocument> out;
-  int n = 0;
   for (const Quote& q : ExtractQuotes(article.text)) {
     QuoteDocument qd;
     Xapian::Document& doc = qd.doc;
@@ -109,7 +103,6 @@ std::vector<QuoteDocument> QuoteDocuments(const Article& article, absl::string_v
     d.end = q.end;
     doc.add_boolean_term(Term(kType, kTypeQuote));
     doc.add_value(kType.slot, std::string(kTypeQuote));
-    doc.add_boolean_term(Term(kDocId, BoundedKey(absl::StrCat(file_key, "#", article.id, "#q", n++))));
     doc.set_data(EncodeDocData(d));
     out.push_back(std::move(qd));
   }

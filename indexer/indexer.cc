@@ -931,7 +931,11 @@ Generation CompactIntoShards(const fs::path& db, const std::vector<std::string>&
         Xapian::Database sources;
         for (size_t c = from; c < to; ++c) sources.add_database(Xapian::Database(chunks[c]));
         ShardCompactor compactor;
-        sources.compact(out, to - from > 3 ? Xapian::DBCOMPACT_MULTIPASS : 0, 0, compactor);
+        // Merging in several passes pays only for many chunks: at 8 (a
+        // 2-job build) one pass did 40% fewer instructions (callgrind).
+        constexpr size_t kMultipassFrom = 16;
+        sources.compact(out, to - from >= kMultipassFrom ? Xapian::DBCOMPACT_MULTIPASS : 0, 0,
+                        compactor);
         Xapian::WritableDatabase shard(out, Xapian::DB_OPEN);
         AddSpellingOfEveryWord(shard);
         shard.commit();

@@ -19,7 +19,7 @@
 
 namespace newsidx::schema {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 enum class FieldKind {
   kText,     // positional free text, stemmed, phrase-searchable
@@ -44,28 +44,24 @@ inline constexpr Xapian::valueno kSpeakerSlot = 3;  // speaker key (quotes), see
 inline constexpr Field kBody{"body", "", FieldKind::kText, false, Xapian::BAD_VALUENO};
 inline constexpr Field kTitle{"title", "S", FieldKind::kText, true, Xapian::BAD_VALUENO};
 inline constexpr Field kSource{"source", "XS", FieldKind::kText, true, kSourceSlot};
-// The whole outlet name as one exact term, for filtering on a facet value.
-inline constexpr Field kSourceExact{"source_exact", "XSOURCE", FieldKind::kBoolean, false,
-                                    Xapian::BAD_VALUENO};
 // The speaker's folded name words (any of them matches `speaker:`).
 inline constexpr Field kSpeaker{"speaker", "XSP", FieldKind::kText, true, kSpeakerSlot};
 // The speaker's whole key, one exact term.
 inline constexpr Field kSpeakerKey{"speaker_key", "XSPK", FieldKind::kBoolean, false,
                                    Xapian::BAD_VALUENO};
 inline constexpr Field kType{"type", "XTYPE", FieldKind::kBoolean, true, kTypeSlot};
-// Day terms (D20251217) beside the value slot; `date:` queries go through
-// the value range processor on kDateSlot.
-inline constexpr Field kDate{"date", "D", FieldKind::kBoolean, false, kDateSlot};
-inline constexpr Field kDocId{"id", "Q", FieldKind::kBoolean, false, Xapian::BAD_VALUENO};
+// A value only: `date:` queries go through the value range processor on
+// kDateSlot, so day terms would be written and never read (nor a unique id
+// term: files are replaced by kFile, articles found by kArticleId).
+inline constexpr Field kDate{"date", "", FieldKind::kValue, false, kDateSlot};
 inline constexpr Field kFile{"file", "XFILE", FieldKind::kBoolean, false, Xapian::BAD_VALUENO};
 // The article's id (as the JSON's article.id) on the article and on each of
 // its quotes: the server finds an article and its quotes by id, not by path.
 inline constexpr Field kArticleId{"article_id", "XAID", FieldKind::kBoolean, false,
                                   Xapian::BAD_VALUENO};
 
-inline constexpr std::array<Field, 11> kFields = {kBody,       kTitle, kSource, kSourceExact,
-                                                  kSpeaker,    kType,  kDate,   kDocId,
-                                                  kFile,       kSpeakerKey, kArticleId};
+inline constexpr std::array<Field, 9> kFields = {kBody, kTitle,      kSource,    kSpeaker, kType,
+                                                 kDate, kFile,       kSpeakerKey, kArticleId};
 
 // The field a query may name as `name:`, if any.
 const Field* QueryableField(absl::string_view name);
