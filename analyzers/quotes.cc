@@ -1875,13 +1875,12 @@ class Extractor {
         // preposition of place, a run with no title, no known forename and
         // no verb of its own is a place, not someone new ("lost to Jo Pratt"
         // and "a call from Jo Pratt" name people).
-        if (start >= 1 && !toks[start].sentence_start && r.titles.empty() &&
-            (toks[start - 1].lower == "in" || toks[start - 1].lower == "at" || toks[start - 1].lower == "near" ||
-             toks[start - 1].lower == "across" ||
-             toks[start - 1].lower == "around" || toks[start - 1].lower == "outside") &&
-            !(start >= 2 && toks[start - 2].lower == "according") && people_.Find(r.name) < 0 &&
+        if (AfterPlacePreposition(toks, start) && r.titles.empty() && !IsPossessive(toks[i]) &&
             GenderOf(r.name, "") == Gender::kUnknown && !(i + 1 < toks.size() && IsVerbAt(toks, i + 1))) {
-          continue;
+          // Once a place, always one: "New Dale voters", "won New Dale" later
+          // name no one a pronoun could mean.
+          places_.insert(NormalizeText(r.name));
+          if (people_.Find(r.name) < 0) continue;
         }
         // "in Dover, New Ruritania, …": the second part of a place.
         if (start >= 3 && toks[start - 1].text == "," && toks[start - 2].kind == Tok::kWord && toks[start - 2].cap &&
@@ -2034,6 +2033,21 @@ class Extractor {
       --k;
     }
     return toks[k].sentence_start;
+  }
+
+  // "in Upper Dale", "at Lake Vell", "in downtown Port Ely": a run after a
+  // preposition of place, maybe with a word for a part of it between.
+  static bool AfterPlacePreposition(const std::vector<Tok>& toks, size_t start) {
+    static const auto* parts = new absl::flat_hash_set<std::string>{
+        "downtown", "northern", "southern", "eastern", "western", "central", "rural", "suburban",
+        "coastal", "upstate", "neighboring", "neighbouring", "nearby"};
+    if (start < 1 || toks[start].sentence_start) return false;
+    size_t k = start - 1;
+    if (k >= 1 && toks[k].kind == Tok::kWord && parts->contains(toks[k].lower)) --k;
+    const std::string& w = toks[k].lower;
+    return toks[k].kind == Tok::kWord &&
+           (w == "in" || w == "at" || w == "near" || w == "across" || w == "around" || w == "outside") &&
+           !(k >= 1 && toks[k - 1].lower == "according");
   }
 
   // "Carter dodged the question.": one capitalised word opening a sentence
@@ -2515,7 +2529,8 @@ class Extractor {
             if (first < at) pos = std::min(pos, toks[first].start);
           }
         }
-        fits = [want, they = ref.name == "they"](const Person& p) {
+        fits = [this, want, they = ref.name == "they"](const Person& p) {
+          if (IsPlace(p)) return false;
           if (they) return true;
           return !p.org && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);
         };
@@ -2653,6 +2668,11 @@ class Extractor {
     return people_.LastMentionBefore(pos, fits);
   }
 
+  // A name the text puts after "in" or "at" and never genders: a place.
+  bool IsPlace(const Person& p) const {
+    return p.gender == Gender::kUnknown && p.sure == Gender::kUnknown && places_.contains(NormalizeText(p.name));
+  }
+
   // The finding (a poll, a survey) `noun` last named with capitalised words
   // before `pos` ("a new Harbor Times poll" → "Harbor Times poll"); else the
   // organisation quoted just before; else the description's own words ("new
@@ -2788,6 +2808,7 @@ class Extractor {
     std::string name;
   };
   std::vector<LoneName> lone_subjects_;  // LoneSubject words, in text order
+  absl::flat_hash_set<std::string> places_;  // names written after "in", "at": places, normalised
   std::vector<std::pair<uint32_t, std::string>> introduced_;  // "an organizer": (position, head noun)
   People people_;
   std::vector<Statement> statements_;

@@ -703,6 +703,17 @@ TEST(Quotes, PlacesAfterPrepositionsAreNotPeople) {
   EXPECT_EQ(SpeakerOf(t, "her mother had worked nights"), "Anna Berg");
 }
 
+// "a rally in Port Ely" once makes "Port Ely voters" later a place too: a
+// "he" after it means the candidate, not the town.
+TEST(Quotes, ANameOnceWrittenAsAPlaceStaysOne) {
+  std::string t =
+      "Candidate Tom Hale spent the day at a diner in Port Ely, shaking hands.\n\n"
+      "Port Ely backed Hale four years ago. \u201CWe are going to win this,\u201D he said.\n\n"
+      "Later, in downtown Cape Varn, Jo Pratt spoke at a rally. \u201CI pretty much cried,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "going to win this"), "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "pretty much cried"), "Jo Pratt");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
