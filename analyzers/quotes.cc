@@ -1171,6 +1171,14 @@ class People {
     }
     return -1;
   }
+  // Everyone mentioned in [`from`, `pos`).
+  std::vector<int> MentionedBetween(uint32_t from, uint32_t pos) const {
+    std::vector<int> out;
+    for (const auto& [at, person] : mentions_) {
+      if (at >= from && at < pos) out.push_back(person);
+    }
+    return out;
+  }
   // The person last mentioned before `pos` that `fits`.
   template <typename Fits>
   int LastMentionBefore(uint32_t pos, Fits fits) const {
@@ -2396,7 +2404,9 @@ class Extractor {
       int who = -1;
       std::string mention;
       if (st->cue) {
+        not_meant_ = NamedInReportedClause(*st);
         who = ResolveRef(st->cue->who, st->order, st->para);
+        not_meant_.clear();
         mention = st->cue->who.mention;
       } else if (st->continuation && last_speaker_ >= 0 && st->para - last_para_ <= 2) {
         who = last_speaker_;
@@ -2428,6 +2438,55 @@ class Extractor {
     }
     std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
     return out;
+  }
+
+  // "Mr Hale has “the same passion” as ever, he said": a pronoun cue after
+  // what it reports never means someone named in it; the reporter would
+  // have written "he has …, Hale said". Not so after a clause of its own
+  // ("Though Ms Berg has lived there for years, …, she said").
+  std::vector<int> NamedInReportedClause(const Statement& st) const {
+    const SpeakerRef& ref = st.cue->who;
+    // A direct quote reports only its own words, where no mention is.
+    if (st.kind == QuoteKind::kDirect) return {};
+    if (ref.kind != SpeakerRef::kPronoun || (ref.name != "he" && ref.name != "she")) return {};
+    const uint32_t content = st.segs.empty() ? st.start : segs_[st.segs.front()].open;
+    if (ref.pos <= content) return {};
+    for (int p : {LastPara(st), st.para}) {
+      if (p < 0 || p >= static_cast<int>(para_toks_.size())) continue;
+      const std::vector<Tok>& toks = para_toks_[p];
+      size_t k = 0;
+      while (k < toks.size() && toks[k].start < ref.pos) ++k;
+      if (k >= toks.size() || toks[k].start != ref.pos) continue;
+      // Only the cue that closes its sentence after a comma, ", he said.":
+      // "… when, he said, protesters …" reports only what follows it, and in
+      // "Hale said he …" the pronoun is no cue at all.
+      int32_t before = static_cast<int32_t>(ref.pos);
+      while (before > 0) {
+        int32_t i = before;
+        UChar32 c;
+        U8_PREV(text_.data(), 0, i, c);
+        if (c != ' ' && MarkOf(c) == Mark::kNone) break;
+        before = i;
+      }
+      if (before == 0 || text_[before - 1] != ',') return {};
+      for (size_t x = k + 1; x < toks.size() && !EndsSentence(toks, x); ++x) {
+        if (toks[x].kind != Tok::kWord) return {};
+      }
+      const size_t s = SentenceStart(toks, k);
+      static const auto* subordinators = new absl::flat_hash_set<std::string>{
+          "though", "although", "while", "when", "whenever", "after", "before", "since", "because",
+          "if", "unless", "once", "as", "until", "whereas"};
+      if (toks[s].start > content || subordinators->contains(toks[s].lower)) return {};
+      // "Hale said: “…” Its “partial” words, he said": one sentence run
+      // over another speaker's quote is two. "Hale said that … “…,” he
+      // said" names its speaker twice.
+      for (size_t x = s; x < k; ++x) {
+        if (toks[x].kind == Tok::kQuote && absl::c_find(st.segs, toks[x].seg) == st.segs.end()) return {};
+        if (toks[x].kind == Tok::kWord && SpeechVerbs().contains(toks[x].lower)) return {};
+      }
+      return people_.MentionedBetween(toks[s].start, ref.pos);
+    }
+    return {};
   }
 
   // A direct quote of five words or more that opens with a capital after a
@@ -2534,6 +2593,14 @@ class Extractor {
           if (they) return true;
           return !p.org && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);
         };
+        if (!not_meant_.empty()) {
+          fits = [this, inner = std::move(fits)](const Person& p) {
+            for (int i : not_meant_) {
+              if (&people_.at(i) == &p) return false;
+            }
+            return inner(p);
+          };
+        }
       }
     } else if (OrgWords().contains(ref.name) && !GenericOrgNouns().contains(ref.name)) {
       // "the government said", "the Cruz campaign said": the latest
@@ -2821,6 +2888,7 @@ class Extractor {
   };
   std::vector<Spoke> speakers_;  // in text order
   std::vector<SpeakerRef> described_subjects_;  // in text order
+  std::vector<int> not_meant_;  // people a pronoun cue being resolved cannot mean
   int last_speaker_ = -1;
   std::string last_mention_;
   int last_para_ = -100;

@@ -714,6 +714,19 @@ TEST(Quotes, ANameOnceWrittenAsAPlaceStaysOne) {
   EXPECT_EQ(SpeakerOf(t, "pretty much cried"), "Jo Pratt");
 }
 
+// "But Mr Hale had been “hurt” by it, he added": a pronoun cue closing
+// what it reports never means someone named in it; a clause of its own
+// before ("Though Mr Hale …") may name the speaker.
+TEST(Quotes, APronounCueDoesNotMeanSomeoneNamedInWhatItReports) {
+  std::string t =
+      "Peter Lund said Tom Hale had been trying hard to win back voters. "
+      "But Mr Hale had been \u201Churt\u201D by the scandal, he added.\n\n"
+      "Later Tom Hale spoke to reporters. Though Mr Hale has lived in the city for years, the changes "
+      "have left him \u201Cstunned\u201D, he said.";
+  EXPECT_EQ(SpeakerOf(t, "hurt"), "Peter Lund");
+  EXPECT_EQ(SpeakerOf(t, "stunned"), "Tom Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
