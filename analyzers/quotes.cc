@@ -870,6 +870,22 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
   return r;
 }
 
+// Whether toks[j] ends a description that started at toks[i]: a joiner or
+// an adverb after it ("the chancellor meanwhile said", "a person who …"),
+// or a participle or adjective that a preposition follows ("a survey
+// conducted by …", "a source close to …"): the head noun came before.
+bool EndsNounPhrase(const std::vector<Tok>& toks, size_t j, size_t i) {
+  static const auto* joiners = new absl::flat_hash_set<std::string>{
+      "and", "but", "or", "who", "whom", "whose", "which", "that", "meanwhile", "however", "too",
+      "instead", "though", "therefore", "nonetheless", "nevertheless", "yesterday", "today"};
+  const std::string& w = toks[j].lower;
+  if (j <= i + 1) return false;
+  if (joiners->contains(w)) return true;
+  const bool modifier = absl::EndsWith(w, "ed") || w == "close" || w == "familiar";
+  return modifier && j + 1 < toks.size() && toks[j + 1].kind == Tok::kWord && IsPreposition(toks[j + 1].lower) &&
+         !toks[j - 1].cap;
+}
+
 // A pronoun, a description ("the analyst", "the former president") or a
 // name starting at toks[i].
 SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
@@ -910,7 +926,8 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]) &&
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
            !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&
-           !absl::EndsWith(toks[j].lower, "n't")) {  // "the donor didn't"
+           !absl::EndsWith(toks[j].lower, "n't") &&  // "the donor didn't"
+           !EndsNounPhrase(toks, j, i)) {
       words.push_back(toks[j].text);
       head = toks[j].lower;
       ++j;
@@ -1059,6 +1076,7 @@ struct Person {
   std::vector<std::string> roles;
   Gender gender = Gender::kUnknown;
   bool org = false;
+  bool thing = false;  // a document or finding described ("a new report"), not a person
   Gender sure = Gender::kUnknown;  // from a title or a known forename, not guessed
   // Mentions outside quotes right after "the" ("the Scottish Executive",
   // "the Daily Source Code") and without it: only the first is a thing.
@@ -2553,7 +2571,14 @@ class Extractor {
         if (who >= 0) people_.at(who).org = false;
         return who;
       }
-      return people_.Add(described, described, ref.name);
+      int who = people_.Add(described, described, ref.name);
+      // "a survey by …", "a new report": a thing, never "he" or "she".
+      const std::string& head = ref.name;
+      if (who >= 0 && (DocumentNouns().contains(head) || FindingNouns().contains(head) ||
+                       OrgWords().contains(head) || GenericOrgNouns().contains(head))) {
+        people_.at(who).thing = true;
+      }
+      return who;
     }
     // "another source said", "some officials said": not the source before.
     if (ref.kind == SpeakerRef::kDescription &&
@@ -2591,7 +2616,7 @@ class Extractor {
         fits = [this, want, they = ref.name == "they"](const Person& p) {
           if (IsPlace(p)) return false;
           if (they) return true;
-          return !p.org && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);
+          return !p.org && !p.thing && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);
         };
         if (!not_meant_.empty()) {
           fits = [this, inner = std::move(fits)](const Person& p) {

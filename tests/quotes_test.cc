@@ -151,7 +151,7 @@ TEST(Quotes, NamingVerbsPossessivesAndUnnamedSpeakers) {
   EXPECT_EQ(SpeakerOf(t, "a real smart guy"), "Eli Stone");
   EXPECT_EQ(SpeakerOf(t, "you can keep your plan"), "Obrecht");
   EXPECT_EQ(SpeakerOf(t, "I will be cheering"), "Dahl");
-  EXPECT_EQ(SpeakerOf(t, "The deal is close"), "another source familiar");
+  EXPECT_EQ(SpeakerOf(t, "The deal is close"), "another source");  // "familiar with" qualifies it
   EXPECT_EQ(SpeakerOf(t, "What a night"), "another person");
 }
 
@@ -725,6 +725,20 @@ TEST(Quotes, APronounCueDoesNotMeanSomeoneNamedInWhatItReports) {
       "have left him \u201Cstunned\u201D, he said.";
   EXPECT_EQ(SpeakerOf(t, "hurt"), "Peter Lund");
   EXPECT_EQ(SpeakerOf(t, "stunned"), "Tom Hale");
+}
+
+// "A survey conducted by …" is a survey, which no "he" means; "the foreign
+// secretary meanwhile said" is described by "secretary", not "meanwhile".
+TEST(Quotes, DescriptionsEndAtTheirHeadNoun) {
+  std::string t =
+      "A survey conducted by the Harbor Gazette has revealed that most readers are unhappy with their "
+      "broadband. The problem could get worse, thinks Tom Varga, editor of the Harbor Gazette. "
+      "\u201CWe expect these figures to rise,\u201D he said.\n\n"
+      "Foreign Secretary Jack Lund said the rebate was fair. Shadow minister Paul Dorn said: "
+      "\u201CWe must keep it.\u201D The foreign secretary meanwhile said the \u201Cjustice\u201D of the "
+      "rebate remained.";
+  EXPECT_EQ(SpeakerOf(t, "We expect these figures"), "Tom Varga");
+  EXPECT_EQ(SpeakerOf(t, "justice"), "Jack Lund");
 }
 
 TEST(Speakers, SpellingVariantsShareAKey) {
