@@ -1957,7 +1957,7 @@ class Extractor {
           bool object = !trimmed && start > 0 && toks[start - 1].kind == Tok::kWord && !toks[start - 1].cap &&
                         !clause_subject &&
                         (SpeechVerbs().contains(before) || absl::EndsWith(before, "ed") ||
-                         Prepositions().contains(before));
+                         Prepositions().contains(before) || AfterPrepositionAndModifiers(toks, start));
           // "…, Mr Hale admitted.": whoever a speech verb follows is its subject.
           // Not one in a phrase: "partner of Tods Ltd said", "Lord Lee and
           // Lord Ray agreed", "as Mr Renner believed".
@@ -2059,6 +2059,26 @@ class Extractor {
       --k;
     }
     return toks[k].sentence_start;
+  }
+
+  // "beaten by fellow American Jo Pratt", "talks with party leader Jo
+  // Pratt": a preposition, then a few lower-case words of role before the
+  // name, which is the preposition's object.
+  static bool AfterPrepositionAndModifiers(const std::vector<Tok>& toks, size_t start) {
+    for (size_t k = start; k-- > 0 && start - k <= 4;) {
+      const Tok& t = toks[k];
+      if (t.kind != Tok::kWord || t.sentence_start) return false;
+      // "minister of sport Jo Pratt": "of" and "for" belong to the role.
+      if (IsPreposition(t.lower)) return k + 1 < start && t.lower != "of" && t.lower != "for";
+      const bool determiner = t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "his" ||
+                              t.lower == "her" || t.lower == "their" || t.lower == "its";
+      // Not past a verb or a word that opens a clause ("with what Jo Pratt told").
+      if (t.cap || IsVerbAt(toks, k) || Auxiliaries().contains(t.lower) || IsPossessive(t) ||
+          (NotNames().contains(t.lower) && !determiner)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   // "in Upper Dale", "at Lake Vell", "in downtown Port Ely": a run after a

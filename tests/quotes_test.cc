@@ -741,6 +741,20 @@ TEST(Quotes, DescriptionsEndAtTheirHeadNoun) {
   EXPECT_EQ(SpeakerOf(t, "justice"), "Jack Lund");
 }
 
+// "beaten by fellow American Jo Pratt": a name after a preposition and
+// words of role is its object, not the subject a later "he" means; "of"
+// belongs to a role ("minister of sport Tom Lund").
+TEST(Quotes, NamesAfterAPrepositionAndARoleAreObjects) {
+  std::string t =
+      "Fifteen-year-old Tom Lund played his first professional match on Monday.\n\n"
+      "But the wildcard entry was beaten by fellow American Jo Pratt in straight sets. "
+      "\u201CIt was fun,\u201D he said.\n\n"
+      "The federation banned the fans. Its minister of sport Eli Vance backed the decision. "
+      "\u201CWe will have zero tolerance,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "It was fun"), "Tom Lund");
+  EXPECT_EQ(SpeakerOf(t, "zero tolerance"), "Eli Vance");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
