@@ -253,6 +253,18 @@ bool PersonNoun(absl::string_view w) {
   return false;
 }
 
+// The head noun of a description of someone: "the senator", "the
+// front-runner", "the 20-year-old"; not of someone who speaks for or
+// about others ("the spokesman", "the moderator"), who is someone else.
+bool DescribesAPerson(absl::string_view noun) {
+  static const auto* others = new absl::flat_hash_set<std::string>{
+      "spokesman", "spokeswoman", "spokesperson", "representative", "source", "official", "aide",
+      "adviser", "advisor", "insider", "staffer", "moderator", "host", "interviewer", "columnist",
+      "reporter", "correspondent", "member", "officer", "newspaper", "paper", "analyst", "expert"};
+  if (others->contains(noun)) return false;
+  return PersonNoun(noun) || Titles().contains(noun) || absl::EndsWith(noun, "-old");
+}
+
 // After "one": a noun that surely means a person ("one person", "one
 // analyst"), not a share ("one quarter said").
 bool OnePerson(absl::string_view lower) {
@@ -2726,6 +2738,19 @@ class Extractor {
       for (size_t k = speakers_.size(); k-- > 0;) {
         if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
       }
+      // "Lund, ranked 158th, was forced out …. “…,” said the 20-year-old":
+      // a description of a person means one made a sentence's subject
+      // since the last speaker spoke, if near.
+      if (DescribesAPerson(noun)) {
+        constexpr uint32_t kReach = 500;  // bytes
+        uint32_t since = speakers_.empty() ? 0 : speakers_.back().end;
+        since = std::max(since, pos > kReach ? pos - kReach : 0);
+        int subject = people_.LastSubjectBetween(since, pos, [this](const Person& p) {
+          return !p.org && !p.thing && !p.OnlyAfterThe() && !IsPlace(p) && WordCount(p.name) >= 2 &&
+                 PlainName(p.name);
+        });
+        if (subject >= 0) return subject;
+      }
       if (!speakers_.empty() && para - speakers_.back().para <= kSpeakerReach) {
         return speakers_.back().person;
       }
@@ -2778,6 +2803,19 @@ class Extractor {
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
     return people_.LastMentionBefore(pos, fits);
+  }
+
+  // A run of words none of which the text also writes in lower case or
+  // uses for roles and parties: "Real Dale" or "Big Brother" is no name.
+  bool PlainName(absl::string_view name) const {
+    for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+      const std::string lw = NormalizeText(w);
+      if (lowercase_words_.contains(lw) || NotNames().contains(lw) || Titles().contains(lw) ||
+          Affiliations().contains(lw)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // A name the text puts after "in" or "at" and never genders: a place.

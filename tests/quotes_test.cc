@@ -755,6 +755,17 @@ TEST(Quotes, NamesAfterAPrepositionAndARoleAreObjects) {
   EXPECT_EQ(SpeakerOf(t, "zero tolerance"), "Eli Vance");
 }
 
+// "Dane, ranked 158th, … “…,” said the 20-year-old": a description no
+// role names means the person just made a sentence's subject, not the
+// speaker before; "the spokesman" is someone else again.
+TEST(Quotes, ADescriptionMeansTheSubjectJustNamed) {
+  std::string t =
+      "Tom Lund beat Ivo Dane in the final on Sunday. \u201CIt keeps getting better,\u201D Lund said.\n\n"
+      "Dane, ranked 158th in the world, had never reached a final before. "
+      "\u201CFor me this was a big success,\u201D said the 20-year-old.";
+  EXPECT_EQ(SpeakerOf(t, "a big success"), "Ivo Dane");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
