@@ -1954,7 +1954,8 @@ class Extractor {
           }
           const std::string first = NormalizeText(r.name.substr(0, r.name.find(' ')));
           const bool forename = MaleForenames().contains(first) || FemaleForenames().contains(first);
-          if (before == "the" && r.titles.empty() && whole_run && !forename) {
+          // "the Daily Source Code", "a Different Story": a title, a thing.
+          if ((before == "the" || before == "a" || before == "an") && r.titles.empty() && whole_run && !forename) {
             ++people_.at(person).after_the;
           } else {
             ++people_.at(person).bare;

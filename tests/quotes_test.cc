@@ -766,6 +766,16 @@ TEST(Quotes, ADescriptionMeansTheSubjectJustNamed) {
   EXPECT_EQ(SpeakerOf(t, "a big success"), "Ivo Dane");
 }
 
+// "the film, A Long Road, …": a capitalised title after "a" is a thing, as
+// after "the"; no "he" means it.
+TEST(Quotes, TitlesAfterAOrAnAreThings) {
+  std::string t =
+      "Singer Tom Lund was in Berlin on Friday.\n\n"
+      "The film, A Long Road, follows his career from the 1980s. A Long Road opens next month. "
+      "\u201CI am still going to be making music,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "still going to be making music"), "Tom Lund");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
