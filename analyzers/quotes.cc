@@ -271,6 +271,10 @@ bool OnePerson(absl::string_view lower) {
   static const auto* words = new absl::flat_hash_set<std::string>{
       "person", "voter", "resident", "official", "source", "aide", "friend", "critic", "expert"};
   if (words->contains(lower)) return true;
+  // "one dealer", "one trader"; not "one quarter", "one number".
+  static const auto* amounts = new absl::flat_hash_set<std::string>{
+      "quarter", "number", "other", "order", "hour", "minute", "year", "dollar", "percent", "centre", "center"};
+  if (PersonNoun(lower) && !amounts->contains(lower)) return true;
   for (absl::string_view end : {"ist", "man", "woman", "ian"}) {
     if (lower.size() > end.size() + 2 && absl::EndsWith(lower, end)) return true;
   }
@@ -1370,10 +1374,15 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     --j;
   }
   // "Rita Vance, who chairs the Lakeside Fund said": the name before ", who".
+  // "One dealer, who asked not to be named, told Reuters": so a description.
   for (size_t c = from + 1; c + 1 < j; ++c) {
     if (toks[c].text != "," || toks[c + 1].lower != "who") continue;
     SpeakerRef first = SpeakerForward(toks, from, known, /*subject=*/true);
-    if (first.kind == SpeakerRef::kName && from + WordCount(first.mention) == c) return first;
+    if ((first.kind == SpeakerRef::kName ||
+         (first.kind == SpeakerRef::kDescription && PersonNoun(first.name))) &&
+        from + WordCount(first.mention) == c) {
+      return first;
+    }
     break;
   }
   // "De Blasio said the move was made by Bratton and said, “…”": a second

@@ -776,6 +776,15 @@ TEST(Quotes, TitlesAfterAOrAnAreThings) {
   EXPECT_EQ(SpeakerOf(t, "still going to be making music"), "Tom Lund");
 }
 
+// "one trader said", "one former executive recalled": someone unnamed, as
+// "a trader"; not "one quarter said".
+TEST(Quotes, OneAndAPersonNounIsSomeoneUnnamed) {
+  std::string t =
+      "Shares in Harbor Estates fell sharply on Monday, and Tom Lund, the chief executive, declined to comment. "
+      "\u201CThe price should be far higher,\u201D one trader said.";
+  EXPECT_EQ(SpeakerOf(t, "The price should be far higher"), "trader");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
