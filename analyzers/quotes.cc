@@ -2465,6 +2465,7 @@ class Extractor {
       std::string mention;
       if (st->cue) {
         not_meant_ = NamedInReportedClause(*st);
+        for (int i : NamedInTheQuestion(*st)) not_meant_.push_back(i);
         who = ResolveRef(st->cue->who, st->order, st->para);
         not_meant_.clear();
         mention = st->cue->who.mention;
@@ -2544,6 +2545,25 @@ class Extractor {
         if (toks[x].kind == Tok::kQuote && absl::c_find(st.segs, toks[x].seg) == st.segs.end()) return {};
         if (toks[x].kind == Tok::kWord && SpeechVerbs().contains(toks[x].lower)) return {};
       }
+      return people_.MentionedBetween(toks[s].start, ref.pos);
+    }
+    return {};
+  }
+
+  // "Asked whether Berg would win, she said": whoever the question named
+  // is not who answers it; the reporter would have written "Asked whether
+  // she …".
+  std::vector<int> NamedInTheQuestion(const Statement& st) const {
+    const SpeakerRef& ref = st.cue->who;
+    if (ref.kind != SpeakerRef::kPronoun || (ref.name != "he" && ref.name != "she")) return {};
+    for (int p : {st.para, LastPara(st)}) {
+      if (p < 0 || p >= static_cast<int>(para_toks_.size())) continue;
+      const std::vector<Tok>& toks = para_toks_[p];
+      size_t k = 0;
+      while (k < toks.size() && toks[k].start < ref.pos) ++k;
+      if (k == 0 || k >= toks.size() || toks[k].start != ref.pos) continue;
+      const size_t s = SentenceStart(toks, k);
+      if (toks[k - 1].text != "," || !(toks[s].lower == "asked" || toks[s].lower == "pressed")) return {};
       return people_.MentionedBetween(toks[s].start, ref.pos);
     }
     return {};

@@ -785,6 +785,16 @@ TEST(Quotes, OneAndAPersonNounIsSomeoneUnnamed) {
   EXPECT_EQ(SpeakerOf(t, "The price should be far higher"), "trader");
 }
 
+// "Asked if Mr Lund could return, he replied": the question's subject is
+// not who answers it.
+TEST(Quotes, WhoeverAQuestionNamesDoesNotAnswerIt) {
+  std::string t =
+      "Prime Minister Tom Hale spoke to reporters on Monday about the report on Peter Lund.\n\n"
+      "Asked if Mr Lund could return to the cabinet, he replied: \u201CThe future is something we will "
+      "approach in the future.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "The future is something"), "Tom Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
