@@ -253,6 +253,20 @@ bool PersonNoun(absl::string_view w) {
   return false;
 }
 
+std::string LastWordLower(absl::string_view name) {
+  size_t at = name.rfind(' ');
+  return absl::AsciiStrToLower(at == absl::string_view::npos ? name : name.substr(at + 1));
+}
+
+// "the 2006 World Cup", "the Golden Globe awards", "the album": an event or
+// a work, which holds no press office.
+bool IsEventOrWork(absl::string_view name) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "cup", "prix", "championship", "championships", "open", "games", "olympics", "trophy", "tour",
+      "series", "festival", "awards", "award", "prize", "album", "film", "show"};
+  return words->contains(LastWordLower(name));
+}
+
 // The head noun of a description of someone: "the senator", "the
 // front-runner", "the 20-year-old"; not of someone who speaks for or
 // about others ("the spokesman", "the moderator"), who is someone else.
@@ -2713,9 +2727,19 @@ class Extractor {
       return people_.Add(name, "", "");
     } else {
       const std::string noun = ref.name;
-      // "the firm said": the organisation last named, if any.
+      // "the firm said": the body that spoke last, if near ("Umbro said …
+      // The firm …"), else the organisation last named, if any; an event
+      // or a work ("the World Cup", "the Golden Globe awards") is no firm.
       if (GenericOrgNouns().contains(noun)) {
-        int org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org; });
+        auto body = [](const Person& p) {
+          return !IsEventOrWork(p.name) &&
+                 (p.org || (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty()));
+        };
+        for (size_t k = speakers_.size(); k-- > 0;) {
+          if (para - speakers_[k].para > 1) break;
+          if (body(people_.at(speakers_[k].person))) return speakers_[k].person;
+        }
+        int org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org && !IsEventOrWork(p.name); });
         if (org >= 0) return org;
       }
       // "according to the same poll": the poll last named, never a person.

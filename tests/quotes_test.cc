@@ -795,6 +795,15 @@ TEST(Quotes, WhoeverAQuestionNamesDoesNotAnswerIt) {
   EXPECT_EQ(SpeakerOf(t, "The future is something"), "Tom Hale");
 }
 
+// "Harbo said … The firm said": the body that just spoke, not an event
+// named in between ("ahead of the 2006 World Cup").
+TEST(Quotes, TheFirmIsTheBodyThatJustSpoke) {
+  std::string t =
+      "\u201CWe have signed a new four-year kit deal,\u201D Harbo said. It hopes sales will benefit from the "
+      "2006 World Cup. The firm said it was \u201Cappraising a number of opportunities\u201D.";
+  EXPECT_EQ(SpeakerOf(t, "appraising a number"), "Harbo");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
