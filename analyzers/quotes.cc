@@ -1957,6 +1957,17 @@ class Extractor {
           if (std::string before = RoleBefore(toks, start); !before.empty() && person >= 0) {
             people_.at(person).roles.push_back(NormalizeText(before));
           }
+        } else if (person < 0 && start == i && start > 0 && toks[start - 1].kind == Tok::kWord &&
+                   !toks[start - 1].cap && Titles().contains(toks[start - 1].lower) &&
+                   toks[start - 1].lower != "former" && !IsPossessive(toks[i]) && !IsRoleOnly(r.name) &&
+                   !NotNames().contains(NormalizeText(r.name)) && !OrgWords().contains(NormalizeText(r.name)) &&
+                   !places_.contains(NormalizeText(r.name)) &&
+                   // not an adjective before a noun ("chief Democratic rival")
+                   !(i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord && !toks[i + 1].cap &&
+                     !IsVerbAt(toks, i + 1) && !Auxiliaries().contains(toks[i + 1].lower))) {
+          // "Rovers manager Dunne is no respecter of reputations": a surname
+          // after a lower-case role is someone, as after a title.
+          person = people_.Add(r.name, "", toks[start - 1].lower);
         }
         // The first person a sentence names is, most often, its subject;
         // not one named after a verb ("he told BBC Sport").
