@@ -2808,9 +2808,12 @@ class Extractor {
       // since the last speaker spoke, if near.
       if (DescribesAPerson(noun)) {
         constexpr uint32_t kReach = 500;  // bytes
+        // Before the description itself: in "the writer said Big Brother
+        // had …" the subject after it is what she spoke of.
+        const uint32_t upto = ref.pos > 0 ? std::min(pos, ref.pos) : pos;
         uint32_t since = speakers_.empty() ? 0 : speakers_.back().end;
-        since = std::max(since, pos > kReach ? pos - kReach : 0);
-        int subject = people_.LastSubjectBetween(since, pos, [this](const Person& p) {
+        since = std::max(since, upto > kReach ? upto - kReach : 0);
+        int subject = people_.LastSubjectBetween(since, upto, [this](const Person& p) {
           return !p.org && !p.thing && !p.OnlyAfterThe() && !IsPlace(p) && WordCount(p.name) >= 2 &&
                  PlainName(p.name);
         });

@@ -764,6 +764,10 @@ TEST(Quotes, ADescriptionMeansTheSubjectJustNamed) {
       "Dane, ranked 158th in the world, had never reached a final before. "
       "\u201CFor me this was a big success,\u201D said the 20-year-old.";
   EXPECT_EQ(SpeakerOf(t, "a big success"), "Ivo Dane");
+  std::string u =
+      "Ann Vell spoke on Monday. \u201CIt was cruel,\u201D Ms Vell said.\n\n"
+      "The feminist writer said Big Harbor had behaved \u201Clike a child\u201D in the affair.";
+  EXPECT_EQ(SpeakerOf(u, "like a child"), "Ann Vell");
 }
 
 // "the film, A Long Road, …": a capitalised title after "a" is a thing, as
