@@ -2673,6 +2673,14 @@ class Extractor {
       std::string described = absl::AsciiStrToLower(ref.mention);
       return people_.Add(described, described.substr(described.find(' ') + 1), ref.name);
     }
+    // "Workers objected to the move. They also said …": a plural noun that
+    // a verb follows, just before, is whom "they" means.
+    if (ref.kind == SpeakerRef::kPronoun && ref.name == "they") {
+      if (std::string group = PluralSubjectBefore(ref.pos > 0 ? ref.pos : pos, para); !group.empty()) {
+        int who = people_.Add(group, group, group.substr(group.rfind(' ') + 1));
+        if (who >= 0) return who;
+      }
+    }
     std::function<bool(const Person&)> fits;
     if (ref.kind == SpeakerRef::kPronoun) {
       Gender want = ref.name == "he" ? Gender::kMale : ref.name == "she" ? Gender::kFemale
@@ -2884,6 +2892,90 @@ class Extractor {
       }
     }
     return true;
+  }
+
+  // The plural noun phrase last made a subject before `pos`, in this
+  // sentence or the one before ("Other Republican candidates said …",
+  // "his advisers say"): its words without the determiner, or "".
+  std::string PluralSubjectBefore(uint32_t pos, int para) const {
+    if (para < 0 || para >= static_cast<int>(para_toks_.size())) return "";
+    const std::vector<Tok>& toks = para_toks_[para];
+    size_t k = 0;
+    while (k < toks.size() && toks[k].start < pos) ++k;
+    int starts = 0;
+    for (size_t i = k; i-- > 0;) {
+      if (toks[i].sentence_start && ++starts > 2) break;
+      if (i + 1 >= toks.size() || !PluralNoun(toks[i])) continue;
+      const Tok& next = toks[i + 1];
+      const bool verb = next.kind == Tok::kWord && !next.cap &&
+                        (IsVerbAt(toks, i + 1) || Auxiliaries().contains(next.lower) ||
+                         absl::EndsWith(next.lower, "ed"));
+      if (!verb) continue;
+      // Not an object: "voted for the candidates said", "some of the groups".
+      size_t b = i;
+      std::vector<std::string> words = {toks[i].cap && !toks[i].sentence_start ? toks[i].text : toks[i].lower};
+      while (b > 0 && toks[b - 1].kind == Tok::kWord && words.size() < 3 && !toks[b - 1].sentence_start &&
+             !IsPreposition(toks[b - 1].lower) && !NotNames().contains(toks[b - 1].lower) &&
+             !IsVerbAt(toks, b - 1) && !Auxiliaries().contains(toks[b - 1].lower) && !IsPossessive(toks[b - 1])) {
+        words.insert(words.begin(), toks[b - 1].text);
+        --b;
+      }
+      // "one of the few co-authors": past determiners, a preposition makes an object.
+      size_t d = b;
+      while (d > 0 && toks[d - 1].kind == Tok::kWord && Prepositions().contains(toks[d - 1].lower) &&
+             !IsPreposition(toks[d - 1].lower)) {
+        --d;
+      }
+      if (d > 0 && toks[d - 1].kind == Tok::kWord && IsPreposition(toks[d - 1].lower)) continue;
+      if (b > 0 && toks[b - 1].kind == Tok::kWord &&
+          (IsPreposition(toks[b - 1].lower) || IsVerbAt(toks, b - 1) || SpeechVerbs().contains(toks[b - 1].lower))) {
+        continue;  // "prosecutors said investigators were …": the clause's subject, not the speaker
+      }
+      if (b > 0 && toks[b - 1].kind == Tok::kWord && !toks[b - 1].sentence_start &&
+          !NotNames().contains(toks[b - 1].lower) && !IsPossessive(toks[b - 1])) {
+        continue;  // "… said members criticised": mid-clause, an object
+      }
+      if (b > 0 && toks[b - 1].kind == Tok::kWord && toks[b - 1].sentence_start &&
+          !NotNames().contains(toks[b - 1].lower)) {
+        // "Former prosecutors": capitalised only for opening the sentence.
+        const std::string& w = toks[b - 1].text;
+        const bool proper = capitalised_midsentence_.contains(toks[b - 1].lower) ||
+                            (w.size() > 1 && absl::ascii_isupper(static_cast<unsigned char>(w[1])));  // "US"
+        words.insert(words.begin(), proper ? toks[b - 1].text : toks[b - 1].lower);
+      }
+      return absl::StrJoin(words, " ");
+    }
+    return "";
+  }
+
+  // "workers", "officials", "groups": a lower-case plural noun, not a verb
+  // ("says") or a word that merely ends in s ("this", "always").
+  static bool PluralNoun(const Tok& t) {
+    static const auto* not_plurals = new absl::flat_hash_set<std::string>{
+        "this", "always", "perhaps", "us", "its", "his", "hers", "yours", "ours", "theirs", "was",
+        "has", "does", "is", "as", "less", "unless", "thus", "news", "series", "various", "across",
+        "towards", "afterwards", "sometimes", "nevertheless", "besides", "whereas", "years", "times",
+        "months", "weeks", "days", "hours", "minutes", "percent", "points", "votes", "results", "polls"};
+    const std::string& w = t.lower;
+    // "Workers said" opens a sentence; "MPs said": an acronym's plural.
+    const bool acronym = t.text.size() >= 3 && t.text.back() == 's' &&
+                         absl::c_all_of(t.text.substr(0, t.text.size() - 1),
+                                        [](char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); });
+    if (acronym) return true;
+    return t.kind == Tok::kWord && (!t.cap || t.sentence_start) && w.size() > 4 && absl::EndsWith(w, "s") &&
+           !absl::EndsWith(w, "ss") &&
+           !absl::EndsWith(w, "us") && !absl::EndsWith(w, "is") && !absl::EndsWith(w, "'s") &&
+           !not_plurals->contains(w) && !SpeechVerbs().contains(w) && !Auxiliaries().contains(w) &&
+           !FindingNouns().contains(w) && !DocumentNouns().contains(w) && PeopleNoun(w);
+  }
+
+  // A plural of people or of bodies of them: "analysts", "workers",
+  // "companies", "unions"; not "cases", "plans" or "delegates".
+  static bool PeopleNoun(const std::string& plural) {
+    std::string one = absl::EndsWith(plural, "ies") ? plural.substr(0, plural.size() - 3) + "y"
+                                                     : plural.substr(0, plural.size() - 1);
+    static const auto* bodies = new absl::flat_hash_set<std::string>{"group", "union", "party", "ally", "family"};
+    return PersonNoun(one) || Titles().contains(one) || GenericOrgNouns().contains(one) || bodies->contains(one);
   }
 
   // A name the text puts after "in" or "at" and never genders: a place.

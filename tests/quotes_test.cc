@@ -817,6 +817,19 @@ TEST(Quotes, ASurnameAfterALowerCaseRoleIsSomeone) {
   EXPECT_EQ(SpeakerOf(t, "Players get a game on merit"), "Dunne");
 }
 
+// "Workers objected to the move. They also said …": "they" means the
+// plural subject just before, not one person named ("Tom Lund") nor the
+// subject of what someone said ("prosecutors said investigators were").
+TEST(Quotes, TheyMeansThePluralSubjectJustBefore) {
+  std::string t =
+      "Tom Lund, the chief executive, spoke on Monday. \u201CWe need flexibility,\u201D he said.\n\n"
+      "Workers objected to the plan to move them. They also said that the firm was shipping jobs overseas.\n\n"
+      "Former prosecutors said investigators were under pressure. Act before the vote, they said, and "
+      "\u201Cyou risk being seen as partisan\u201D.";
+  EXPECT_EQ(SpeakerOf(t, "shipping jobs overseas"), "workers");
+  EXPECT_EQ(SpeakerOf(t, "you risk being seen"), "former prosecutors");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
