@@ -253,12 +253,42 @@ bool PersonNoun(absl::string_view w) {
   return false;
 }
 
+std::string LastWordLower(absl::string_view name) {
+  size_t at = name.rfind(' ');
+  return absl::AsciiStrToLower(at == absl::string_view::npos ? name : name.substr(at + 1));
+}
+
+// "the 2006 World Cup", "the Golden Globe awards", "the album": an event or
+// a work, which holds no press office.
+bool IsEventOrWork(absl::string_view name) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "cup", "prix", "championship", "championships", "open", "games", "olympics", "trophy", "tour",
+      "series", "festival", "awards", "award", "prize", "album", "film", "show"};
+  return words->contains(LastWordLower(name));
+}
+
+// The head noun of a description of someone: "the senator", "the
+// front-runner", "the 20-year-old"; not of someone who speaks for or
+// about others ("the spokesman", "the moderator"), who is someone else.
+bool DescribesAPerson(absl::string_view noun) {
+  static const auto* others = new absl::flat_hash_set<std::string>{
+      "spokesman", "spokeswoman", "spokesperson", "representative", "source", "official", "aide",
+      "adviser", "advisor", "insider", "staffer", "moderator", "host", "interviewer", "columnist",
+      "reporter", "correspondent", "member", "officer", "newspaper", "paper", "analyst", "expert"};
+  if (others->contains(noun)) return false;
+  return PersonNoun(noun) || Titles().contains(noun) || absl::EndsWith(noun, "-old");
+}
+
 // After "one": a noun that surely means a person ("one person", "one
 // analyst"), not a share ("one quarter said").
 bool OnePerson(absl::string_view lower) {
   static const auto* words = new absl::flat_hash_set<std::string>{
       "person", "voter", "resident", "official", "source", "aide", "friend", "critic", "expert"};
   if (words->contains(lower)) return true;
+  // "one dealer", "one trader"; not "one quarter", "one number".
+  static const auto* amounts = new absl::flat_hash_set<std::string>{
+      "quarter", "number", "other", "order", "hour", "minute", "year", "dollar", "percent", "centre", "center"};
+  if (PersonNoun(lower) && !amounts->contains(lower)) return true;
   for (absl::string_view end : {"ist", "man", "woman", "ian"}) {
     if (lower.size() > end.size() + 2 && absl::EndsWith(lower, end)) return true;
   }
@@ -870,6 +900,22 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
   return r;
 }
 
+// Whether toks[j] ends a description that started at toks[i]: a joiner or
+// an adverb after it ("the chancellor meanwhile said", "a person who …"),
+// or a participle or adjective that a preposition follows ("a survey
+// conducted by …", "a source close to …"): the head noun came before.
+bool EndsNounPhrase(const std::vector<Tok>& toks, size_t j, size_t i) {
+  static const auto* joiners = new absl::flat_hash_set<std::string>{
+      "and", "but", "or", "who", "whom", "whose", "which", "that", "meanwhile", "however", "too",
+      "instead", "though", "therefore", "nonetheless", "nevertheless", "yesterday", "today"};
+  const std::string& w = toks[j].lower;
+  if (j <= i + 1) return false;
+  if (joiners->contains(w)) return true;
+  const bool modifier = absl::EndsWith(w, "ed") || w == "close" || w == "familiar";
+  return modifier && j + 1 < toks.size() && toks[j + 1].kind == Tok::kWord && IsPreposition(toks[j + 1].lower) &&
+         !toks[j - 1].cap;
+}
+
 // A pronoun, a description ("the analyst", "the former president") or a
 // name starting at toks[i].
 SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
@@ -910,7 +956,8 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]) &&
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
            !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&
-           !absl::EndsWith(toks[j].lower, "n't")) {  // "the donor didn't"
+           !absl::EndsWith(toks[j].lower, "n't") &&  // "the donor didn't"
+           !EndsNounPhrase(toks, j, i)) {
       words.push_back(toks[j].text);
       head = toks[j].lower;
       ++j;
@@ -1059,6 +1106,7 @@ struct Person {
   std::vector<std::string> roles;
   Gender gender = Gender::kUnknown;
   bool org = false;
+  bool thing = false;  // a document or finding described ("a new report"), not a person
   Gender sure = Gender::kUnknown;  // from a title or a known forename, not guessed
   // Mentions outside quotes right after "the" ("the Scottish Executive",
   // "the Daily Source Code") and without it: only the first is a thing.
@@ -1170,6 +1218,14 @@ class People {
       if (fits(people_[mentions_[k].second])) return mentions_[k].second;
     }
     return -1;
+  }
+  // Everyone mentioned in [`from`, `pos`).
+  std::vector<int> MentionedBetween(uint32_t from, uint32_t pos) const {
+    std::vector<int> out;
+    for (const auto& [at, person] : mentions_) {
+      if (at >= from && at < pos) out.push_back(person);
+    }
+    return out;
   }
   // The person last mentioned before `pos` that `fits`.
   template <typename Fits>
@@ -1332,10 +1388,15 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     --j;
   }
   // "Rita Vance, who chairs the Lakeside Fund said": the name before ", who".
+  // "One dealer, who asked not to be named, told Reuters": so a description.
   for (size_t c = from + 1; c + 1 < j; ++c) {
     if (toks[c].text != "," || toks[c + 1].lower != "who") continue;
     SpeakerRef first = SpeakerForward(toks, from, known, /*subject=*/true);
-    if (first.kind == SpeakerRef::kName && from + WordCount(first.mention) == c) return first;
+    if ((first.kind == SpeakerRef::kName ||
+         (first.kind == SpeakerRef::kDescription && PersonNoun(first.name))) &&
+        from + WordCount(first.mention) == c) {
+      return first;
+    }
     break;
   }
   // "De Blasio said the move was made by Bratton and said, “…”": a second
@@ -1875,13 +1936,12 @@ class Extractor {
         // preposition of place, a run with no title, no known forename and
         // no verb of its own is a place, not someone new ("lost to Jo Pratt"
         // and "a call from Jo Pratt" name people).
-        if (start >= 1 && !toks[start].sentence_start && r.titles.empty() &&
-            (toks[start - 1].lower == "in" || toks[start - 1].lower == "at" || toks[start - 1].lower == "near" ||
-             toks[start - 1].lower == "across" ||
-             toks[start - 1].lower == "around" || toks[start - 1].lower == "outside") &&
-            !(start >= 2 && toks[start - 2].lower == "according") && people_.Find(r.name) < 0 &&
+        if (AfterPlacePreposition(toks, start) && r.titles.empty() && !IsPossessive(toks[i]) &&
             GenderOf(r.name, "") == Gender::kUnknown && !(i + 1 < toks.size() && IsVerbAt(toks, i + 1))) {
-          continue;
+          // Once a place, always one: "New Dale voters", "won New Dale" later
+          // name no one a pronoun could mean.
+          places_.insert(NormalizeText(r.name));
+          if (people_.Find(r.name) < 0) continue;
         }
         // "in Dover, New Ruritania, …": the second part of a place.
         if (start >= 3 && toks[start - 1].text == "," && toks[start - 2].kind == Tok::kWord && toks[start - 2].cap &&
@@ -1897,6 +1957,17 @@ class Extractor {
           if (std::string before = RoleBefore(toks, start); !before.empty() && person >= 0) {
             people_.at(person).roles.push_back(NormalizeText(before));
           }
+        } else if (person < 0 && start == i && start > 0 && toks[start - 1].kind == Tok::kWord &&
+                   !toks[start - 1].cap && Titles().contains(toks[start - 1].lower) &&
+                   toks[start - 1].lower != "former" && !IsPossessive(toks[i]) && !IsRoleOnly(r.name) &&
+                   !NotNames().contains(NormalizeText(r.name)) && !OrgWords().contains(NormalizeText(r.name)) &&
+                   !places_.contains(NormalizeText(r.name)) &&
+                   // not an adjective before a noun ("chief Democratic rival")
+                   !(i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord && !toks[i + 1].cap &&
+                     !IsVerbAt(toks, i + 1) && !Auxiliaries().contains(toks[i + 1].lower))) {
+          // "Rovers manager Dunne is no respecter of reputations": a surname
+          // after a lower-case role is someone, as after a title.
+          person = people_.Add(r.name, "", toks[start - 1].lower);
         }
         // The first person a sentence names is, most often, its subject;
         // not one named after a verb ("he told BBC Sport").
@@ -1917,7 +1988,8 @@ class Extractor {
           }
           const std::string first = NormalizeText(r.name.substr(0, r.name.find(' ')));
           const bool forename = MaleForenames().contains(first) || FemaleForenames().contains(first);
-          if (before == "the" && r.titles.empty() && whole_run && !forename) {
+          // "the Daily Source Code", "a Different Story": a title, a thing.
+          if ((before == "the" || before == "a" || before == "an") && r.titles.empty() && whole_run && !forename) {
             ++people_.at(person).after_the;
           } else {
             ++people_.at(person).bare;
@@ -1932,7 +2004,7 @@ class Extractor {
           bool object = !trimmed && start > 0 && toks[start - 1].kind == Tok::kWord && !toks[start - 1].cap &&
                         !clause_subject &&
                         (SpeechVerbs().contains(before) || absl::EndsWith(before, "ed") ||
-                         Prepositions().contains(before));
+                         Prepositions().contains(before) || AfterPrepositionAndModifiers(toks, start));
           // "…, Mr Hale admitted.": whoever a speech verb follows is its subject.
           // Not one in a phrase: "partner of Tods Ltd said", "Lord Lee and
           // Lord Ray agreed", "as Mr Renner believed".
@@ -2034,6 +2106,41 @@ class Extractor {
       --k;
     }
     return toks[k].sentence_start;
+  }
+
+  // "beaten by fellow American Jo Pratt", "talks with party leader Jo
+  // Pratt": a preposition, then a few lower-case words of role before the
+  // name, which is the preposition's object.
+  static bool AfterPrepositionAndModifiers(const std::vector<Tok>& toks, size_t start) {
+    for (size_t k = start; k-- > 0 && start - k <= 4;) {
+      const Tok& t = toks[k];
+      if (t.kind != Tok::kWord || t.sentence_start) return false;
+      // "minister of sport Jo Pratt": "of" and "for" belong to the role.
+      if (IsPreposition(t.lower)) return k + 1 < start && t.lower != "of" && t.lower != "for";
+      const bool determiner = t.lower == "the" || t.lower == "a" || t.lower == "an" || t.lower == "his" ||
+                              t.lower == "her" || t.lower == "their" || t.lower == "its";
+      // Not past a verb or a word that opens a clause ("with what Jo Pratt told").
+      if (t.cap || IsVerbAt(toks, k) || Auxiliaries().contains(t.lower) || IsPossessive(t) ||
+          (NotNames().contains(t.lower) && !determiner)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // "in Upper Dale", "at Lake Vell", "in downtown Port Ely": a run after a
+  // preposition of place, maybe with a word for a part of it between.
+  static bool AfterPlacePreposition(const std::vector<Tok>& toks, size_t start) {
+    static const auto* parts = new absl::flat_hash_set<std::string>{
+        "downtown", "northern", "southern", "eastern", "western", "central", "rural", "suburban",
+        "coastal", "upstate", "neighboring", "neighbouring", "nearby"};
+    if (start < 1 || toks[start].sentence_start) return false;
+    size_t k = start - 1;
+    if (k >= 1 && toks[k].kind == Tok::kWord && parts->contains(toks[k].lower)) --k;
+    const std::string& w = toks[k].lower;
+    return toks[k].kind == Tok::kWord &&
+           (w == "in" || w == "at" || w == "near" || w == "across" || w == "around" || w == "outside") &&
+           !(k >= 1 && toks[k - 1].lower == "according");
   }
 
   // "Carter dodged the question.": one capitalised word opening a sentence
@@ -2382,7 +2489,10 @@ class Extractor {
       int who = -1;
       std::string mention;
       if (st->cue) {
+        not_meant_ = NamedInReportedClause(*st);
+        for (int i : NamedInTheQuestion(*st)) not_meant_.push_back(i);
         who = ResolveRef(st->cue->who, st->order, st->para);
+        not_meant_.clear();
         mention = st->cue->who.mention;
       } else if (st->continuation && last_speaker_ >= 0 && st->para - last_para_ <= 2) {
         who = last_speaker_;
@@ -2414,6 +2524,74 @@ class Extractor {
     }
     std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
     return out;
+  }
+
+  // "Mr Hale has “the same passion” as ever, he said": a pronoun cue after
+  // what it reports never means someone named in it; the reporter would
+  // have written "he has …, Hale said". Not so after a clause of its own
+  // ("Though Ms Berg has lived there for years, …, she said").
+  std::vector<int> NamedInReportedClause(const Statement& st) const {
+    const SpeakerRef& ref = st.cue->who;
+    // A direct quote reports only its own words, where no mention is.
+    if (st.kind == QuoteKind::kDirect) return {};
+    if (ref.kind != SpeakerRef::kPronoun || (ref.name != "he" && ref.name != "she")) return {};
+    const uint32_t content = st.segs.empty() ? st.start : segs_[st.segs.front()].open;
+    if (ref.pos <= content) return {};
+    for (int p : {LastPara(st), st.para}) {
+      if (p < 0 || p >= static_cast<int>(para_toks_.size())) continue;
+      const std::vector<Tok>& toks = para_toks_[p];
+      size_t k = 0;
+      while (k < toks.size() && toks[k].start < ref.pos) ++k;
+      if (k >= toks.size() || toks[k].start != ref.pos) continue;
+      // Only the cue that closes its sentence after a comma, ", he said.":
+      // "… when, he said, protesters …" reports only what follows it, and in
+      // "Hale said he …" the pronoun is no cue at all.
+      int32_t before = static_cast<int32_t>(ref.pos);
+      while (before > 0) {
+        int32_t i = before;
+        UChar32 c;
+        U8_PREV(text_.data(), 0, i, c);
+        if (c != ' ' && MarkOf(c) == Mark::kNone) break;
+        before = i;
+      }
+      if (before == 0 || text_[before - 1] != ',') return {};
+      for (size_t x = k + 1; x < toks.size() && !EndsSentence(toks, x); ++x) {
+        if (toks[x].kind != Tok::kWord) return {};
+      }
+      const size_t s = SentenceStart(toks, k);
+      static const auto* subordinators = new absl::flat_hash_set<std::string>{
+          "though", "although", "while", "when", "whenever", "after", "before", "since", "because",
+          "if", "unless", "once", "as", "until", "whereas"};
+      if (toks[s].start > content || subordinators->contains(toks[s].lower)) return {};
+      // "Hale said: “…” Its “partial” words, he said": one sentence run
+      // over another speaker's quote is two. "Hale said that … “…,” he
+      // said" names its speaker twice.
+      for (size_t x = s; x < k; ++x) {
+        if (toks[x].kind == Tok::kQuote && absl::c_find(st.segs, toks[x].seg) == st.segs.end()) return {};
+        if (toks[x].kind == Tok::kWord && SpeechVerbs().contains(toks[x].lower)) return {};
+      }
+      return people_.MentionedBetween(toks[s].start, ref.pos);
+    }
+    return {};
+  }
+
+  // "Asked whether Berg would win, she said": whoever the question named
+  // is not who answers it; the reporter would have written "Asked whether
+  // she …".
+  std::vector<int> NamedInTheQuestion(const Statement& st) const {
+    const SpeakerRef& ref = st.cue->who;
+    if (ref.kind != SpeakerRef::kPronoun || (ref.name != "he" && ref.name != "she")) return {};
+    for (int p : {st.para, LastPara(st)}) {
+      if (p < 0 || p >= static_cast<int>(para_toks_.size())) continue;
+      const std::vector<Tok>& toks = para_toks_[p];
+      size_t k = 0;
+      while (k < toks.size() && toks[k].start < ref.pos) ++k;
+      if (k == 0 || k >= toks.size() || toks[k].start != ref.pos) continue;
+      const size_t s = SentenceStart(toks, k);
+      if (toks[k - 1].text != "," || !(toks[s].lower == "asked" || toks[s].lower == "pressed")) return {};
+      return people_.MentionedBetween(toks[s].start, ref.pos);
+    }
+    return {};
   }
 
   // A direct quote of five words or more that opens with a capital after a
@@ -2480,13 +2658,28 @@ class Extractor {
         if (who >= 0) people_.at(who).org = false;
         return who;
       }
-      return people_.Add(described, described, ref.name);
+      int who = people_.Add(described, described, ref.name);
+      // "a survey by …", "a new report": a thing, never "he" or "she".
+      const std::string& head = ref.name;
+      if (who >= 0 && (DocumentNouns().contains(head) || FindingNouns().contains(head) ||
+                       OrgWords().contains(head) || GenericOrgNouns().contains(head))) {
+        people_.at(who).thing = true;
+      }
+      return who;
     }
     // "another source said", "some officials said": not the source before.
     if (ref.kind == SpeakerRef::kDescription &&
         (absl::StartsWithIgnoreCase(ref.mention, "another ") || IsGroupDescription(ref.mention))) {
       std::string described = absl::AsciiStrToLower(ref.mention);
       return people_.Add(described, described.substr(described.find(' ') + 1), ref.name);
+    }
+    // "Workers objected to the move. They also said …": a plural noun that
+    // a verb follows, just before, is whom "they" means.
+    if (ref.kind == SpeakerRef::kPronoun && ref.name == "they") {
+      if (std::string group = PluralSubjectBefore(ref.pos > 0 ? ref.pos : pos, para); !group.empty()) {
+        int who = people_.Add(group, group, group.substr(group.rfind(' ') + 1));
+        if (who >= 0) return who;
+      }
     }
     std::function<bool(const Person&)> fits;
     if (ref.kind == SpeakerRef::kPronoun) {
@@ -2515,10 +2708,19 @@ class Extractor {
             if (first < at) pos = std::min(pos, toks[first].start);
           }
         }
-        fits = [want, they = ref.name == "they"](const Person& p) {
+        fits = [this, want, they = ref.name == "they"](const Person& p) {
+          if (IsPlace(p)) return false;
           if (they) return true;
-          return !p.org && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);
+          return !p.org && !p.thing && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);
         };
+        if (!not_meant_.empty()) {
+          fits = [this, inner = std::move(fits)](const Person& p) {
+            for (int i : not_meant_) {
+              if (&people_.at(i) == &p) return false;
+            }
+            return inner(p);
+          };
+        }
       }
     } else if (OrgWords().contains(ref.name) && !GenericOrgNouns().contains(ref.name)) {
       // "the government said", "the Cruz campaign said": the latest
@@ -2544,9 +2746,19 @@ class Extractor {
       return people_.Add(name, "", "");
     } else {
       const std::string noun = ref.name;
-      // "the firm said": the organisation last named, if any.
+      // "the firm said": the body that spoke last, if near ("Umbro said …
+      // The firm …"), else the organisation last named, if any; an event
+      // or a work ("the World Cup", "the Golden Globe awards") is no firm.
       if (GenericOrgNouns().contains(noun)) {
-        int org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org; });
+        auto body = [](const Person& p) {
+          return !IsEventOrWork(p.name) &&
+                 (p.org || (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty()));
+        };
+        for (size_t k = speakers_.size(); k-- > 0;) {
+          if (para - speakers_[k].para > 1) break;
+          if (body(people_.at(speakers_[k].person))) return speakers_[k].person;
+        }
+        int org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org && !IsEventOrWork(p.name); });
         if (org >= 0) return org;
       }
       // "according to the same poll": the poll last named, never a person.
@@ -2598,6 +2810,22 @@ class Extractor {
       // A description whose noun no role names: the speaker being followed.
       for (size_t k = speakers_.size(); k-- > 0;) {
         if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
+      }
+      // "Lund, ranked 158th, was forced out …. “…,” said the 20-year-old":
+      // a description of a person means one made a sentence's subject
+      // since the last speaker spoke, if near.
+      if (DescribesAPerson(noun)) {
+        constexpr uint32_t kReach = 500;  // bytes
+        // Before the description itself: in "the writer said Big Brother
+        // had …" the subject after it is what she spoke of.
+        const uint32_t upto = ref.pos > 0 ? std::min(pos, ref.pos) : pos;
+        uint32_t since = speakers_.empty() ? 0 : speakers_.back().end;
+        since = std::max(since, upto > kReach ? upto - kReach : 0);
+        int subject = people_.LastSubjectBetween(since, upto, [this](const Person& p) {
+          return !p.org && !p.thing && !p.OnlyAfterThe() && !IsPlace(p) && WordCount(p.name) >= 2 &&
+                 PlainName(p.name);
+        });
+        if (subject >= 0) return subject;
       }
       if (!speakers_.empty() && para - speakers_.back().para <= kSpeakerReach) {
         return speakers_.back().person;
@@ -2651,6 +2879,108 @@ class Extractor {
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
     return people_.LastMentionBefore(pos, fits);
+  }
+
+  // A run of words none of which the text also writes in lower case or
+  // uses for roles and parties: "Real Dale" or "Big Brother" is no name.
+  bool PlainName(absl::string_view name) const {
+    for (absl::string_view w : absl::StrSplit(name, ' ', absl::SkipEmpty())) {
+      const std::string lw = NormalizeText(w);
+      if (lowercase_words_.contains(lw) || NotNames().contains(lw) || Titles().contains(lw) ||
+          Affiliations().contains(lw)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The plural noun phrase last made a subject before `pos`, in this
+  // sentence or the one before ("Other Republican candidates said …",
+  // "his advisers say"): its words without the determiner, or "".
+  std::string PluralSubjectBefore(uint32_t pos, int para) const {
+    if (para < 0 || para >= static_cast<int>(para_toks_.size())) return "";
+    const std::vector<Tok>& toks = para_toks_[para];
+    size_t k = 0;
+    while (k < toks.size() && toks[k].start < pos) ++k;
+    int starts = 0;
+    for (size_t i = k; i-- > 0;) {
+      if (toks[i].sentence_start && ++starts > 2) break;
+      if (i + 1 >= toks.size() || !PluralNoun(toks[i])) continue;
+      const Tok& next = toks[i + 1];
+      const bool verb = next.kind == Tok::kWord && !next.cap &&
+                        (IsVerbAt(toks, i + 1) || Auxiliaries().contains(next.lower) ||
+                         absl::EndsWith(next.lower, "ed"));
+      if (!verb) continue;
+      // Not an object: "voted for the candidates said", "some of the groups".
+      size_t b = i;
+      std::vector<std::string> words = {toks[i].cap && !toks[i].sentence_start ? toks[i].text : toks[i].lower};
+      while (b > 0 && toks[b - 1].kind == Tok::kWord && words.size() < 3 && !toks[b - 1].sentence_start &&
+             !IsPreposition(toks[b - 1].lower) && !NotNames().contains(toks[b - 1].lower) &&
+             !IsVerbAt(toks, b - 1) && !Auxiliaries().contains(toks[b - 1].lower) && !IsPossessive(toks[b - 1])) {
+        words.insert(words.begin(), toks[b - 1].text);
+        --b;
+      }
+      // "one of the few co-authors": past determiners, a preposition makes an object.
+      size_t d = b;
+      while (d > 0 && toks[d - 1].kind == Tok::kWord && Prepositions().contains(toks[d - 1].lower) &&
+             !IsPreposition(toks[d - 1].lower)) {
+        --d;
+      }
+      if (d > 0 && toks[d - 1].kind == Tok::kWord && IsPreposition(toks[d - 1].lower)) continue;
+      if (b > 0 && toks[b - 1].kind == Tok::kWord &&
+          (IsPreposition(toks[b - 1].lower) || IsVerbAt(toks, b - 1) || SpeechVerbs().contains(toks[b - 1].lower))) {
+        continue;  // "prosecutors said investigators were …": the clause's subject, not the speaker
+      }
+      if (b > 0 && toks[b - 1].kind == Tok::kWord && !toks[b - 1].sentence_start &&
+          !NotNames().contains(toks[b - 1].lower) && !IsPossessive(toks[b - 1])) {
+        continue;  // "… said members criticised": mid-clause, an object
+      }
+      if (b > 0 && toks[b - 1].kind == Tok::kWord && toks[b - 1].sentence_start &&
+          !NotNames().contains(toks[b - 1].lower)) {
+        // "Former prosecutors": capitalised only for opening the sentence.
+        const std::string& w = toks[b - 1].text;
+        const bool proper = capitalised_midsentence_.contains(toks[b - 1].lower) ||
+                            (w.size() > 1 && absl::ascii_isupper(static_cast<unsigned char>(w[1])));  // "US"
+        words.insert(words.begin(), proper ? toks[b - 1].text : toks[b - 1].lower);
+      }
+      return absl::StrJoin(words, " ");
+    }
+    return "";
+  }
+
+  // "workers", "officials", "groups": a lower-case plural noun, not a verb
+  // ("says") or a word that merely ends in s ("this", "always").
+  static bool PluralNoun(const Tok& t) {
+    static const auto* not_plurals = new absl::flat_hash_set<std::string>{
+        "this", "always", "perhaps", "us", "its", "his", "hers", "yours", "ours", "theirs", "was",
+        "has", "does", "is", "as", "less", "unless", "thus", "news", "series", "various", "across",
+        "towards", "afterwards", "sometimes", "nevertheless", "besides", "whereas", "years", "times",
+        "months", "weeks", "days", "hours", "minutes", "percent", "points", "votes", "results", "polls"};
+    const std::string& w = t.lower;
+    // "Workers said" opens a sentence; "MPs said": an acronym's plural.
+    const bool acronym = t.text.size() >= 3 && t.text.back() == 's' &&
+                         absl::c_all_of(t.text.substr(0, t.text.size() - 1),
+                                        [](char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); });
+    if (acronym) return true;
+    return t.kind == Tok::kWord && (!t.cap || t.sentence_start) && w.size() > 4 && absl::EndsWith(w, "s") &&
+           !absl::EndsWith(w, "ss") &&
+           !absl::EndsWith(w, "us") && !absl::EndsWith(w, "is") && !absl::EndsWith(w, "'s") &&
+           !not_plurals->contains(w) && !SpeechVerbs().contains(w) && !Auxiliaries().contains(w) &&
+           !FindingNouns().contains(w) && !DocumentNouns().contains(w) && PeopleNoun(w);
+  }
+
+  // A plural of people or of bodies of them: "analysts", "workers",
+  // "companies", "unions"; not "cases", "plans" or "delegates".
+  static bool PeopleNoun(const std::string& plural) {
+    std::string one = absl::EndsWith(plural, "ies") ? plural.substr(0, plural.size() - 3) + "y"
+                                                     : plural.substr(0, plural.size() - 1);
+    static const auto* bodies = new absl::flat_hash_set<std::string>{"group", "union", "party", "ally", "family"};
+    return PersonNoun(one) || Titles().contains(one) || GenericOrgNouns().contains(one) || bodies->contains(one);
+  }
+
+  // A name the text puts after "in" or "at" and never genders: a place.
+  bool IsPlace(const Person& p) const {
+    return p.gender == Gender::kUnknown && p.sure == Gender::kUnknown && places_.contains(NormalizeText(p.name));
   }
 
   // The finding (a poll, a survey) `noun` last named with capitalised words
@@ -2788,6 +3118,7 @@ class Extractor {
     std::string name;
   };
   std::vector<LoneName> lone_subjects_;  // LoneSubject words, in text order
+  absl::flat_hash_set<std::string> places_;  // names written after "in", "at": places, normalised
   std::vector<std::pair<uint32_t, std::string>> introduced_;  // "an organizer": (position, head noun)
   People people_;
   std::vector<Statement> statements_;
@@ -2800,6 +3131,7 @@ class Extractor {
   };
   std::vector<Spoke> speakers_;  // in text order
   std::vector<SpeakerRef> described_subjects_;  // in text order
+  std::vector<int> not_meant_;  // people a pronoun cue being resolved cannot mean
   int last_speaker_ = -1;
   std::string last_mention_;
   int last_para_ = -100;
