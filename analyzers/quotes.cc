@@ -1156,6 +1156,12 @@ std::string Forename(absl::string_view name) {
   return MaleForenames().contains(first) || FemaleForenames().contains(first) ? first : "";
 }
 
+// Prepositions that put a name as a place ("in Dover", "outside Dale");
+// "to" and "from" introduce people as often ("lost to Jo Pratt").
+bool IsPlacePreposition(absl::string_view w) {
+  return w == "in" || w == "at" || w == "near" || w == "across" || w == "around" || w == "outside";
+}
+
 class People {
  public:
   // Registers a name mention; returns the person's index, or -1 for a
@@ -1945,8 +1951,9 @@ class Extractor {
         }
         // "in Dover, New Ruritania, …": the second part of a place.
         if (start >= 3 && toks[start - 1].text == "," && toks[start - 2].kind == Tok::kWord && toks[start - 2].cap &&
-            (toks[start - 3].lower == "in" || toks[start - 3].lower == "at" || toks[start - 3].lower == "from" ||
-             toks[start - 3].lower == "near" || toks[start - 3].lower == "outside") &&
+            // "from" alone may introduce a person ("lost to Jo Pratt", "heard
+            // from Jo Pratt"), but not with a place's second part after it.
+            (IsPlacePreposition(toks[start - 3].lower) || toks[start - 3].lower == "from") &&
             (i + 1 >= toks.size() || toks[i + 1].kind == Tok::kPunct) && r.titles.empty() &&
             people_.Find(r.name) < 0 && GenderOf(r.name, "") == Gender::kUnknown) {
           continue;
@@ -2139,7 +2146,7 @@ class Extractor {
     if (k >= 1 && toks[k].kind == Tok::kWord && parts->contains(toks[k].lower)) --k;
     const std::string& w = toks[k].lower;
     return toks[k].kind == Tok::kWord &&
-           (w == "in" || w == "at" || w == "near" || w == "across" || w == "around" || w == "outside") &&
+           IsPlacePreposition(w) &&
            !(k >= 1 && toks[k - 1].lower == "according");
   }
 
