@@ -71,12 +71,23 @@ SpeakerName DecodeSpeakerName(absl::string_view s) {
 // A line of JSON for the fields, then the text as it is: hits decode the
 // small JSON and copy the text, instead of unescaping an article's worth of it.
 std::string EncodeDocData(const DocData& d) {
-  nlohmann::json j = {{"type", d.type},   {"id", d.id},         {"path", d.path},
-                      {"title", d.title}, {"source", d.source}, {"date", d.date}};
+  // Assigned one by one: a braced list copies every value twice more, and
+  // this runs once per document of a build.
+  nlohmann::json j = nlohmann::json::object();
+  j["type"] = d.type;
+  j["id"] = d.id;
+  j["path"] = d.path;
+  j["title"] = d.title;
+  j["source"] = d.source;
+  j["date"] = d.date;
   if (d.type == kTypeQuote) {
-    j.update({{"speaker", d.speaker}, {"speaker_key", d.speaker_key},
-              {"speaker_mention", d.speaker_mention}, {"role", d.role}, {"kind", d.kind},
-              {"start", d.start}, {"end", d.end}});
+    j["speaker"] = d.speaker;
+    j["speaker_key"] = d.speaker_key;
+    j["speaker_mention"] = d.speaker_mention;
+    j["role"] = d.role;
+    j["kind"] = d.kind;
+    j["start"] = d.start;
+    j["end"] = d.end;
   }
   return absl::StrCat(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "\n", d.text);
 }
