@@ -797,39 +797,44 @@ class ShardCompactor : public Xapian::Compactor {
   }
 };
 
-// Files per chunk database: enough chunks for every thread to stay busy to
-// the end, few enough that merging them stays cheap.
-size_t ChunkSize(size_t files, int jobs) {
-  constexpr size_t kMaxChunkFiles = 8000;
-  size_t even = (files + static_cast<size_t>(jobs) * 4 - 1) / (static_cast<size_t>(jobs) * 4);
-  return std::clamp<size_t>(even, 1, kMaxChunkFiles);
-}
-
 // The corpus walk shared by the chunk writers: each takes the next run of
 // consecutive files, numbered so that the chunks merge in file order. At
 // most one run per writer is held at a time, whatever the corpus size.
+//
+// Runs shrink as the corpus runs out (a share of what is left), so the
+// writers end close together: with equal runs of an eighth of BBC, one core
+// sat idle for 0.25-0.8 s of a 3 s build waiting for the other's last run.
+// Not below a floor, as every run is one more database to merge.
 class ChunkFeed {
  public:
-  ChunkFeed(const std::vector<CorpusRoot>& roots, size_t per_chunk)
-      : walk_(roots, /*skipped=*/nullptr), per_chunk_(per_chunk) {}
+  ChunkFeed(const std::vector<CorpusRoot>& roots, size_t files, int jobs)
+      : walk_(roots, /*skipped=*/nullptr),
+        left_(files),
+        share_(2 * static_cast<size_t>(std::max(jobs, 1))),
+        floor_(std::clamp<size_t>(files / (8 * share_), 1, kMaxChunkFiles)) {}
 
   // The next chunk's number and files; false when the corpus is done.
   bool Next(size_t& number, std::vector<FoundFile>& files) {
     files.clear();
     std::lock_guard<std::mutex> lock(mu_);
-    while (files.size() < per_chunk_) {
+    const size_t want = std::clamp<size_t>((left_ + share_ - 1) / share_, floor_, kMaxChunkFiles);
+    while (files.size() < want) {
       std::optional<FoundFile> f = walk_.Next();
       if (!f) break;
       files.push_back(std::move(*f));
     }
+    left_ -= std::min(left_, files.size());
     number = next_number_++;
     return !files.empty();
   }
 
  private:
+  static constexpr size_t kMaxChunkFiles = 8000;
   std::mutex mu_;
   CorpusWalk walk_;
-  const size_t per_chunk_;
+  size_t left_;  // files the count found that no run has taken yet
+  const size_t share_;
+  const size_t floor_;
   size_t next_number_ = 0;
 };
 
@@ -989,7 +994,7 @@ void BuildFresh(const BuildOptions& options, const std::vector<CorpusRoot>& root
   const Generation old = CurrentGeneration(db);
   const fs::path chunk_folder = db / kChunksFolder;
   fs::create_directories(chunk_folder);
-  ChunkFeed feed(roots, ChunkSize(files, options.jobs));
+  ChunkFeed feed(roots, files, options.jobs);
   std::vector<std::string> chunks =
       WriteChunks(feed, chunk_folder, options, aliases, sink, report, skipped);
   Generation g = CompactIntoShards(db, chunks, shards, options.jobs, old.number + 1);
