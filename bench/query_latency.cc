@@ -75,7 +75,7 @@ RunQuery XapianRunner(Xapian::Database& db) {
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_database(db);
     Xapian::Query query = *q.fts5 == '\0'
-                              ? Xapian::Query::MatchAll
+                              ? Xapian::Query(std::string())
                               : parser.parse_query(q.fts5, Xapian::QueryParser::FLAG_DEFAULT |
                                                                Xapian::QueryParser::FLAG_WILDCARD);
     Xapian::Enquire enquire(db);
