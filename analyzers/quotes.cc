@@ -1972,7 +1972,7 @@ class Extractor {
                    // not an adjective before a noun ("chief Democratic rival")
                    !(i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord && !toks[i + 1].cap &&
                      !IsVerbAt(toks, i + 1) && !Auxiliaries().contains(toks[i + 1].lower))) {
-          // "Rovers manager Dunne is no respecter of reputations": a surname
+          // "Harbour manager Orrin is a hard man to please": a surname
           // after a lower-case role is someone, as after a title.
           person = people_.Add(r.name, "", toks[start - 1].lower);
         }

@@ -808,13 +808,13 @@ TEST(Quotes, TheFirmIsTheBodyThatJustSpoke) {
   EXPECT_EQ(SpeakerOf(t, "appraising a number"), "Harbo");
 }
 
-// "Rovers manager Dunne is no respecter of reputations": a surname after a
+// "Harbour manager Orrin is a hard man to please": a surname after a
 // lower-case role is someone a later "he" means.
 TEST(Quotes, ASurnameAfterALowerCaseRoleIsSomeone) {
   std::string t =
       "\u201CWe have spoken with the player,\u201D Tom Lund told the club website.\n\n"
-      "Rovers manager Dunne is no respecter of reputations. \u201CPlayers get a game on merit,\u201D he said.";
-  EXPECT_EQ(SpeakerOf(t, "Players get a game on merit"), "Dunne");
+      "Harbour manager Orrin is a hard man to please. \u201CPlayers get a game on merit,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "Players get a game on merit"), "Orrin");
 }
 
 // "Workers objected to the move. They also said …": "they" means the
