@@ -100,6 +100,16 @@ const absl::flat_hash_set<std::string>& ClauseStarts() {
   return *v;
 }
 
+// Finite verbs that follow a clause's subject: "said exports were falling".
+const absl::flat_hash_set<std::string>& FiniteAuxiliaries() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "is", "was", "are", "were", "will", "would", "could", "should", "can", "may", "might",
+      "must", "had", "has", "have", "did", "does", "do", "shall", "won't", "wouldn't", "couldn't",
+      "can't", "isn't", "wasn't", "aren't", "weren't", "hadn't", "hasn't", "haven't", "didn't",
+      "doesn't", "don't", "shouldn't"};
+  return *v;
+}
+
 const absl::flat_hash_set<std::string>& Auxiliaries() {
   static const auto* v = new absl::flat_hash_set<std::string>{
       "has", "have", "had", "is", "was", "were", "are", "would", "will", "could", "did",
@@ -1301,6 +1311,38 @@ struct Cue {
   size_t verb = 0;  // token index of the speech verb, or of the dash
 };
 
+// Whether toks[k] opens a clause of its own: a short subject and then a
+// finite verb ("Ruritania would cut …", "40 jobs were lost", "exports had
+// fallen"). "claimed the title in 2004" or "said goodbye to fans who were
+// …" has an object instead: no finite verb follows it before a preposition,
+// a relative word or punctuation.
+bool OpensFiniteClause(const std::vector<Tok>& toks, size_t k, size_t e) {
+  constexpr size_t kMaxSubject = 5;  // words before the verb
+  if (k >= e || toks[k].kind != Tok::kWord || IsPreposition(toks[k].lower)) return false;
+  for (size_t j = k + 1; j < e && j <= k + kMaxSubject; ++j) {
+    if (toks[j].kind != Tok::kWord) return false;
+    const std::string& w = toks[j].lower;
+    if (FiniteAuxiliaries().contains(w)) return true;
+    if (w == "who" || w == "which" || w == "that" || w == "and" || w == "or" || SpeechVerbs().contains(w) ||
+        (IsPreposition(w) && w != "of")) {
+      return false;
+    }
+  }
+  return false;
+}
+
+// Whether the words just before the verb at toks[v] (auxiliaries skipped)
+// can end a name, a pronoun, an appositive or "who": in "– 60 percent of
+// voters said" a name further back is not the subject.
+bool NamedOrPronounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v) {
+  size_t j = v;
+  while (j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower)) --j;
+  if (j == s) return false;
+  const Tok& t = toks[j - 1];
+  if (t.kind == Tok::kPunct) return t.text == "," || t.text == ")";
+  return t.kind == Tok::kWord && (t.cap || Pronouns().contains(t.lower) || t.lower == "who");
+}
+
 bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   if (i >= toks.size() || toks[i].kind != Tok::kWord) return false;
   const std::string& w = toks[i].lower;
@@ -2461,7 +2503,9 @@ class Extractor {
                                                                          "as", "since", "amid",
                                                                          "because", "despite"},
                                  toks[k + 1].lower));
-      if (k < e && ClauseVerbs().contains(toks[v].lower) && ClauseStarts().contains(toks[k].lower) &&
+      if (k < e && ClauseVerbs().contains(toks[v].lower) &&
+          (ClauseStarts().contains(toks[k].lower) ||
+           (OpensFiniteClause(toks, k, e) && NamedOrPronounRightBefore(toks, s, v))) &&
           v > s && !object_only) {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
         if (r.kind == SpeakerRef::kName || r.kind == SpeakerRef::kPronoun) {

@@ -553,6 +553,29 @@ TEST(Quotes, IndirectSpeech) {
   EXPECT_EQ(SpeakerOf(t, "The deal is dead for now"), "Helen Park");
 }
 
+// "Hale said Ruritania would cut …", "said 40 jobs would go": with no
+// "that", a clause is told from an object by a finite verb after a short
+// subject; "claimed the title in 2004" has none.
+TEST(Quotes, ReportedClauseWithoutThatHasAFiniteVerb) {
+  std::string t =
+      "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday.\n\n"
+      "Mr Hale said Ruritania would cut tariffs on steel by half next year.\n\n"
+      "Hale said 40 jobs would go at the plant.\n\n"
+      "Hale added exports were falling fast.\n\n"
+      "Hale claimed victory in the vote on Tuesday.\n\n"
+      "Hale said goodbye to the workers who were leaving.\n\n"
+      "Voters like Hale more than Berg - 60 percent of voters said Berg would lose.";
+  auto a = QuoteWith(t, "Ruritania would cut tariffs");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "40 jobs would go"), "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "exports were falling"), "Tom Hale");
+  EXPECT_FALSE(QuoteWith(t, "victory in the vote"));
+  EXPECT_FALSE(QuoteWith(t, "goodbye to the workers"));
+  EXPECT_FALSE(QuoteWith(t, "Berg would lose"));  // the voters said it, not Hale
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
