@@ -1331,6 +1331,30 @@ bool OpensFiniteClause(const std::vector<Tok>& toks, size_t k, size_t e) {
   return false;
 }
 
+// Whether the name at byte `pos` sits inside a prepositional phrase of its
+// sentence ("The former officer at US firm WorldCom has admitted"): then
+// the phrase's head, not the name, is the subject.
+bool NameInsideAPhrase(const std::vector<Tok>& toks, size_t s, uint32_t pos) {
+  bool in_phrase = false;
+  for (size_t j = s; j < toks.size() && toks[j].start < pos; ++j) {
+    if (toks[j].kind == Tok::kPunct && toks[j].text == ",") in_phrase = false;
+    if (toks[j].kind == Tok::kWord && IsPreposition(toks[j].lower)) in_phrase = true;
+  }
+  return in_phrase;
+}
+
+// Whether the verb at toks[v] has a pronoun subject right after a
+// subordinator: in "…, when he told Fox News that …" the pronoun means
+// the main clause's subject, whom the resolver does not know of.
+bool PronounOfSubordinateClause(const std::vector<Tok>& toks, size_t s, size_t v) {
+  static const auto* subordinators = new absl::flat_hash_set<std::string>{
+      "when", "while", "after", "before", "because", "as", "if", "since", "although", "though",
+      "whereas", "where", "until", "once", "why", "how"};
+  size_t j = v;
+  while (j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower)) --j;
+  return j >= s + 2 && Pronouns().contains(toks[j - 1].lower) && subordinators->contains(toks[j - 2].lower);
+}
+
 // Whether the words just before the verb at toks[v] (auxiliaries skipped)
 // can end a name, a pronoun, an appositive or "who": in "– 60 percent of
 // voters said" a name further back is not the subject.
@@ -1400,6 +1424,87 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
     }
   }
   return true;
+}
+
+// Nouns that a "that" clause may follow as their content: "the claim that".
+const absl::flat_hash_set<std::string>& ClaimNouns() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "claim", "claims", "suggestion", "suggestions", "assertion", "assertions", "allegation",
+      "allegations", "notion", "idea", "fact", "belief", "view", "views", "argument", "arguments",
+      "charge", "charges", "accusation", "accusations", "rumour", "rumours", "rumor", "rumors",
+      "reports", "fears", "hope", "hopes", "warning", "warnings", "news", "evidence", "decision",
+      "promise", "pledge", "condition", "assurance", "assurances", "rules", "law", "impression"};
+  return *v;
+}
+
+// Words in -ing that are nouns where a speech is given: "told a meeting".
+const absl::flat_hash_set<std::string>& NounsInIng() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "meeting", "briefing", "hearing", "evening", "morning", "gathering", "building", "opening",
+      "sitting", "wedding", "spring", "ring", "setting"};
+  return *v;
+}
+
+// "warned last week that", "said in a speech on Monday that", "told a
+// news conference that": the "that" after a short adverbial or, for a verb
+// whose object is the listener, after that object. Not a relative "that"
+// ("said in a statement that was …"), which a finite verb follows.
+std::optional<size_t> ThatAfterAdverbial(const std::vector<Tok>& toks, size_t v, size_t k, size_t e) {
+  constexpr size_t kMaxWords = 8;
+  if (k >= e || toks[k].kind != Tok::kWord) return std::nullopt;
+  static const auto* time_words = new absl::flat_hash_set<std::string>{
+      "earlier", "later", "yesterday", "today", "tonight", "again", "also", "repeatedly",
+      "recently", "once", "previously", "however", "privately", "publicly"};
+  // "last week", "this month": not "explained this in the past".
+  static const auto* time_nouns = new absl::flat_hash_set<std::string>{
+      "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring",
+      "summer", "autumn", "fall", "winter", "time", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday"};
+  const std::string& first = toks[k].lower;
+  const bool time_phrase = (first == "last" || first == "this" || first == "next") && k + 1 < e &&
+                           time_nouns->contains(toks[k + 1].lower);
+  // "to tell supporters that", "claims by the trade that": no subject of its
+  // own, or a noun and not a verb.
+  if ((v > 0 && (toks[v - 1].lower == "to" || IsPreposition(toks[v - 1].lower))) || first == "by") {
+    return std::nullopt;  // "quit after reports in a paper that": a noun
+  }
+  // "agreed to a new contract that cuts pay": after "to" an object, unless
+  // the verb is one of saying ("said to reporters that").
+  if (first == "to" && !ClauseVerbs().contains(toks[v].lower)) return std::nullopt;
+  if (!IsPreposition(first) && !time_words->contains(first) && !time_phrase && !absl::EndsWith(first, "ly") &&
+      !ObjectIsListener(toks[v].lower)) {
+    return std::nullopt;
+  }
+  // "agreed to talk on the condition that": an infinitive, not an adverbial.
+  if (first == "to" && k + 1 < e && toks[k + 1].kind == Tok::kWord && !toks[k + 1].cap &&
+      !Prepositions().contains(toks[k + 1].lower)) {
+    return std::nullopt;
+  }
+  for (size_t j = k + 1; j < e && j <= k + kMaxWords; ++j) {
+    if (toks[j].kind == Tok::kPunct && toks[j].text == ",") continue;
+    if (toks[j].kind != Tok::kWord) return std::nullopt;
+    const std::string& w = toks[j].lower;
+    if (w == "that") {
+      const bool relative = j + 1 < e && toks[j + 1].kind == Tok::kWord &&
+                            (FiniteAuxiliaries().contains(toks[j + 1].lower) || IsVerbAt(toks, j + 1) ||
+                             absl::EndsWith(toks[j + 1].lower, "ed"));
+      if (relative || j + 1 >= e) return std::nullopt;
+      return j;
+    }
+    // "hit back at Mr Mallon's claim that", "urged Congress to reinstate
+    // rules that": the clause belongs to a noun or an infinitive.
+    if (IsPossessive(toks[j]) || ClaimNouns().contains(w) ||
+        (w == "to" && j + 1 < e && toks[j + 1].kind == Tok::kWord && !toks[j + 1].cap &&
+         !Prepositions().contains(toks[j + 1].lower))) {
+      return std::nullopt;
+    }
+    if (w == "who" || w == "which" || w == "and" || w == "but" || w == "if" || w == "whether" ||
+        FiniteAuxiliaries().contains(w) || SpeechVerbs().contains(w) ||
+        (IsParticipleVerb(w) && !NounsInIng().contains(w))) {  // "graphics showing that"
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
 }
 
 // Whether the capitalised run at toks[k] is followed by lower-case role words
@@ -2494,6 +2599,15 @@ class Extractor {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
         if (r.kind != SpeakerRef::kNone) return add(k + 1, e, Cue{r, v});
       }
+      // "said in a speech that": only a name or a pronoun, whose reference
+      // is surer than a description's, gets a clause this far from its verb.
+      if (std::optional<size_t> that = ThatAfterAdverbial(toks, v, k, e)) {
+        SpeakerRef r = SubjectOf(toks, s, v, people_);
+        if ((r.kind == SpeakerRef::kName && !NameInsideAPhrase(toks, s, r.pos)) ||
+            (r.kind == SpeakerRef::kPronoun && !PronounOfSubordinateClause(toks, s, v))) {
+          return add(*that + 1, e, Cue{r, v});
+        }
+      }
       // "X said the move was …": a reporting verb straight before a clause.
       const bool object_only =  // "He said this during talks": an object, not a clause
           k + 1 < e && (toks[k].lower == "this" || toks[k].lower == "that" || toks[k].lower == "it" ||
@@ -2508,7 +2622,9 @@ class Extractor {
            (OpensFiniteClause(toks, k, e) && NamedOrPronounRightBefore(toks, s, v))) &&
           v > s && !object_only) {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
-        if (r.kind == SpeakerRef::kName || r.kind == SpeakerRef::kPronoun) {
+        const bool clause_start = ClauseStarts().contains(toks[k].lower);
+        if ((r.kind == SpeakerRef::kName && (clause_start || !NameInsideAPhrase(toks, s, r.pos))) ||
+            r.kind == SpeakerRef::kPronoun) {
           return add(k, e, Cue{r, v});
         }
       }

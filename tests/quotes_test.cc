@@ -576,6 +576,24 @@ TEST(Quotes, ReportedClauseWithoutThatHasAFiniteVerb) {
   EXPECT_FALSE(QuoteWith(t, "Berg would lose"));  // the voters said it, not Hale
 }
 
+// A short adverbial, or the listener, may stand between the verb and
+// "that"; a relative "that" is no clause of speech.
+TEST(Quotes, ReportedClauseAfterAnAdverbial) {
+  std::string t =
+      "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday.\n\n"
+      "Hale warned last week that the harbour deal could collapse.\n\n"
+      "Anna Berg said in a speech on Tuesday that ferry fares would rise.\n\n"
+      "Berg told a packed meeting of dockers that their jobs were safe.\n\n"
+      "Hale said in a statement that was read to the press nothing new.";
+  auto a = QuoteWith(t, "harbour deal could collapse");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "ferry fares would rise"), "Anna Berg");
+  EXPECT_EQ(SpeakerOf(t, "their jobs were safe"), "Anna Berg");
+  EXPECT_FALSE(QuoteWith(t, "read to the press"));
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
