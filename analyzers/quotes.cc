@@ -1331,6 +1331,25 @@ bool OpensFiniteClause(const std::vector<Tok>& toks, size_t k, size_t e) {
   return false;
 }
 
+// Where a name or pronoun that ends before the auxiliaries of the verb at
+// toks[v] starts ("Tom Hale has said", "she had claimed"), if one does.
+std::optional<size_t> SpeakerStartBeforeAuxiliaries(const std::vector<Tok>& toks, size_t s, size_t v,
+                                                    const absl::flat_hash_set<std::string>& known) {
+  // "…, he was asked?" is a passive and "…, he might say" a guess: only
+  // perfect and future forms report what was said.
+  static const auto* reporting = new absl::flat_hash_set<std::string>{
+      "has", "have", "had", "will", "would", "did", "hasn't", "hadn't", "didn't"};
+  size_t j = v;
+  while (j > s && toks[j - 1].kind == Tok::kWord && FiniteAuxiliaries().contains(toks[j - 1].lower)) {
+    if (!reporting->contains(toks[j - 1].lower)) return std::nullopt;
+    --j;
+  }
+  if (j == v || j == s) return std::nullopt;
+  std::optional<size_t> st = SpeakerStartBefore(toks, j, known);
+  if (!st || !(toks[*st].cap || Pronouns().contains(toks[*st].lower))) return std::nullopt;
+  return st;
+}
+
 // Whether the name at byte `pos` sits inside a prepositional phrase of its
 // sentence ("The former officer at US firm WorldCom has admitted"): then
 // the phrase's head, not the name, is the subject.
@@ -2633,7 +2652,9 @@ class Extractor {
       while (k < e && toks[k].kind == Tok::kWord && (toks[k].lower == "to" || toks[k].lower == "say")) ++k;
       bool closes = k >= e || toks[k].text == ",";
       if (closes && v >= s + 2) {
+        // "…, Tom Hale has said.": the speaker ends before the auxiliaries.
         size_t st = SpeakerStartBefore(toks, v, known).value_or(v);
+        if (st == v) st = SpeakerStartBeforeAuxiliaries(toks, s, v, known).value_or(v);
         while (st < v && toks[st].kind == Tok::kWord && Auxiliaries().contains(toks[st].lower)) ++st;
         if (st > s + 2 && toks[st - 1].text == ",") {
           SpeakerRef r = SpeakerForward(toks, st, known);

@@ -594,6 +594,20 @@ TEST(Quotes, ReportedClauseAfterAnAdverbial) {
   EXPECT_FALSE(QuoteWith(t, "read to the press"));
 }
 
+// "…, Tom Hale has said.": a cue after its clause may have auxiliaries
+// between the speaker and the verb.
+TEST(Quotes, ReportedClauseBeforeASpeakerWithAuxiliaries) {
+  std::string t =
+      "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday.\n\n"
+      "Taxes on ferry tickets will rise under the plan, Tom Hale has said.\n\n"
+      "The harbour vote was rigged, Hale had claimed.";
+  auto a = QuoteWith(t, "Taxes on ferry tickets will rise");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "harbour vote was rigged"), "Tom Hale");
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
