@@ -2571,6 +2571,25 @@ class Extractor {
     return !(who.kind == SpeakerRef::kDescription && IsGroupDescription(who.mention));
   }
 
+  // "The commission said fees would rise": a definite description of an
+  // organisation, the whole subject of its sentence, after the article has
+  // named an organisation of that kind, which it then means.
+  bool NamedOrganisationDescribed(const std::vector<Tok>& toks, size_t s, size_t v, const SpeakerRef& r) const {
+    if (r.kind != SpeakerRef::kDescription || !r.org.empty() || !absl::StartsWithIgnoreCase(r.mention, "the ")) {
+      return false;
+    }
+    size_t j = v;
+    while (j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower)) --j;
+    if (s + WordCount(r.mention) != j || toks[s].start != r.pos) return false;
+    // "the company", "the firm" fit any business, and the last one named is
+    // often not the one meant; "the commission" fits only a commission.
+    const std::string& noun = r.name;
+    if (GenericOrgNouns().contains(noun) || !OrgWords().contains(noun)) return false;
+    return people_.LastMentionBefore(r.pos, [&noun](const Person& p) {
+             return p.org && absl::StrContains(absl::AsciiStrToLower(p.name), noun);
+           }) >= 0;
+  }
+
   void IndirectInSentence(int p, const std::vector<Tok>& toks, size_t s, size_t e) {
     const auto& known = people_.known_words();
     auto add = [&](size_t from, size_t to, std::optional<Cue> cue) {
@@ -2637,15 +2656,15 @@ class Extractor {
                                                                          "because", "despite"},
                                  toks[k + 1].lower));
       if (k < e && ClauseVerbs().contains(toks[v].lower) &&
-          (ClauseStarts().contains(toks[k].lower) ||
-           (OpensFiniteClause(toks, k, e) && NamedOrPronounRightBefore(toks, s, v))) &&
-          v > s && !object_only) {
+          (ClauseStarts().contains(toks[k].lower) || OpensFiniteClause(toks, k, e)) && v > s && !object_only) {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
         const bool clause_start = ClauseStarts().contains(toks[k].lower);
-        if ((r.kind == SpeakerRef::kName && (clause_start || !NameInsideAPhrase(toks, s, r.pos))) ||
-            r.kind == SpeakerRef::kPronoun) {
+        if (((r.kind == SpeakerRef::kName && (clause_start || !NameInsideAPhrase(toks, s, r.pos))) ||
+             r.kind == SpeakerRef::kPronoun) &&
+            (clause_start || NamedOrPronounRightBefore(toks, s, v))) {
           return add(k, e, Cue{r, v});
         }
+        if (NamedOrganisationDescribed(toks, s, v, r)) return add(k, e, Cue{r, v});
       }
       // clause, X said. / clause, he went on to say, since …: the cue closes
       // the sentence or its clause.

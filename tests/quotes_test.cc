@@ -608,6 +608,23 @@ TEST(Quotes, ReportedClauseBeforeASpeakerWithAuxiliaries) {
   EXPECT_EQ(SpeakerOf(t, "harbour vote was rigged"), "Tom Hale");
 }
 
+// "The commission said fees would rise": a definite description of the
+// kind of body the article named speaks for it; "the company", which fits
+// any business, does not.
+TEST(Quotes, ReportedClauseOfADescribedOrganisation) {
+  std::string t =
+      "The Ruritanian Fisheries Commission said on Monday that cod quotas would be cut.\n\n"
+      "Tom Hale, a trawler owner, was angry.\n\n"
+      "The commission said trawler fees would rise next year.\n\n"
+      "Vellish Widgets Ltd said it would close a plant.\n\n"
+      "The company said profits had doubled in the last quarter.";
+  auto a = QuoteWith(t, "trawler fees would rise");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Ruritanian Fisheries Commission");
+  EXPECT_FALSE(QuoteWith(t, "profits had doubled"));
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
