@@ -92,6 +92,20 @@ const absl::flat_hash_set<std::string>& ClauseVerbs() {
   return *v;
 }
 
+// Reporting verbs that take a clause without "that" only where a finite
+// verb shows it is one ("denied the claims were true", not "denied the
+// claims"; "adds prices will rise").
+const absl::flat_hash_set<std::string>& FiniteClauseVerbs() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "denied", "denies", "announced", "announces", "revealed", "reveals", "confirmed",
+      "confirms", "reported", "reports", "wrote", "writes", "agreed", "agrees", "indicated",
+      "indicates", "complained", "complains", "hinted", "recalled", "recalls", "declared",
+      "stated", "states", "adds", "notes", "stresses", "explains", "predicts", "suggests",
+      "admits", "concedes", "acknowledges", "maintains", "reckons", "emphasised", "emphasized",
+      "reiterated", "contended", "contends"};
+  return *v;
+}
+
 // Words that start such a clause.
 const absl::flat_hash_set<std::string>& ClauseStarts() {
   static const auto* v = new absl::flat_hash_set<std::string>{
@@ -1318,7 +1332,13 @@ struct Cue {
 // a relative word or punctuation.
 bool OpensFiniteClause(const std::vector<Tok>& toks, size_t k, size_t e) {
   constexpr size_t kMaxSubject = 5;  // words before the verb
-  if (k >= e || toks[k].kind != Tok::kWord || IsPreposition(toks[k].lower)) return false;
+  // "explains why the polls …" asks, "… States and is" joins: neither opens a statement.
+  static const auto* not_subjects = new absl::flat_hash_set<std::string>{
+      "why", "how", "what", "whether", "when", "where", "who", "which", "and", "or", "but", "to",
+      "not"};
+  if (k >= e || toks[k].kind != Tok::kWord || IsPreposition(toks[k].lower) || not_subjects->contains(toks[k].lower)) {
+    return false;
+  }
   for (size_t j = k + 1; j < e && j <= k + kMaxSubject; ++j) {
     if (toks[j].kind != Tok::kWord) return false;
     const std::string& w = toks[j].lower;
@@ -1348,6 +1368,17 @@ std::optional<size_t> SpeakerStartBeforeAuxiliaries(const std::vector<Tok>& toks
   std::optional<size_t> st = SpeakerStartBefore(toks, j, known);
   if (!st || !(toks[*st].cap || Pronouns().contains(toks[*st].lower))) return std::nullopt;
   return st;
+}
+
+// Whether toks[v] is a verb in the active voice, not a name ("the United
+// States") nor a passive ("It was agreed the issue …").
+bool ActiveLowerCaseVerb(const std::vector<Tok>& toks, size_t s, size_t v) {
+  if (toks[v].cap && v != s) return false;
+  static const auto* be = new absl::flat_hash_set<std::string>{"is", "was", "were", "are", "been", "being", "be"};
+  for (size_t j = v; j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower); --j) {
+    if (be->contains(toks[j - 1].lower)) return false;
+  }
+  return true;
 }
 
 // Whether the name at byte `pos` sits inside a prepositional phrase of its
@@ -2655,12 +2686,17 @@ class Extractor {
                                                                          "as", "since", "amid",
                                                                          "because", "despite"},
                                  toks[k + 1].lower));
-      if (k < e && ClauseVerbs().contains(toks[v].lower) &&
-          (ClauseStarts().contains(toks[k].lower) || OpensFiniteClause(toks, k, e)) && v > s && !object_only) {
+      const bool finite_clause = k < e && OpensFiniteClause(toks, k, e);
+      if (k < e &&
+          ((ClauseVerbs().contains(toks[v].lower) && (ClauseStarts().contains(toks[k].lower) || finite_clause)) ||
+           (FiniteClauseVerbs().contains(toks[v].lower) && finite_clause && ActiveLowerCaseVerb(toks, s, v))) &&
+          v > s && !object_only) {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
-        const bool clause_start = ClauseStarts().contains(toks[k].lower);
+        // A verb less sure to report speech needs a subject sure to be its own.
+        const bool sure_verb = ClauseVerbs().contains(toks[v].lower);
+        const bool clause_start = sure_verb && ClauseStarts().contains(toks[k].lower);
         if (((r.kind == SpeakerRef::kName && (clause_start || !NameInsideAPhrase(toks, s, r.pos))) ||
-             r.kind == SpeakerRef::kPronoun) &&
+             (r.kind == SpeakerRef::kPronoun && (sure_verb || !PronounOfSubordinateClause(toks, s, v)))) &&
             (clause_start || NamedOrPronounRightBefore(toks, s, v))) {
           return add(k, e, Cue{r, v});
         }

@@ -625,6 +625,22 @@ TEST(Quotes, ReportedClauseOfADescribedOrganisation) {
   EXPECT_FALSE(QuoteWith(t, "profits had doubled"));
 }
 
+// More verbs report a clause without "that" when a finite verb follows
+// its subject; with an object alone they report nothing.
+TEST(Quotes, MoreVerbsReportAClauseWithAFiniteVerb) {
+  std::string t =
+      "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday.\n\n"
+      "Hale denied the harbour accounts were false.\n\n"
+      "Hale announced ferry fares would be frozen until June.\n\n"
+      "Hale denied the charges in court.";
+  auto a = QuoteWith(t, "harbour accounts were false");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "ferry fares would be frozen"), "Tom Hale");
+  EXPECT_FALSE(QuoteWith(t, "charges in court"));
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
