@@ -1381,6 +1381,31 @@ bool ActiveLowerCaseVerb(const std::vector<Tok>& toks, size_t s, size_t v) {
   return true;
 }
 
+// ", saying the vote was lost", ", telling members that it was": the
+// participle and where its clause starts, if one follows a comma.
+std::optional<std::pair<size_t, size_t>> ParticipleReport(const std::vector<Tok>& toks, size_t s, size_t e) {
+  static const auto* participles = new absl::flat_hash_set<std::string>{
+      "saying", "adding", "arguing", "insisting", "warning", "noting", "claiming", "suggesting",
+      "stressing", "explaining", "telling", "predicting", "complaining", "acknowledging",
+      "admitting", "conceding", "declaring", "maintaining", "asserting", "contending"};
+  for (size_t v = s + 2; v + 2 < e; ++v) {
+    if (toks[v - 1].text != "," || toks[v].kind != Tok::kWord || !participles->contains(toks[v].lower)) continue;
+    size_t k = v + 1;
+    if (ObjectIsListener(toks[v].lower)) {  // "telling members that"
+      while (k < e && k < v + 5 && toks[k].kind == Tok::kWord && toks[k].lower != "that") ++k;
+      if (k >= e || toks[k].lower != "that") return std::nullopt;
+    }
+    if (toks[k].lower == "that") return std::make_pair(v, k + 1);
+    // "warning the public of …" has an object: a pronoun or a finite verb shows a clause.
+    if (Pronouns().contains(toks[k].lower) || toks[k].lower == "she" || toks[k].lower == "we" ||
+        toks[k].lower == "i" || toks[k].lower == "there" || OpensFiniteClause(toks, k, e)) {
+      return std::make_pair(v, k);
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 // Whether the name at byte `pos` sits inside a prepositional phrase of its
 // sentence ("The former officer at US firm WorldCom has admitted"): then
 // the phrase's head, not the name, is the subject.
@@ -2716,6 +2741,12 @@ class Extractor {
           if (r.kind != SpeakerRef::kNone) return add(s, st - 1, Cue{r, v});
         }
       }
+    }
+    // "Hale hit back, saying the claims were false": a participle after a
+    // comma reports for the sentence's subject.
+    if (std::optional<std::pair<size_t, size_t>> at = ParticipleReport(toks, s, e)) {
+      SpeakerRef r = ClauseSubject(toks, s, at->first, known);
+      if (r.kind != SpeakerRef::kNone && toks[s].start == r.pos) return add(at->second, e, Cue{r, at->first});
     }
   }
 

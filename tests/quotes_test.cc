@@ -641,6 +641,22 @@ TEST(Quotes, MoreVerbsReportAClauseWithAFiniteVerb) {
   EXPECT_FALSE(QuoteWith(t, "charges in court"));
 }
 
+// ", saying …", ", telling members that …": a participle after a comma
+// reports for the subject that opens the sentence.
+TEST(Quotes, ParticipleReportsForTheSentenceSubject) {
+  std::string t =
+      "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday.\n\n"
+      "Anna Berg hit back at the minister, saying his harbour plan would fail.\n\n"
+      "Hale wrote to the dockers, telling them that their jobs were safe.\n\n"
+      "Hale toured the port, warning the public of delays.";
+  auto a = QuoteWith(t, "harbour plan would fail");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Anna Berg");
+  EXPECT_EQ(SpeakerOf(t, "their jobs were safe"), "Tom Hale");
+  EXPECT_FALSE(QuoteWith(t, "public of delays"));
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
