@@ -1406,6 +1406,23 @@ std::optional<std::pair<size_t, size_t>> ParticipleReport(const std::vector<Tok>
   return std::nullopt;
 }
 
+// Whether the sentence goes on after the comma at toks[k] with a clause's
+// verb of its own ("…, Hale says, will fail within a year"), not only an
+// adverbial ("…, he said, in a speech").
+bool SentenceGoesOn(const std::vector<Tok>& toks, size_t k, size_t e) {
+  constexpr size_t kReach = 6;  // words to the verb
+  // "At one point, he said, the ferry almost sank": a new subject.
+  if (k + 2 < e && toks[k + 1].kind == Tok::kWord &&
+      (ClauseStarts().contains(toks[k + 1].lower) || OpensFiniteClause(toks, k + 1, e))) {
+    return true;
+  }
+  for (size_t j = k + 1; j < e && j <= k + kReach; ++j) {
+    if (toks[j].kind != Tok::kWord) return false;
+    if (FiniteAuxiliaries().contains(toks[j].lower) || absl::EndsWith(toks[j].lower, "ed")) return true;
+  }
+  return false;
+}
+
 // Whether the name at byte `pos` sits inside a prepositional phrase of its
 // sentence ("The former officer at US firm WorldCom has admitted"): then
 // the phrase's head, not the name, is the subject.
@@ -2738,7 +2755,13 @@ class Extractor {
         while (st < v && toks[st].kind == Tok::kWord && Auxiliaries().contains(toks[st].lower)) ++st;
         if (st > s + 2 && toks[st - 1].text == ",") {
           SpeakerRef r = SpeakerForward(toks, st, known);
-          if (r.kind != SpeakerRef::kNone) return add(s, st - 1, Cue{r, v});
+          // "The plan, Hale says, will fail": a cue inside its sentence
+          // reports all of it, not only the words before it.
+          // Words too few to report alone ("He hoped, he said, …") are left
+          // so unless a name, surer than a pronoun or description, speaks.
+          const bool parenthetical = k < e && toks[k].text == "," && SentenceGoesOn(toks, k, e) &&
+                                     (st >= s + 4 || r.kind == SpeakerRef::kName);
+          if (r.kind != SpeakerRef::kNone) return add(s, parenthetical ? e : st - 1, Cue{r, v});
         }
       }
     }

@@ -657,6 +657,20 @@ TEST(Quotes, ParticipleReportsForTheSentenceSubject) {
   EXPECT_FALSE(QuoteWith(t, "public of delays"));
 }
 
+// "The plan, Hale says, will fail": a cue inside its sentence reports the
+// whole sentence, not the words before it.
+TEST(Quotes, ParentheticalCueReportsTheWholeSentence) {
+  std::string t =
+      "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday.\n\n"
+      "The harbour plan, Hale says, will fail within a year.\n\n"
+      "At one point, he said, the old ferry almost sank.";
+  auto a = QuoteWith(t, "will fail within a year");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "the old ferry almost sank"), "Tom Hale");
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
