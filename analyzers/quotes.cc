@@ -1335,7 +1335,7 @@ bool OpensFiniteClause(const std::vector<Tok>& toks, size_t k, size_t e) {
   // "explains why the polls …" asks, "… States and is" joins: neither opens a statement.
   static const auto* not_subjects = new absl::flat_hash_set<std::string>{
       "why", "how", "what", "whether", "when", "where", "who", "which", "and", "or", "but", "to",
-      "not"};
+      "not", "that"};
   if (k >= e || toks[k].kind != Tok::kWord || IsPreposition(toks[k].lower) || not_subjects->contains(toks[k].lower)) {
     return false;
   }
@@ -1423,6 +1423,31 @@ bool SentenceGoesOn(const std::vector<Tok>& toks, size_t k, size_t e) {
   return false;
 }
 
+bool NameInsideAPhrase(const std::vector<Tok>& toks, size_t s, uint32_t pos);
+bool PronounOfSubordinateClause(const std::vector<Tok>& toks, size_t s, size_t v);
+bool NamedOrPronounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v);
+bool ActiveLowerCaseVerb(const std::vector<Tok>& toks, size_t s, size_t v);
+
+// Whether a name just before the verb at toks[v] (auxiliaries skipped) is
+// `r` itself: in "…, but a dozen members of Congress told" a name earlier
+// in the sentence is not the subject.
+bool NameEndsBeforeVerb(const std::vector<Tok>& toks, size_t s, size_t v, const SpeakerRef& r) {
+  size_t j = v;
+  while (j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower)) --j;
+  if (j == s || toks[j - 1].kind != Tok::kWord || !toks[j - 1].cap) return true;
+  return toks[j - 1].start >= r.pos && toks[j - 1].start < r.pos + r.mention.size();
+}
+
+// Whether `r`, found for the verb at toks[v], is surely its subject: a name
+// not inside a phrase, or a pronoun not of a subordinate clause, right
+// before an active verb.
+bool SureSubject(const std::vector<Tok>& toks, size_t s, size_t v, const SpeakerRef& r) {
+  const bool who = (r.kind == SpeakerRef::kName && !NameInsideAPhrase(toks, s, r.pos)) ||
+                   (r.kind == SpeakerRef::kPronoun && !PronounOfSubordinateClause(toks, s, v));
+  return who && NamedOrPronounRightBefore(toks, s, v) && ActiveLowerCaseVerb(toks, s, v) &&
+         NameEndsBeforeVerb(toks, s, v, r);
+}
+
 // Whether the name at byte `pos` sits inside a prepositional phrase of its
 // sentence ("The former officer at US firm WorldCom has admitted"): then
 // the phrase's head, not the name, is the subject.
@@ -1456,6 +1481,8 @@ bool NamedOrPronounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v)
   if (j == s) return false;
   const Tok& t = toks[j - 1];
   if (t.kind == Tok::kPunct) return t.text == "," || t.text == ")";
+  // "I told you he …": the first person speaks inside a quote.
+  if (t.lower == "i" || t.lower == "we") return false;
   return t.kind == Tok::kWord && (t.cap || Pronouns().contains(t.lower) || t.lower == "who");
 }
 
@@ -1518,6 +1545,103 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   return true;
 }
 
+// Nouns of a time: "last week", "on Monday".
+const absl::flat_hash_set<std::string>& TimeNouns() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring",
+      "summer", "autumn", "fall", "winter", "time", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday"};
+  return *v;
+}
+
+// Where a time adverbial at toks[j] ends ("on Tuesday", "yesterday", "last
+// week", "in a statement"), or j if none starts there.
+size_t AfterTimeAdverbial(const std::vector<Tok>& toks, size_t j, size_t e) {
+  static const auto* time_words = new absl::flat_hash_set<std::string>{
+      "yesterday", "today", "tonight", "earlier", "later", "recently", "now", "also", "again",
+      "previously"};
+  static const auto* occasions = new absl::flat_hash_set<std::string>{
+      "statement", "interview", "speech", "letter", "email", "briefing", "broadcast"};
+  static const auto* determiners = new absl::flat_hash_set<std::string>{"a", "an", "his", "her", "their", "its"};
+  size_t k = j;
+  for (int part = 0; part < 2 && k < e && toks[k].kind == Tok::kWord; ++part) {  // "earlier on Monday"
+    const std::string& w = toks[k].lower;
+    if (time_words->contains(w)) {
+      k += 1;
+    } else if (k + 1 < e && (w == "on" || w == "last" || w == "this" || w == "next") &&
+               TimeNouns().contains(toks[k + 1].lower)) {
+      k += 2;
+    } else if (k + 2 < e && w == "in" && determiners->contains(toks[k + 1].lower) &&
+               occasions->contains(toks[k + 2].lower)) {
+      k += 3;
+    } else {
+      break;
+    }
+  }
+  return k;
+}
+
+// Where the listener after "told" at toks[j] ends: "reporters", "him", "the
+// BBC", "BBC Radio 4's Today programme"; j if there is none.
+size_t AfterListener(const std::vector<Tok>& toks, size_t j, size_t e) {
+  static const auto* determiners =
+      new absl::flat_hash_set<std::string>{"the", "a", "an", "his", "her", "their", "its", "our"};
+  auto word = [&](size_t i) { return i < e && toks[i].kind == Tok::kWord; };
+  auto subject_pronoun = [&](size_t i) {
+    return word(i) && (Pronouns().contains(toks[i].lower) || toks[i].lower == "we" || toks[i].lower == "i");
+  };
+  size_t k = j;
+  // "told her she …": "her" is the listener, not a determiner.
+  if (word(k) && determiners->contains(toks[k].lower) && !subject_pronoun(k + 1)) ++k;
+  if (!word(k)) return j;
+  if (!toks[k].cap) {
+    // "reporters", "him"; not "his party's spring conference", whose end is unsure.
+    if (FiniteAuxiliaries().contains(toks[k].lower) || IsPossessive(toks[k])) return j;
+    return k + 1;
+  }
+  while (word(k) && toks[k].cap) {
+    const bool possessive = IsPossessive(toks[k]);
+    ++k;
+    if (possessive) {  // "… 4's Today programme"
+      while (word(k) && toks[k].cap) ++k;
+      if (word(k) && !subject_pronoun(k)) ++k;
+      return k;
+    }
+    // "the Argentine newspaper Clarin", "TheBlaze founder Glenn Beck": a
+    // role word between capitalised runs.
+    if (word(k) && !toks[k].cap && !subject_pronoun(k) && !ClauseStarts().contains(toks[k].lower) &&
+        !FiniteAuxiliaries().contains(toks[k].lower) && word(k + 1) && toks[k + 1].cap) {
+      ++k;
+    }
+  }
+  // "the Guardian newspaper", "Radio 4's Today programme"
+  static const auto* media = new absl::flat_hash_set<std::string>{
+      "newspaper", "paper", "programme", "program", "magazine", "website", "show", "radio",
+      "channel", "network", "agency", "daily", "weekly"};
+  if (word(k) && media->contains(toks[k].lower)) ++k;
+  return k;
+}
+
+// Where a reported clause without "that" starts after the verb at toks[v]
+// and a time adverbial or, after "told", the listener ("said on Tuesday
+// he would resign", "told reporters the port would close"), if one does.
+std::optional<size_t> ClauseAfterAdverbialOrListener(const std::vector<Tok>& toks, size_t v, size_t e) {
+  const std::string& verb = toks[v].lower;
+  const bool told = verb == "told" || verb == "tells";
+  if (!told && !ClauseVerbs().contains(verb)) return std::nullopt;
+  size_t j = told ? AfterListener(toks, v + 1, e) : v + 1;
+  if (j == v + 1 && told) return std::nullopt;
+  const size_t after = AfterTimeAdverbial(toks, j, e);
+  if (after == j && !told) return std::nullopt;  // "said he …" has a path of its own
+  j = after;
+  if (j >= e || toks[j].kind != Tok::kWord) return std::nullopt;
+  const std::string& w = toks[j].lower;
+  const bool subject_pronoun = w == "he" || w == "she" || w == "it" || w == "they" || w == "we" ||
+                               w == "i" || w == "there";
+  if (subject_pronoun || OpensFiniteClause(toks, j, e)) return j;
+  return std::nullopt;
+}
+
 // Nouns that a "that" clause may follow as their content: "the claim that".
 const absl::flat_hash_set<std::string>& ClaimNouns() {
   static const auto* v = new absl::flat_hash_set<std::string>{
@@ -1548,13 +1672,9 @@ std::optional<size_t> ThatAfterAdverbial(const std::vector<Tok>& toks, size_t v,
       "earlier", "later", "yesterday", "today", "tonight", "again", "also", "repeatedly",
       "recently", "once", "previously", "however", "privately", "publicly"};
   // "last week", "this month": not "explained this in the past".
-  static const auto* time_nouns = new absl::flat_hash_set<std::string>{
-      "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring",
-      "summer", "autumn", "fall", "winter", "time", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday"};
   const std::string& first = toks[k].lower;
   const bool time_phrase = (first == "last" || first == "this" || first == "next") && k + 1 < e &&
-                           time_nouns->contains(toks[k + 1].lower);
+                           TimeNouns().contains(toks[k + 1].lower);
   // "to tell supporters that", "claims by the trade that": no subject of its
   // own, or a noun and not a verb.
   if ((v > 0 && (toks[v - 1].lower == "to" || IsPreposition(toks[v - 1].lower))) || first == "by") {
@@ -2728,6 +2848,11 @@ class Extractor {
                                                                          "as", "since", "amid",
                                                                          "because", "despite"},
                                  toks[k + 1].lower));
+      // "said on Tuesday he would resign", "told reporters the port would close".
+      if (std::optional<size_t> c = ClauseAfterAdverbialOrListener(toks, v, e)) {
+        SpeakerRef r = SubjectOf(toks, s, v, people_);
+        if (SureSubject(toks, s, v, r)) return add(*c, e, Cue{r, v});
+      }
       const bool finite_clause = k < e && OpensFiniteClause(toks, k, e);
       if (k < e &&
           ((ClauseVerbs().contains(toks[v].lower) && (ClauseStarts().contains(toks[k].lower) || finite_clause)) ||

@@ -671,6 +671,24 @@ TEST(Quotes, ParentheticalCueReportsTheWholeSentence) {
   EXPECT_EQ(SpeakerOf(t, "the old ferry almost sank"), "Tom Hale");
 }
 
+// A time adverbial or, after "told", the listener may stand between the
+// verb and a clause without "that".
+TEST(Quotes, ReportedClauseAfterATimeOrAListener) {
+  std::string t =
+      "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday.\n\n"
+      "Hale said on Tuesday he would resign.\n\n"
+      "Hale told reporters the ferry port would close.\n\n"
+      "Anna Berg told the Dover Gazette the harbour deal was dead.\n\n"
+      "Hale told the crowd to go home.";
+  auto a = QuoteWith(t, "he would resign");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "the ferry port would close"), "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "the harbour deal was dead"), "Anna Berg");
+  EXPECT_FALSE(QuoteWith(t, "to go home"));
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
