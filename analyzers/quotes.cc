@@ -1581,6 +1581,34 @@ size_t AfterTimeAdverbial(const std::vector<Tok>& toks, size_t j, size_t e) {
   return k;
 }
 
+// Whether toks[from..to) holds a finite verb: an auxiliary or a past tense.
+bool HasFiniteVerb(const std::vector<Tok>& toks, size_t from, size_t to) {
+  for (size_t j = from; j < to; ++j) {
+    if (toks[j].kind == Tok::kWord && !toks[j].cap &&
+        (FiniteAuxiliaries().contains(toks[j].lower) || absl::EndsWith(toks[j].lower, "ed"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether toks[k..e) is only an adverbial that ends the sentence: "…, Berg
+// argued on Tuesday.", "…, Hale said in a speech to farmers."
+bool OnlyAdverbialToTheEnd(const std::vector<Tok>& toks, size_t k, size_t e) {
+  constexpr size_t kMaxWords = 8;
+  if (k >= e || e - k > kMaxWords || toks[k].kind != Tok::kWord) return false;
+  if (AfterTimeAdverbial(toks, k, e) == e) return true;
+  if (!IsPreposition(toks[k].lower) || toks[k].lower == "of" || toks[k].lower == "to") return false;
+  for (size_t j = k + 1; j < e; ++j) {
+    if (toks[j].kind != Tok::kWord) return false;
+    const std::string& w = toks[j].lower;
+    if (w == "that" || w == "who" || w == "which" || FiniteAuxiliaries().contains(w) || SpeechVerbs().contains(w)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Where the listener after "told" at toks[j] ends: "reporters", "him", "the
 // BBC", "BBC Radio 4's Today programme"; j if there is none.
 size_t AfterListener(const std::vector<Tok>& toks, size_t j, size_t e) {
@@ -2872,7 +2900,8 @@ class Extractor {
       // clause, X said. / clause, he went on to say, since …: the cue closes
       // the sentence or its clause.
       while (k < e && toks[k].kind == Tok::kWord && (toks[k].lower == "to" || toks[k].lower == "say")) ++k;
-      bool closes = k >= e || toks[k].text == ",";
+      const bool trailing_adverbial = k < e && toks[k].text != "," && OnlyAdverbialToTheEnd(toks, k, e);
+      bool closes = k >= e || toks[k].text == "," || trailing_adverbial;
       if (closes && v >= s + 2) {
         // "…, Tom Hale has said.": the speaker ends before the auxiliaries.
         size_t st = SpeakerStartBefore(toks, v, known).value_or(v);
@@ -2886,6 +2915,9 @@ class Extractor {
           // so unless a name, surer than a pronoun or description, speaks.
           const bool parenthetical = k < e && toks[k].text == "," && SentenceGoesOn(toks, k, e) &&
                                      (st >= s + 4 || r.kind == SpeakerRef::kName);
+          // "…, Berg argued on Tuesday.": only a name, and after a clause
+          // with a verb, not "A fact he mentions on the trail".
+          if (trailing_adverbial && (r.kind != SpeakerRef::kName || !HasFiniteVerb(toks, s, st - 1))) continue;
           if (r.kind != SpeakerRef::kNone) return add(s, parenthetical ? e : st - 1, Cue{r, v});
         }
       }

@@ -689,6 +689,22 @@ TEST(Quotes, ReportedClauseAfterATimeOrAListener) {
   EXPECT_FALSE(QuoteWith(t, "to go home"));
 }
 
+// "…, Berg argued on Tuesday.": a named cue after its clause may end with an
+// adverbial; a description with a verb of its own is no cue.
+TEST(Quotes, NamedCueAfterItsClauseMayEndWithAnAdverbial) {
+  std::string t =
+      "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday. Anna Berg runs the port.\n\n"
+      "The harbour must be kept open all winter, Berg argued on Tuesday.\n\n"
+      "The plan will cost far too much money, Hale said in a speech.\n\n"
+      "One of his sons is a sailor, a fact he often mentions on the campaign trail.";
+  auto a = QuoteWith(t, "kept open all winter");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Anna Berg");
+  EXPECT_EQ(SpeakerOf(t, "cost far too much money"), "Tom Hale");
+  EXPECT_FALSE(QuoteWith(t, "his sons is a sailor"));
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
