@@ -1581,6 +1581,21 @@ size_t AfterTimeAdverbial(const std::vector<Tok>& toks, size_t j, size_t e) {
   return k;
 }
 
+// Where a name after lower-case role words at toks[k] starts ("port
+// authority chief Anna Berg", "former minister Tom Hale"), or k.
+size_t AfterLowerCaseRole(const std::vector<Tok>& toks, size_t k, size_t e) {
+  constexpr size_t kMaxRoleWords = 3;
+  size_t j = k;
+  while (j < e && j < k + kMaxRoleWords && toks[j].kind == Tok::kWord && !toks[j].cap &&
+         !Prepositions().contains(toks[j].lower) && !Pronouns().contains(toks[j].lower) &&
+         !ClauseStarts().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
+         !FiniteAuxiliaries().contains(toks[j].lower) && toks[j].lower != "that" && toks[j].lower != "and" &&
+         !IsParticipleVerb(toks[j].lower)) {
+    ++j;
+  }
+  return j > k && j < e && toks[j].kind == Tok::kWord && toks[j].cap ? j : k;
+}
+
 // Whether toks[from..to) holds a finite verb: an auxiliary or a past tense.
 bool HasFiniteVerb(const std::vector<Tok>& toks, size_t from, size_t to) {
   for (size_t j = from; j < to; ++j) {
@@ -2842,6 +2857,7 @@ class Extractor {
         continue;
       }
       size_t k = v + 1 + (NeedsParticle(toks[v].lower) ? 1 : 0);
+      k = AfterLowerCaseRole(toks, k, e);  // "said port authority chief Anna Berg"
       if (k >= e || toks[k].kind != Tok::kWord || !toks[k].cap) continue;
       std::optional<SpeakerRef> r = InvertedSpeaker(toks, k, known);
       if (!r || r->kind != SpeakerRef::kName) continue;

@@ -705,6 +705,18 @@ TEST(Quotes, NamedCueAfterItsClauseMayEndWithAnAdverbial) {
   EXPECT_FALSE(QuoteWith(t, "his sons is a sailor"));
 }
 
+// "…, said port authority chief Anna Berg.": lower-case role words may
+// stand between an inverted verb and the name.
+TEST(Quotes, InvertedCueWithARoleBeforeTheName) {
+  std::string t =
+      "Tom Hale spoke in Dover on Monday.\n\n"
+      "The ferry deal will create 200 jobs, said port authority chief Anna Berg.";
+  auto a = QuoteWith(t, "will create 200 jobs");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Anna Berg");
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
