@@ -1581,6 +1581,32 @@ size_t AfterTimeAdverbial(const std::vector<Tok>& toks, size_t j, size_t e) {
   return k;
 }
 
+// "Hale's campaign", "Ruritania's government" as the whole subject of the
+// verb at toks[v], opening its sentence or clause: the body, named as "the
+// Hale campaign" would be.
+std::optional<SpeakerRef> PossessiveBodySubject(const std::vector<Tok>& toks, size_t s, size_t v) {
+  size_t j = v;
+  while (j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower)) --j;
+  if (j < s + 2 || toks[j - 1].kind != Tok::kWord || !BodyOfSomeone().contains(toks[j - 1].lower)) {
+    return std::nullopt;
+  }
+  const Tok& owner = toks[j - 2];
+  if (owner.kind != Tok::kWord || !owner.cap || !IsPossessive(owner)) return std::nullopt;
+  size_t first = j - 2;
+  while (first > s && toks[first - 1].kind == Tok::kWord && toks[first - 1].cap) --first;
+  if (first > s && toks[first - 1].text != ",") return std::nullopt;
+  std::vector<std::string> words;
+  for (size_t x = first; x + 2 < j; ++x) words.push_back(toks[x].text);
+  words.push_back(WithoutPossessive(owner.text));
+  words = PersonTail(std::move(words));  // "Rival Hillary Clinton's" → "Hillary Clinton"
+  SpeakerRef r;
+  r.kind = SpeakerRef::kName;
+  r.name = absl::StrJoin(words, " ") + " " + toks[j - 1].text;
+  r.mention = r.name;
+  r.pos = toks[first].start;
+  return r;
+}
+
 // Where a name after lower-case role words at toks[k] starts ("port
 // authority chief Anna Berg", "former minister Tom Hale"), or k.
 size_t AfterLowerCaseRole(const std::vector<Tok>& toks, size_t k, size_t e) {
@@ -2870,6 +2896,14 @@ class Extractor {
       size_t k = v + 1;
       if (NeedsParticle(toks[v].lower)) ++k;
       if (toks[v].lower == "told" && k < e && toks[k].kind == Tok::kWord) ++k;  // told reporters
+      // "Hale's campaign said the poll was wrong": the body speaks.
+      if (std::optional<SpeakerRef> body = PossessiveBodySubject(toks, s, v)) {
+        if (k < e && toks[k].lower == "that") return add(k + 1, e, Cue{*body, v});
+        if (k < e && (ClauseVerbs().contains(toks[v].lower) || FiniteClauseVerbs().contains(toks[v].lower)) &&
+            (Pronouns().contains(toks[k].lower) || OpensFiniteClause(toks, k, e))) {
+          return add(k, e, Cue{*body, v});
+        }
+      }
       if (k < e && toks[k].lower == "that") {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
         if (r.kind != SpeakerRef::kNone) return add(k + 1, e, Cue{r, v});

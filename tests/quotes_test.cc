@@ -717,6 +717,19 @@ TEST(Quotes, InvertedCueWithARoleBeforeTheName) {
   EXPECT_EQ(a->speaker, "Anna Berg");
 }
 
+// "Hale's campaign said …": the body speaks, named as "the Hale campaign".
+TEST(Quotes, PossessiveBodyReportsAClause) {
+  std::string t =
+      "Tom Hale is running for governor of Ruritania.\n\n"
+      "Hale's campaign said that the harbour poll was wrong.\n\n"
+      "Rival Anna Berg's campaign says the ferry vote is rigged.";
+  auto a = QuoteWith(t, "harbour poll was wrong");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Hale campaign");
+  EXPECT_EQ(SpeakerOf(t, "ferry vote is rigged"), "Anna Berg campaign");
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
