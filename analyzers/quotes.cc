@@ -1473,7 +1473,8 @@ bool PronounOfSubordinateClause(const std::vector<Tok>& toks, size_t s, size_t v
 }
 
 // Whether the words just before the verb at toks[v] (auxiliaries skipped)
-// can end a name, a pronoun, an appositive or "who": in "– 60 percent of
+// can end a name, a pronoun, an appositive, "who" or a first verb's clause
+// ("… and said"): in "– 60 percent of
 // voters said" a name further back is not the subject.
 bool NamedOrPronounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v) {
   size_t j = v;
@@ -1483,6 +1484,11 @@ bool NamedOrPronounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v)
   if (t.kind == Tok::kPunct) return t.text == "," || t.text == ")";
   // "I told you he …": the first person speaks inside a quote.
   if (t.lower == "i" || t.lower == "we") return false;
+  // "Hale reported a loss and said …": the verbs share the sentence's subject.
+  // Not after a group ("Other former officers … and said").
+  if (t.lower == "and" && j >= s + 2 && toks[j - 2].kind == Tok::kWord && !toks[j - 2].cap) {
+    return toks[s].kind == Tok::kWord && !IsGroupDeterminer(toks[s].lower) && toks[s].lower != "another";
+  }
   return t.kind == Tok::kWord && (t.cap || Pronouns().contains(t.lower) || t.lower == "who");
 }
 

@@ -730,6 +730,20 @@ TEST(Quotes, PossessiveBodyReportsAClause) {
   EXPECT_EQ(SpeakerOf(t, "ferry vote is rigged"), "Anna Berg campaign");
 }
 
+// "… reported a rise in profits and said sales would slow": a second verb
+// shares the subject; a group's ("Other former officers … and said") is no
+// one's to name.
+TEST(Quotes, SecondVerbReportsForTheFirstSubject) {
+  std::string t =
+      "Vellish Widgets Ltd reported a rise in profits and said ferry sales would slow next year.\n\n"
+      "Other former Ruritanian Navy officers chafed at the plan and said harbour fees were too high.";
+  auto a = QuoteWith(t, "ferry sales would slow");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Vellish Widgets Ltd");
+  EXPECT_FALSE(QuoteWith(t, "harbour fees were too high"));
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
