@@ -1339,12 +1339,20 @@ bool OpensFiniteClause(const std::vector<Tok>& toks, size_t k, size_t e) {
   if (k >= e || toks[k].kind != Tok::kWord || IsPreposition(toks[k].lower) || not_subjects->contains(toks[k].lower)) {
     return false;
   }
-  for (size_t j = k + 1; j < e && j <= k + kMaxSubject; ++j) {
+  // A subject that opens like a noun phrase ("Labour's plans for the
+  // economy would fail", "the number of people in work had risen") may be
+  // longer and hold prepositions; "goodbye to fans who were" may not.
+  const Tok& first = toks[k];
+  const bool nominal = first.cap || absl::ascii_isdigit(static_cast<unsigned char>(first.text[0])) ||
+                       ClauseStarts().contains(first.lower) || IsPossessive(first);
+  const size_t max_subject = nominal ? kMaxSubject + 3 : kMaxSubject;
+  static const auto* inner = new absl::flat_hash_set<std::string>{"of", "for", "in", "on", "at", "from", "with", "by"};
+  for (size_t j = k + 1; j < e && j <= k + max_subject; ++j) {
     if (toks[j].kind != Tok::kWord) return false;
     const std::string& w = toks[j].lower;
     if (FiniteAuxiliaries().contains(w)) return true;
     if (w == "who" || w == "which" || w == "that" || w == "and" || w == "or" || SpeechVerbs().contains(w) ||
-        (IsPreposition(w) && w != "of")) {
+        (IsPreposition(w) && w != "of" && !(nominal && inner->contains(w)))) {
       return false;
     }
   }
@@ -1436,6 +1444,23 @@ bool NameEndsBeforeVerb(const std::vector<Tok>& toks, size_t s, size_t v, const 
   while (j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower)) --j;
   if (j == s || toks[j - 1].kind != Tok::kWord || !toks[j - 1].cap) return true;
   return toks[j - 1].start >= r.pos && toks[j - 1].start < r.pos + r.mention.size();
+}
+
+// Whether a lower-case noun outside `r` ends the subject of the verb at
+// toks[v] (auxiliaries skipped): "A woman who accused Hale of fraud said", "Hale's
+// office announced" have a subject other than the name in them.
+bool CommonNounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v, const SpeakerRef& r) {
+  static const auto* joiners = new absl::flat_hash_set<std::string>{"who", "and", "but", "yet", "so", "or"};
+  size_t j = v;
+  while (j > s && toks[j - 1].kind == Tok::kWord &&
+         (Auxiliaries().contains(toks[j - 1].lower) || absl::EndsWith(toks[j - 1].lower, "ly"))) {
+    --j;  // "Hale defiantly told"
+  }
+  if (j == s || toks[j - 1].kind != Tok::kWord || toks[j - 1].cap) return false;
+  // "The Trump campaign announced": the noun ends the name itself.
+  if (toks[j - 1].start >= r.pos && toks[j - 1].start < r.pos + r.mention.size()) return false;
+  const std::string& w = toks[j - 1].lower;
+  return !Pronouns().contains(w) && w != "we" && w != "i" && !joiners->contains(w);
 }
 
 // Whether `r`, found for the verb at toks[v], is surely its subject: a name
@@ -1560,6 +1585,12 @@ const absl::flat_hash_set<std::string>& TimeNouns() {
   return *v;
 }
 
+bool IsDayName(const Tok& t) {
+  static const auto* days = new absl::flat_hash_set<std::string>{
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return t.kind == Tok::kWord && t.cap && days->contains(t.lower);
+}
+
 // Where a time adverbial at toks[j] ends ("on Tuesday", "yesterday", "last
 // week", "in a statement"), or j if none starts there.
 size_t AfterTimeAdverbial(const std::vector<Tok>& toks, size_t j, size_t e) {
@@ -1572,7 +1603,7 @@ size_t AfterTimeAdverbial(const std::vector<Tok>& toks, size_t j, size_t e) {
   size_t k = j;
   for (int part = 0; part < 2 && k < e && toks[k].kind == Tok::kWord; ++part) {  // "earlier on Monday"
     const std::string& w = toks[k].lower;
-    if (time_words->contains(w)) {
+    if (time_words->contains(w) || IsDayName(toks[k])) {  // "said Tuesday he …"
       k += 1;
     } else if (k + 1 < e && (w == "on" || w == "last" || w == "this" || w == "next") &&
                TimeNouns().contains(toks[k + 1].lower)) {
@@ -1759,6 +1790,7 @@ std::optional<size_t> ThatAfterAdverbial(const std::vector<Tok>& toks, size_t v,
   // the verb is one of saying ("said to reporters that").
   if (first == "to" && !ClauseVerbs().contains(toks[v].lower)) return std::nullopt;
   if (!IsPreposition(first) && !time_words->contains(first) && !time_phrase && !absl::EndsWith(first, "ly") &&
+      !IsDayName(toks[k]) &&
       !ObjectIsListener(toks[v].lower)) {
     return std::nullopt;
   }
@@ -2918,8 +2950,9 @@ class Extractor {
       // is surer than a description's, gets a clause this far from its verb.
       if (std::optional<size_t> that = ThatAfterAdverbial(toks, v, k, e)) {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
-        if ((r.kind == SpeakerRef::kName && !NameInsideAPhrase(toks, s, r.pos)) ||
-            (r.kind == SpeakerRef::kPronoun && !PronounOfSubordinateClause(toks, s, v))) {
+        if (((r.kind == SpeakerRef::kName && !NameInsideAPhrase(toks, s, r.pos)) ||
+             (r.kind == SpeakerRef::kPronoun && !PronounOfSubordinateClause(toks, s, v))) &&
+            !CommonNounRightBefore(toks, s, v, r)) {
           return add(*that + 1, e, Cue{r, v});
         }
       }
@@ -2973,7 +3006,10 @@ class Extractor {
                                      (st >= s + 4 || r.kind == SpeakerRef::kName);
           // "…, Berg argued on Tuesday.": only a name, and after a clause
           // with a verb, not "A fact he mentions on the trail".
-          if (trailing_adverbial && (r.kind != SpeakerRef::kName || !HasFiniteVerb(toks, s, st - 1))) continue;
+          if (trailing_adverbial && (r.kind != SpeakerRef::kName || !HasFiniteVerb(toks, s, st - 1) ||
+                                     !NameEndsBeforeVerb(toks, s, v, r) || !toks[v - 1].cap)) {
+            continue;  // nor "the Democratic nominee's campaign announced Friday"
+          }
           if (r.kind != SpeakerRef::kNone) return add(s, parenthetical ? e : st - 1, Cue{r, v});
         }
       }

@@ -744,6 +744,28 @@ TEST(Quotes, SecondVerbReportsForTheFirstSubject) {
   EXPECT_FALSE(QuoteWith(t, "harbour fees were too high"));
 }
 
+// A clause whose subject opens like a noun phrase may have a longer subject
+// with prepositions in it; a bare day may stand before the clause.
+TEST(Quotes, LongerNounSubjectsAndBareDays) {
+  std::string t =
+      "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday.\n\n"
+      "Hale said Ruritania's plans for the harbour in Dover would fail.\n\n"
+      "Hale said Tuesday he would resign.\n\n"
+      "Hale said goodbye to the dockers in the yard who were leaving.\n\n"
+      "A docker who accused Hale of lying said Friday that the port was unsafe.";
+  auto a = QuoteWith(t, "plans for the harbour in Dover would fail");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(a->speaker, "Tom Hale");
+  auto b = QuoteWith(t, "would resign");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->speaker, "Tom Hale");
+  EXPECT_EQ(t.find("Tuesday"), t.find("Tuesday he would resign"));
+  EXPECT_FALSE(QuoteWith(t, "Tuesday he would resign"));
+  EXPECT_FALSE(QuoteWith(t, "goodbye to the dockers"));
+  EXPECT_FALSE(QuoteWith(t, "the port was unsafe"));  // the docker said it, not Hale
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
