@@ -1374,7 +1374,7 @@ std::optional<size_t> SpeakerStartBeforeAuxiliaries(const std::vector<Tok>& toks
   }
   if (j == v || j == s) return std::nullopt;
   std::optional<size_t> st = SpeakerStartBefore(toks, j, known);
-  if (!st || !(toks[*st].cap || Pronouns().contains(toks[*st].lower))) return std::nullopt;
+  if (!st || !(toks[*st].cap || toks[*st].lower == "he" || toks[*st].lower == "she")) return std::nullopt;
   return st;
 }
 
@@ -1463,12 +1463,18 @@ bool CommonNounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v, con
   return !Pronouns().contains(w) && w != "we" && w != "i" && !joiners->contains(w);
 }
 
+// "he" or "she", which the resolver finds surely; "it" and "they" it often
+// gives to the wrong body.
+bool PersonalPronoun(const SpeakerRef& r) {
+  return r.kind == SpeakerRef::kPronoun && (r.name == "he" || r.name == "she");
+}
+
 // Whether `r`, found for the verb at toks[v], is surely its subject: a name
 // not inside a phrase, or a pronoun not of a subordinate clause, right
 // before an active verb.
 bool SureSubject(const std::vector<Tok>& toks, size_t s, size_t v, const SpeakerRef& r) {
   const bool who = (r.kind == SpeakerRef::kName && !NameInsideAPhrase(toks, s, r.pos)) ||
-                   (r.kind == SpeakerRef::kPronoun && !PronounOfSubordinateClause(toks, s, v));
+                   (PersonalPronoun(r) && !PronounOfSubordinateClause(toks, s, v));
   return who && NamedOrPronounRightBefore(toks, s, v) && ActiveLowerCaseVerb(toks, s, v) &&
          NameEndsBeforeVerb(toks, s, v, r);
 }
@@ -2951,7 +2957,7 @@ class Extractor {
       if (std::optional<size_t> that = ThatAfterAdverbial(toks, v, k, e)) {
         SpeakerRef r = SubjectOf(toks, s, v, people_);
         if (((r.kind == SpeakerRef::kName && !NameInsideAPhrase(toks, s, r.pos)) ||
-             (r.kind == SpeakerRef::kPronoun && !PronounOfSubordinateClause(toks, s, v))) &&
+             (PersonalPronoun(r) && !PronounOfSubordinateClause(toks, s, v))) &&
             !CommonNounRightBefore(toks, s, v, r)) {
           return add(*that + 1, e, Cue{r, v});
         }
@@ -2980,7 +2986,8 @@ class Extractor {
         const bool sure_verb = ClauseVerbs().contains(toks[v].lower);
         const bool clause_start = sure_verb && ClauseStarts().contains(toks[k].lower);
         if (((r.kind == SpeakerRef::kName && (clause_start || !NameInsideAPhrase(toks, s, r.pos))) ||
-             (r.kind == SpeakerRef::kPronoun && (sure_verb || !PronounOfSubordinateClause(toks, s, v)))) &&
+             (r.kind == SpeakerRef::kPronoun && (sure_verb || !PronounOfSubordinateClause(toks, s, v)) &&
+              (clause_start || PersonalPronoun(r)))) &&
             (clause_start || NamedOrPronounRightBefore(toks, s, v))) {
           return add(k, e, Cue{r, v});
         }
@@ -3018,7 +3025,9 @@ class Extractor {
     // comma reports for the sentence's subject.
     if (std::optional<std::pair<size_t, size_t>> at = ParticipleReport(toks, s, e)) {
       SpeakerRef r = ClauseSubject(toks, s, at->first, known);
-      if (r.kind != SpeakerRef::kNone && toks[s].start == r.pos) return add(at->second, e, Cue{r, at->first});
+      if ((r.kind == SpeakerRef::kName || PersonalPronoun(r)) && toks[s].start == r.pos) {
+        return add(at->second, e, Cue{r, at->first});
+      }
     }
   }
 

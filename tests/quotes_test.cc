@@ -766,6 +766,17 @@ TEST(Quotes, LongerNounSubjectsAndBareDays) {
   EXPECT_FALSE(QuoteWith(t, "the port was unsafe"));  // the docker said it, not Hale
 }
 
+// The new clause paths take "he" and "she" but not "it" or "they", which
+// the resolver often gives to the wrong body.
+TEST(Quotes, NewClausePathsLeaveItAndTheyAlone) {
+  std::string t =
+      "Vellish Widgets Ltd wants to buy the Dover Harbour Company.\n\n"
+      "Ruritania Life Group is the latest shareholder to worry about the bid. It said harbour fees had to fall.\n\n"
+      "Tom Hale spoke in Dover. He said on Tuesday he would resign.";
+  EXPECT_FALSE(QuoteWith(t, "harbour fees had to fall"));
+  EXPECT_EQ(SpeakerOf(t, "he would resign"), "Tom Hale");
+}
+
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Observers warned that nonbinding pledges had failed the country before.\n\n"
