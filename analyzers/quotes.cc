@@ -12,6 +12,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "analyzers/analyzer.h"
@@ -711,6 +712,37 @@ void DropAsidesAfterNames(std::vector<Tok>& toks) {
   toks = std::move(kept);
 }
 
+// "Harlow & Penn", "QT&Z": capitalised words joined by an ampersand are one
+// name, so no part of them speaks alone. An initial's dot after the join
+// ("QT&Z. The") is the sentence's end, not part of the name.
+void JoinAmpersandNames(std::vector<Tok>& toks) {
+  std::vector<Tok> out;
+  out.reserve(toks.size());
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const bool joins = toks[i].kind == Tok::kPunct && toks[i].text == "&" && !out.empty() &&
+                       out.back().kind == Tok::kWord && out.back().cap && i + 1 < toks.size() &&
+                       toks[i + 1].kind == Tok::kWord && toks[i + 1].cap;
+    if (!joins) {
+      out.push_back(std::move(toks[i]));
+      continue;
+    }
+    Tok& name = out.back();
+    Tok next = std::move(toks[++i]);
+    std::optional<Tok> dot;
+    if (next.text.size() == 2 && next.text[1] == '.') {
+      dot = Tok{Tok::kPunct, ".", "", next.end - 1, next.end};
+      next.text.pop_back();
+      next.end -= 1;
+    }
+    const bool spaced = toks[i - 1].start > name.end || next.start > toks[i - 1].end;
+    absl::StrAppend(&name.text, spaced ? " & " : "&", next.text);
+    name.end = next.end;
+    name.lower = NormalizeText(name.text);
+    if (dot) out.push_back(std::move(*dot));
+  }
+  toks = std::move(out);
+}
+
 // Words and punctuation of [from, to), with each listed segment (whose marks
 // lie inside) replaced by one kQuote token.
 std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
@@ -769,6 +801,7 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
     out.push_back(std::move(t));
     ++i;
   }
+  JoinAmpersandNames(out);
   DropAsidesAfterNames(out);
   bool start = true;
   for (size_t i = 0; i < out.size(); ++i) {

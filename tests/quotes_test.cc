@@ -830,6 +830,16 @@ TEST(Quotes, TheyMeansThePluralSubjectJustBefore) {
   EXPECT_EQ(SpeakerOf(t, "you risk being seen"), "former prosecutors");
 }
 
+// "Harlow & Penn", "QT&Z": an ampersand joins capitalised words into one
+// name; no part of it speaks alone, and "QT&Z." still ends its sentence.
+TEST(Quotes, AmpersandJoinsANameAndItsSentenceStillEnds) {
+  std::string t =
+      "\u201CRates will rise,\u201D Harlow & Penn said on Monday.\n\n"
+      "Shares in QT&Z. The company's chief, Ada Lusk, said the merger would go ahead.";
+  EXPECT_EQ(SpeakerOf(t, "Rates will rise"), "Harlow & Penn");
+  EXPECT_EQ(SpeakerOf(t, "the merger would go ahead"), "Ada Lusk");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
