@@ -713,15 +713,18 @@ void DropAsidesAfterNames(std::vector<Tok>& toks) {
 }
 
 // "Harlow & Penn", "QT&Z": capitalised words joined by an ampersand are one
-// name, so no part of them speaks alone. An initial's dot after the join
-// ("QT&Z. The") is the sentence's end, not part of the name.
+// name, so no part of them speaks alone; a forename after it starts a second
+// person ("Cole & Ann Reyes"). An initial's dot after the join ("QT&Z. The")
+// is the sentence's end, not part of the name.
 void JoinAmpersandNames(std::vector<Tok>& toks) {
   std::vector<Tok> out;
   out.reserve(toks.size());
   for (size_t i = 0; i < toks.size(); ++i) {
     const bool joins = toks[i].kind == Tok::kPunct && toks[i].text == "&" && !out.empty() &&
                        out.back().kind == Tok::kWord && out.back().cap && i + 1 < toks.size() &&
-                       toks[i + 1].kind == Tok::kWord && toks[i + 1].cap;
+                       toks[i + 1].kind == Tok::kWord && toks[i + 1].cap &&
+                       !MaleForenames().contains(toks[i + 1].lower) &&
+                       !FemaleForenames().contains(toks[i + 1].lower);
     if (!joins) {
       out.push_back(std::move(toks[i]));
       continue;

@@ -835,8 +835,10 @@ TEST(Quotes, TheyMeansThePluralSubjectJustBefore) {
 TEST(Quotes, AmpersandJoinsANameAndItsSentenceStillEnds) {
   std::string t =
       "\u201CRates will rise,\u201D Harlow & Penn said on Monday.\n\n"
-      "Shares in QT&Z. The company's chief, Ada Lusk, said the merger would go ahead.";
+      "Shares in QT&Z. The company's chief, Ada Lusk, said the merger would go ahead.\n\n"
+      "The sketch duo Cole & Ann Reyes took the prize. \u201CIt was a shock,\u201D Reyes said.";
   EXPECT_EQ(SpeakerOf(t, "Rates will rise"), "Harlow & Penn");
+  EXPECT_EQ(SpeakerOf(t, "It was a shock"), "Ann Reyes");
   EXPECT_EQ(SpeakerOf(t, "the merger would go ahead"), "Ada Lusk");
 }
 
