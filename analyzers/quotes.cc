@@ -1263,7 +1263,7 @@ class People {
                                         NormalizeText(p.name.substr(0, p.name.find(' '))) &&
                                     guessed != Gender::kUnknown && p.gender != Gender::kUnknown &&
                                     guessed != p.gender;
-      const bool forename_clash = !forename.empty() && !other.empty();
+      const bool forename_clash = (!forename.empty() && !other.empty()) || GivenNamesDiffer(name, p.name);
       // "the Hale campaign" and "the Berg campaign" are two bodies; "the
       // Daily News" is "the New York Daily News".
       const std::string a = NormalizeText(name), b = NormalizeText(p.name);
@@ -1273,6 +1273,29 @@ class People {
     }
     return fallback;
   }
+  // "Jo Pratt" and "Ned Pratt": two full names whose first words are
+  // both given names and differ name two people, even when no list knows
+  // the forenames; a first word the text also writes in lower case or
+  // never capitalises mid-sentence ("Among Pratt", "Absent Pratt") may
+  // open a sentence and is no given name, and one the other name holds
+  // ("Ann Lee Pratt", "Lee Pratt") is a middle name.
+  bool GivenNamesDiffer(absl::string_view a, absl::string_view b) const {
+    std::vector<absl::string_view> wa = absl::StrSplit(a, ' ', absl::SkipEmpty());
+    std::vector<absl::string_view> wb = absl::StrSplit(b, ' ', absl::SkipEmpty());
+    if (wa.size() < 2 || wb.size() < 2) return false;
+    const std::string fa = NormalizeText(wa.front()), fb = NormalizeText(wb.front());
+    // A name's first word opening a sentence ("Jo Pratt said") is seen
+    // capitalised only there: one of the two must be seen mid-sentence.
+    if (fa == fb || !GivenNameLike(wa.front(), /*strict=*/false) || !GivenNameLike(wb.front(), false) ||
+        !(GivenNameLike(wa.front(), true) || GivenNameLike(wb.front(), true))) {
+      return false;
+    }
+    auto holds = [](const std::vector<absl::string_view>& words, const std::string& w) {
+      return absl::c_any_of(words, [&w](absl::string_view x) { return NormalizeText(x) == w; });
+    };
+    return !holds(wb, fa) && !holds(wa, fb);
+  }
+  void SetLowerCaseWords(const absl::flat_hash_set<std::string>* words) { lowercase_ = words; }
   Person& at(int i) { return people_[i]; }
   int size() const { return static_cast<int>(people_.size()); }
   const absl::flat_hash_set<std::string>& known_words() const { return known_; }
@@ -1283,6 +1306,25 @@ class People {
   }
 
  private:
+  // A capitalised word of letters, no initial, title, party or word the
+  // text writes in lower case; `strict`: also seen capitalised mid-sentence,
+  // or a known forename.
+  bool GivenNameLike(absl::string_view word, bool strict) const {
+    const std::string w = NormalizeText(word);
+    if (w.size() < 2 || !absl::c_all_of(w, [](char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)) || (c & 0x80); })) {
+      return false;
+    }
+    if (MaleForenames().contains(w) || FemaleForenames().contains(w)) return true;
+    if (absl::c_all_of(word, [](char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); })) return false;
+    if (Titles().contains(w) || NotNames().contains(w) || Affiliations().contains(w) || OrgWords().contains(w)) {
+      return false;
+    }
+    if (lowercase_ != nullptr && lowercase_->contains(w)) return false;
+    // "Following Pratt on …", "Regarding Pratt's remarks": a participle or
+    // an adverb that opens the sentence.
+    if (!strict && (absl::EndsWith(w, "ing") || absl::EndsWith(w, "ly"))) return false;
+    return !strict || known_.contains(w);
+  }
   static size_t Words(absl::string_view s) {
     return std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipEmpty())).size();
   }
@@ -1291,6 +1333,7 @@ class People {
   std::vector<std::pair<uint32_t, int>> subjects_;  // mentions that start a sentence
   absl::flat_hash_map<std::string, std::vector<int>> by_key_;  // surname → people, first named first
   absl::flat_hash_set<std::string> known_;
+  const absl::flat_hash_set<std::string>* lowercase_ = nullptr;  // the text's lower-case words
 };
 
 // ---------------------------------------------------------------------------
@@ -1833,6 +1876,7 @@ class Extractor {
       }
     }
     for (const std::string& w : capitalised_midsentence_) people_.AddKnownWords(w);
+    people_.SetLowerCaseWords(&lowercase_words_);
     for (int para = 0; para < static_cast<int>(para_toks_.size()); ++para) {
       const std::vector<Tok>& toks = para_toks_[para];
       bool sentence_has_subject = false;
@@ -1964,6 +2008,10 @@ class Extractor {
           if (std::string before = RoleBefore(toks, start); !before.empty() && person >= 0) {
             people_.at(person).roles.push_back(NormalizeText(before));
           }
+          if (Gender kin = KinGenderAround(toks, start, start + words); person >= 0 && kin != Gender::kUnknown &&
+                                                                        people_.at(person).sure == Gender::kUnknown) {
+            people_.at(person).sure = people_.at(person).gender = kin;
+          }
         } else if (person < 0 && start == i && start > 0 && toks[start - 1].kind == Tok::kWord &&
                    !toks[start - 1].cap && Titles().contains(toks[start - 1].lower) &&
                    toks[start - 1].lower != "former" && !IsPossessive(toks[i]) && !IsRoleOnly(r.name) &&
@@ -2064,6 +2112,34 @@ class Extractor {
       if (toks[k].sentence_start) break;
     }
     return has_role ? absl::StrJoin(words, " ") : "";
+  }
+
+  // "her husband, Jo Pratt", "his late son Jo Pratt", "Jo Pratt, his
+  // wife,": a word of kinship next to a name genders someone no forename
+  // list knows, so that "she" later does not mean him.
+  static Gender KinGenderAround(const std::vector<Tok>& toks, size_t start, size_t end) {
+    size_t k = start;
+    if (k > 0 && toks[k - 1].text == ",") --k;
+    if (k > 0 && toks[k - 1].kind == Tok::kWord) {
+      if (Gender g = KinGender(toks[k - 1].lower); g != Gender::kUnknown) return g;
+    }
+    if (end + 2 < toks.size() && toks[end].text == "," &&
+        (toks[end + 1].lower == "his" || toks[end + 1].lower == "her" || toks[end + 1].lower == "their")) {
+      return KinGender(toks[end + 2].lower);
+    }
+    return Gender::kUnknown;
+  }
+
+  static Gender KinGender(absl::string_view w) {
+    static const auto* male = new absl::flat_hash_set<std::string>{
+        "husband", "father", "son", "brother", "grandfather", "grandson", "uncle", "nephew",
+        "widower", "boyfriend", "stepfather", "stepson", "dad"};
+    static const auto* female = new absl::flat_hash_set<std::string>{
+        "wife", "mother", "daughter", "sister", "grandmother", "granddaughter", "aunt", "niece",
+        "widow", "girlfriend", "stepmother", "stepdaughter", "mum", "mom"};
+    if (male->contains(w)) return Gender::kMale;
+    if (female->contains(w)) return Gender::kFemale;
+    return Gender::kUnknown;
   }
 
   // ", president of the X," after a name.

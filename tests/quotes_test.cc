@@ -830,6 +830,29 @@ TEST(Quotes, TheyMeansThePluralSubjectJustBefore) {
   EXPECT_EQ(SpeakerOf(t, "you risk being seen"), "former prosecutors");
 }
 
+// Two full names that share a surname but whose first words differ are two
+// people, even when no forename list knows either first word; a participle
+// opening a sentence ("Following Fenwick …") is no first name.
+TEST(Quotes, SameSurnameDifferentGivenNamesAreTwoPeople) {
+  std::string t =
+      "Dario Fenwick said his side had trained well all week. \u201CWe were ready for them,\u201D he said.\n\n"
+      "Team captain Ulric Fenwick admitted the side had struggled after the break. \u201CWe made too many "
+      "errors and they punished us,\u201D he said.\n\n"
+      "Following Fenwick on the radio, the referee defended his decisions.";
+  EXPECT_EQ(SpeakerOf(t, "too many errors"), "Ulric Fenwick");
+  EXPECT_EQ(SpeakerOf(t, "ready for them"), "Dario Fenwick");
+}
+
+// "her husband, Casimir Dunmore": a word of kinship genders a name no
+// forename list knows, so "she" passes over him.
+TEST(Quotes, KinshipWordGendersTheNameBesideIt) {
+  std::string t =
+      "Orsolya Vant, a teacher from Eastbrook, said the speeches had changed her mind. Along with her "
+      "husband, Casimir Dunmore, a banker, she has given to many candidates. \u201CI feel bad to say it, "
+      "but I cannot support him,\u201D she said.";
+  EXPECT_EQ(SpeakerOf(t, "I feel bad"), "Orsolya Vant");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
