@@ -916,6 +916,17 @@ bool EndsNounPhrase(const std::vector<Tok>& toks, size_t j, size_t i) {
          !toks[j - 1].cap;
 }
 
+bool IsVerbAt(const std::vector<Tok>& toks, size_t i);
+
+// Where "by" or "from" stands at toks[j], or after a participle there
+// ("conducted by", "released from"); toks.size() if neither does.
+size_t IssuerPrepositionAt(const std::vector<Tok>& toks, size_t j) {
+  size_t k = j;
+  if (k < toks.size() && toks[k].kind == Tok::kWord && !toks[k].cap && absl::EndsWith(toks[k].lower, "ed")) ++k;
+  if (k < toks.size() && toks[k].kind == Tok::kWord && (toks[k].lower == "by" || toks[k].lower == "from")) return k;
+  return toks.size();
+}
+
 // A pronoun, a description ("the analyst", "the former president") or a
 // name starting at toks[i].
 SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
@@ -967,19 +978,46 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     // whom the person speaks for.
     std::string org;
     size_t org_end = j;
-    if (j + 1 < toks.size() && (toks[j].lower == "for" || toks[j].lower == "of" || toks[j].lower == "at") &&
-        !OrgWords().contains(head) && !GenericOrgNouns().contains(head) && !toks[j - 1].cap) {
-      size_t k = j + 1;
+    // "a survey conducted by Harbor Analytics", "a statement from the Hale
+    // campaign": a finding or a document names who issued it; "of" after
+    // one names what it is about ("a poll of Dale voters").
+    const bool issued = FindingNouns().contains(head) || DocumentNouns().contains(head);
+    const size_t by = IssuerPrepositionAt(toks, j);
+    const bool by_issuer = issued && (t.lower == "a" || t.lower == "an") && by + 1 < toks.size();
+    const bool for_body = !issued && j + 1 < toks.size() &&
+                          (toks[j].lower == "for" || toks[j].lower == "of" || toks[j].lower == "at") &&
+                          !OrgWords().contains(head) && !GenericOrgNouns().contains(head);
+    if ((by_issuer || for_body) && !toks[j - 1].cap) {
+      size_t k = (by_issuer ? by : j) + 1;
       if (toks[k].lower == "the" && k + 1 < toks.size()) ++k;
       std::vector<std::string> run;
-      while (k < toks.size() && k < j + 9 && toks[k].kind == Tok::kWord &&
-             ((toks[k].cap && !NotNames().contains(toks[k].lower)) ||
-              // "the Department for Roads and Bridges"
-              (!run.empty() && !IsPossessive(toks[k - 1]) &&
-               (toks[k].lower == "for" || toks[k].lower == "of" || toks[k].lower == "and") &&
-               k + 1 < toks.size() && toks[k + 1].kind == Tok::kWord && toks[k + 1].cap))) {
-        run.push_back(toks[k].text);
-        ++k;
+      auto read_run = [&toks, &run](size_t k, size_t limit) {
+        while (k < toks.size() && k < limit && toks[k].kind == Tok::kWord &&
+               ((toks[k].cap && !NotNames().contains(toks[k].lower)) ||
+                // "the Department for Roads and Bridges"
+                (!run.empty() && !IsPossessive(toks[k - 1]) &&
+                 (toks[k].lower == "for" || toks[k].lower == "of" || toks[k].lower == "and") &&
+                 k + 1 < toks.size() && toks[k + 1].kind == Tok::kWord && toks[k + 1].cap))) {
+          run.push_back(toks[k].text);
+          ++k;
+        }
+        return k;
+      };
+      k = read_run(k, j + 9);
+      // "a report by Ruritanian think-tank Civitas": the first run only
+      // qualifies the noun after it; the issuer is the name that follows.
+      if (by_issuer && !run.empty() && !IsPossessive(toks[k - 1]) && k < toks.size() &&
+          toks[k].kind == Tok::kWord && !toks[k].cap) {
+        size_t next = k;
+        while (next < toks.size() && next < k + 3 && toks[next].kind == Tok::kWord && !toks[next].cap &&
+               !Prepositions().contains(toks[next].lower) && !IsVerbAt(toks, next) &&
+               !Auxiliaries().contains(toks[next].lower)) {
+          ++next;
+        }
+        if (next > k) {
+          run.clear();
+          if (next < toks.size() && toks[next].kind == Tok::kWord && toks[next].cap) k = read_run(next, next + 6);
+        }
       }
       if (!run.empty()) {
         org = absl::StrJoin(run, " ");
@@ -2725,6 +2763,9 @@ class Extractor {
         (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an ") ||
          absl::StartsWithIgnoreCase(ref.mention, "one "))) {
       std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
+      if (!ref.org.empty() && (DocumentNouns().contains(ref.name) || FindingNouns().contains(ref.name))) {
+        return IssuerOf(ref);
+      }
       if (!ref.org.empty()) {
         // "a spokeswoman for the Lakeside Trust" → "Lakeside Trust spokeswoman"
         std::string base = ref.mention.substr(0, ref.mention.rfind(" " + ref.org));
@@ -2962,6 +3003,22 @@ class Extractor {
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
     return people_.LastMentionBefore(pos, fits);
+  }
+
+  // "a statement from Jo Pratt" speaks for Jo Pratt; "a survey by Harbor
+  // Analytics" is the "Harbor Analytics survey", a finding, not a person.
+  int IssuerOf(const SpeakerRef& ref) {
+    std::string org = ref.org;
+    if (absl::EndsWith(org, "'s")) org.resize(org.size() - 2);
+    if (absl::EndsWith(org, "\xE2\x80\x99s")) org.resize(org.size() - 4);
+    if (DocumentNouns().contains(ref.name)) {
+      int who = people_.Find(org);
+      return who >= 0 ? who : people_.Add(org, "", "");
+    }
+    const std::string name = org + " " + ref.name;
+    int who = people_.Add(name, "", "");
+    if (who >= 0) people_.at(who).org = true;
+    return who;
   }
 
   // A run of words none of which the text also writes in lower case or

@@ -853,6 +853,23 @@ TEST(Quotes, KinshipWordGendersTheNameBesideIt) {
   EXPECT_EQ(SpeakerOf(t, "I feel bad"), "Orsolya Vant");
 }
 
+// "a recent report from Marrow Coastal Research" is that body's report, not
+// an unnamed "recent report"; a statement or an email "from" someone is
+// theirs; "a poll of Dale voters" names whom it asked, not who ran it.
+TEST(Quotes, AFindingOrDocumentBySomeoneIsTheirs) {
+  std::string t =
+      "Sales of wooden boats rose by a third last year, according to a recent report from Marrow Coastal "
+      "Research.\n\n"
+      "Pell Ostrander runs the last yard on the river. An email from Pell Ostrander said that the yard would "
+      "stay open through the winter.\n\n"
+      "A Brightwater poll of Dale voters has revealed that most want the old bridge rebuilt.\n\n"
+      "A separate survey conducted by Vellum think-tank Ostia revealed that fewer people fish than ten years ago.";
+  EXPECT_EQ(SpeakerOf(t, "Sales of wooden boats"), "Marrow Coastal Research report");
+  EXPECT_EQ(SpeakerOf(t, "the yard would stay open"), "Pell Ostrander");
+  EXPECT_EQ(SpeakerOf(t, "most want the old bridge"), "Brightwater poll");
+  EXPECT_EQ(SpeakerOf(t, "fewer people fish"), "Ostia survey");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
