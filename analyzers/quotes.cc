@@ -2835,7 +2835,8 @@ class Extractor {
         fits = [this, want, they = ref.name == "they"](const Person& p) {
           if (IsPlace(p)) return false;
           if (they) return true;
-          return !p.org && !p.thing && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);
+          return !p.org && !p.thing && !p.OnlyAfterThe() &&
+                 (p.gender == want || (p.gender == Gender::kUnknown && MayBeSomeone(p)));
         };
         if (!not_meant_.empty()) {
           fits = [this, inner = std::move(fits)](const Person& p) {
@@ -3019,6 +3020,15 @@ class Extractor {
     int who = people_.Add(name, "", "");
     if (who >= 0) people_.at(who).org = true;
     return who;
+  }
+
+  // Whether "he" or "she" may mean `p`, whom nothing genders: not a name
+  // of two words or more whose first word the text also writes in lower
+  // case ("Night Racing", "Off Message"; a forename seldom is one, while
+  // later words may be: "Tin May"), unless a title or role came with it.
+  bool MayBeSomeone(const Person& p) const {
+    if (WordCount(p.name) < 2 || !p.roles.empty()) return true;
+    return PlainName(p.name.substr(0, p.name.find(' ')));
   }
 
   // A run of words none of which the text also writes in lower case or

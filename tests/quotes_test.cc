@@ -870,6 +870,16 @@ TEST(Quotes, AFindingOrDocumentBySomeoneIsTheirs) {
   EXPECT_EQ(SpeakerOf(t, "fewer people fish"), "Ostia survey");
 }
 
+// "she" means no capitalised run whose first word the text also writes in
+// lower case (a title, a column's name), only someone a name could be.
+TEST(Quotes, PronounPassesOverATitleThatStartsWithACommonWord) {
+  std::string t =
+      "Nia Okafor cancelled an appearance at the charity premiere of her film.\n\n"
+      "The singer dropped out at the last minute and has cancelled the promotion of the film Evening Tide "
+      "and her new album; the evening show went on without her. She said: \u201CI very much wanted to be there but I am not well.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "I very much wanted"), "Nia Okafor");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
