@@ -279,6 +279,35 @@ bool DescribesAPerson(absl::string_view noun) {
   return PersonNoun(noun) || Titles().contains(noun) || absl::EndsWith(noun, "-old");
 }
 
+// The head noun of a description of no one and nothing that speaks: an
+// idea, an act ("the sentiment", "the restoration", "a
+// wave"); not a span of time, which may end a longer description ("a
+// report earlier this week"); not a body ("the administration", "the community", "the station").
+bool NamesNoOne(absl::string_view noun) {
+  static const auto* abstract = new absl::flat_hash_set<std::string>{
+      "sentiment", "plan", "plans", "move", "trip", "meeting", "issue", "result", "system", "test",
+      "idea", "proposal", "proposals", "deal", "agreement", "temperature", "slide", "battle", "wave",
+      "nod", "stretch",
+      "array", "number", "dozen", "third", "half", "quarter", "look", "copy", "piece", "version",
+      "fine", "rise", "fall", "increase", "decline"};
+  static const auto* bodies = new absl::flat_hash_set<std::string>{
+      "delegation", "coalition", "community", "charity", "publication", "station", "nation",
+      "legislature", "opposition", "majority", "minority", "faction",
+      // findings under another name: "an FBI investigation said"
+      "investigation", "declaration", "projection", "examination", "evaluation"};
+  const std::string w(noun);
+  if (abstract->contains(w)) return true;  // before PersonNoun, which takes "sentiment" for "student"
+  if (OrgWords().contains(w) || GenericOrgNouns().contains(w) || BodyOfSomeone().contains(w) ||
+      Titles().contains(w) || DocumentNouns().contains(w) || FindingNouns().contains(w) ||
+      PersonNoun(w) || bodies->contains(w)) {
+    return false;
+  }
+  for (absl::string_view end : {"tion", "sion", "ness", "ity", "ism"}) {
+    if (w.size() > end.size() + 3 && absl::EndsWith(w, end)) return true;
+  }
+  return false;
+}
+
 // After "one": a noun that surely means a person ("one person", "one
 // analyst"), not a share ("one quarter said").
 bool OnePerson(absl::string_view lower) {
@@ -2612,9 +2641,20 @@ class Extractor {
       if (st->cue) {
         not_meant_ = NamedInReportedClause(*st);
         for (int i : NamedInTheQuestion(*st)) not_meant_.push_back(i);
-        who = ResolveRef(st->cue->who, st->order, st->para);
+        const SpeakerRef& ref = st->cue->who;
+        mention = ref.mention;
+        if (st->kind != QuoteKind::kDirect && ref.kind == SpeakerRef::kDescription && ref.org.empty() &&
+            NamesNoOne(ref.name)) {
+          // "The proposal would help, says the party", "This sentiment
+          // drew …": a description of no one is not whoever spoke last,
+          // only a speaker named in its own sentence ("Hale says the
+          // result offered …").
+          who = SpeakerNamedInSentence(ref.pos, st->para);
+          if (who >= 0) mention = people_.at(who).name;
+        } else {
+          who = ResolveRef(ref, st->order, st->para);
+        }
         not_meant_.clear();
-        mention = st->cue->who.mention;
       } else if (st->continuation && last_speaker_ >= 0 && st->para - last_para_ <= 2) {
         who = last_speaker_;
         mention = last_mention_;
@@ -2645,6 +2685,25 @@ class Extractor {
     }
     std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
     return out;
+  }
+
+  // A recent speaker named in the sentence around `pos`, else -1.
+  int SpeakerNamedInSentence(uint32_t pos, int para) const {
+    constexpr int kSpeakerReach = 3;  // paragraphs
+    if (para < 0 || para >= static_cast<int>(para_toks_.size())) return -1;
+    const std::vector<Tok>& toks = para_toks_[para];
+    size_t k = 0;
+    while (k < toks.size() && toks[k].start < pos) ++k;
+    if (k >= toks.size()) return -1;
+    const size_t e = SentenceEnd(toks, k);
+    const uint32_t from = toks[SentenceStart(toks, k)].start;
+    const uint32_t to = e < toks.size() ? toks[e].start : toks.back().end;
+    const std::vector<int> named = people_.MentionedBetween(from, to);
+    for (size_t x = speakers_.size(); x-- > 0;) {
+      if (para - speakers_[x].para > kSpeakerReach) break;
+      if (absl::c_linear_search(named, speakers_[x].person)) return speakers_[x].person;
+    }
+    return -1;
   }
 
   // "Mr Hale has “the same passion” as ever, he said": a pronoun cue after

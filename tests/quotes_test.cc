@@ -880,6 +880,20 @@ TEST(Quotes, PronounPassesOverATitleThatStartsWithACommonWord) {
   EXPECT_EQ(SpeakerOf(t, "I very much wanted"), "Nia Okafor");
 }
 
+// "This sentiment was reflected …": a description of no one is not the
+// last speaker; a speaker the same sentence names still is ("Mr Vell says
+// the result offered …").
+TEST(Quotes, DescriptionOfNoOneIsNotTheLastSpeaker) {
+  std::string t =
+      "\u201CWe will win the county,\u201D said Mara Quist, the party's candidate.\n\n"
+      "This sentiment was reflected in another question that asked how likely the party was to win, to "
+      "which 21 percent said \u201Cnot too likely\u201D and 14 percent said \u201Cnot at all likely\u201D.\n\n"
+      "\u201CIt is a start,\u201D said Tom Vell, who leads the rival group. In his speech, Mr Vell says the "
+      "result offered his group an \u201Camazing opportunity\u201D that it had wasted.";
+  EXPECT_EQ(SpeakerOf(t, "not too likely"), "");
+  EXPECT_EQ(SpeakerOf(t, "amazing opportunity"), "Tom Vell");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
