@@ -308,6 +308,15 @@ bool NamesNoOne(absl::string_view noun) {
   return false;
 }
 
+// Someone known by speaking for others or on their behalf: a spokesman, a
+// source, an official, an aide.
+bool SpeaksForOthers(absl::string_view noun) {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "spokesman", "spokeswoman", "spokesperson", "representative", "source", "official", "aide",
+      "adviser", "advisor", "insider", "staffer", "operative"};
+  return v->contains(noun);
+}
+
 // After "one": a noun that surely means a person ("one person", "one
 // analyst"), not a share ("one quarter said").
 bool OnePerson(absl::string_view lower) {
@@ -3010,6 +3019,14 @@ class Extractor {
                  PlainName(p.name);
         });
         if (subject >= 0) return subject;
+      }
+      // "“…,” said the senior Hale adviser", "the second official said": one
+      // who speaks for others and whom no role names is someone unnamed,
+      // not whoever spoke last.
+      if (SpeaksForOthers(noun)) {
+        if (int holder = people_.LastMentionBefore(pos, fits); holder >= 0) return holder;
+        std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
+        return people_.Add(described, described, noun);
       }
       if (!speakers_.empty() && para - speakers_.back().para <= kSpeakerReach) {
         return speakers_.back().person;

@@ -894,6 +894,19 @@ TEST(Quotes, DescriptionOfNoOneIsNotTheLastSpeaker) {
   EXPECT_EQ(SpeakerOf(t, "amazing opportunity"), "Tom Vell");
 }
 
+// "said the senior Vell adviser": one who speaks for others and whom no
+// role named before is someone unnamed, not the last speaker; a
+// spokesman introduced before ("a Harbor Trust spokesman") is the same one.
+TEST(Quotes, UnnamedSpokesmanOrSourceIsNotTheLastSpeaker) {
+  std::string t =
+      "\u201CWe will fight on in every county,\u201D said Tom Vell, who leads the party.\n\n"
+      "\u201CHe is tired and the staff know it,\u201D said the senior Vell adviser.\n\n"
+      "\u201CThe bridge will reopen in May,\u201D a Harbor Trust spokesman said. \u201CThe repairs are "
+      "going well,\u201D the spokesman added.";
+  EXPECT_EQ(SpeakerOf(t, "tired and the staff"), "senior Vell adviser");
+  EXPECT_EQ(SpeakerOf(t, "repairs are going well"), "Harbor Trust spokesman");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
