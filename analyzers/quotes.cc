@@ -965,6 +965,20 @@ size_t IssuerPrepositionAt(const std::vector<Tok>& toks, size_t j) {
   return toks.size();
 }
 
+// Whether lower-case words from toks[j] (at most three) end in a noun for a
+// person ("spokesman", "chief executive", "senior aide") before any verb.
+bool PersonNounPhraseAt(const std::vector<Tok>& toks, size_t j) {
+  for (size_t k = j; k < toks.size() && k < j + 3; ++k) {
+    const Tok& t = toks[k];
+    if (t.kind != Tok::kWord || t.cap || SpeechVerbs().contains(t.lower) || Auxiliaries().contains(t.lower) ||
+        Prepositions().contains(t.lower)) {
+      return false;
+    }
+    if (PersonNoun(t.lower) || Titles().contains(t.lower) || SpeaksForOthers(t.lower)) return true;
+  }
+  return false;
+}
+
 // A pronoun, a description ("the analyst", "the former president") or a
 // name starting at toks[i].
 SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
@@ -1010,6 +1024,27 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
       words.push_back(toks[j].text);
       head = toks[j].lower;
       ++j;
+    }
+    // "the prime minister's spokesman", "the company's chief executive": a
+    // possessive inside the description; its head comes after.
+    if (!head.empty() && j + 1 < toks.size() && IsPossessive(toks[j]) && !toks[j].cap &&
+        toks[j + 1].kind == Tok::kWord && !toks[j + 1].cap && PersonNounPhraseAt(toks, j + 1)) {
+      words.push_back(toks[j].text);
+      ++j;
+      while (j < toks.size() && toks[j].kind == Tok::kWord && !toks[j].cap && PersonNounPhraseAt(toks, j) &&
+             words.size() < 8) {
+        words.push_back(toks[j].text);
+        head = toks[j].lower;
+        ++j;
+        auto person_word = [](const std::string& w) {
+          return PersonNoun(w) || Titles().contains(w) || SpeaksForOthers(w);
+        };
+        // "chief executive": a noun for a person may qualify the next one.
+        if (person_word(head) && !(j < toks.size() && toks[j].kind == Tok::kWord && !toks[j].cap &&
+                                   person_word(toks[j].lower))) {
+          break;
+        }
+      }
     }
     if (head.empty()) return r;
     // "a spokeswoman for the Lakeside Trust's Office": the description names

@@ -907,6 +907,16 @@ TEST(Quotes, UnnamedSpokesmanOrSourceIsNotTheLastSpeaker) {
   EXPECT_EQ(SpeakerOf(t, "repairs are going well"), "Harbor Trust spokesman");
 }
 
+// "the harbour master's official spokesman": the description runs past the
+// possessive to its head, someone unnamed, not the last speaker.
+TEST(Quotes, PossessiveInsideADescriptionKeepsItsHead) {
+  std::string t =
+      "\u201CThe tide will turn,\u201D said Ada Rusk, who chairs the council.\n\n"
+      "Asked about the storm, the harbour master's official spokesman said: \u201CWe believe the risk is "
+      "real and growing.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "the risk is real"), "harbour master's official spokesman");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
