@@ -1128,6 +1128,20 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     // "the Kremlin", "the White House" name someone; "the Tory leader" describes.
     bool named_org = true;
     for (size_t x = i + 1; x < j; ++x) named_org = named_org && toks[x].cap;
+    // "the Bank of Dale", "the Department for Roads": the name runs on past
+    // "of" or "for"; "the Bank" alone would be any bank of the story.
+    if (named_org && j > i + 1 && t.lower == "the" && OrgWords().contains(head) && j + 1 < toks.size() &&
+        (toks[j].lower == "of" || toks[j].lower == "for") && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
+        !NotNames().contains(toks[j + 1].lower)) {
+      words.push_back(toks[j].text);
+      ++j;
+      while (j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap && !IsPossessive(toks[j]) &&
+             words.size() < 8) {
+        words.push_back(toks[j].text);
+        ++j;
+      }
+      if (j < toks.size() && IsPossessive(toks[j]) && toks[j].cap) words.push_back(WithoutPossessive(toks[j].text));
+    }
     // "the European Commissioner", "the Prime Minister": a role, not a name;
     // "the Liberal Democrats", a party, is one.
     if (named_org && (Titles().contains(head) || Affiliations().contains(head)) &&
@@ -1380,7 +1394,11 @@ class People {
       const std::string a = NormalizeText(name), b = NormalizeText(p.name);
       const bool orgs_clash = p.org && Words(name) >= 2 && Words(p.name) >= 2 && IsOrgName(std::string(name)) &&
                               a != b && !absl::EndsWith(a, " " + b) && !absl::EndsWith(b, " " + a);
-      if (!gender_clash && !forename_clash && !full_names_clash && !orgs_clash && fallback < 0) fallback = i;
+      // "Bank of Dale" is no one called "Dale".
+      const bool org_and_one_word = IsOrgName(std::string(name)) && Words(name) >= 2 && !p.org && Words(p.name) == 1;
+      if (!gender_clash && !forename_clash && !full_names_clash && !orgs_clash && !org_and_one_word && fallback < 0) {
+        fallback = i;
+      }
     }
     return fallback;
   }
@@ -2858,6 +2876,13 @@ class Extractor {
     if (ref.kind == SpeakerRef::kName) {
       int i = people_.Find(ref.name, ref.titles);
       if (i < 0) i = people_.Add(ref.name, ref.titles, "");
+      // "the Center for Open Politics": a body's full name, where only the
+      // capitalised run after "for" was seen as a name ("Open Politics").
+      if (i >= 0 && IsOrgName(ref.name) && WordCount(ref.name) > WordCount(people_.at(i).name) &&
+          (absl::StrContains(ref.name, " of ") || absl::StrContains(ref.name, " for "))) {
+        people_.at(i).name = ref.name;
+        people_.at(i).org = true;
+      }
       return i;
     }
     // "an IMF official said", "a Conservative spokeswoman said": someone new,

@@ -917,6 +917,17 @@ TEST(Quotes, PossessiveInsideADescriptionKeepsItsHead) {
   EXPECT_EQ(SpeakerOf(t, "the risk is real"), "harbour master's official spokesman");
 }
 
+// "The Bank of Dale said": a body's name runs past "of"; "the Bank" alone
+// matched whichever bank the story named last, and so did "the bank".
+TEST(Quotes, ABodysNameRunsPastOf) {
+  std::string t =
+      "Workers abroad sent a record sum home last year.\n\n"
+      "The Bank of Dale said that remittances grew by a quarter last year. Last year there were fifty "
+      "million transfers, the bank said. Growth may slow, according to the Ruritanian Development Bank.";
+  EXPECT_EQ(SpeakerOf(t, "remittances grew"), "Bank of Dale");
+  EXPECT_EQ(SpeakerOf(t, "fifty million transfers"), "Bank of Dale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
