@@ -956,10 +956,20 @@ bool EndsNounPhrase(const std::vector<Tok>& toks, size_t j, size_t i) {
 
 bool IsVerbAt(const std::vector<Tok>& toks, size_t i);
 
+// "Tuesday", "earlier", "this week": when, which no description of a
+// speaker or a document ends with ("a report Tuesday from …").
+bool IsTimeWord(absl::string_view w) {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "earlier",
+      "later", "yesterday", "today", "tonight", "last", "this", "week", "month", "year", "weekend"};
+  return v->contains(w);
+}
+
 // Where "by" or "from" stands at toks[j], or after a participle there
 // ("conducted by", "released from"); toks.size() if neither does.
 size_t IssuerPrepositionAt(const std::vector<Tok>& toks, size_t j) {
   size_t k = j;
+  while (k < toks.size() && k < j + 3 && toks[k].kind == Tok::kWord && IsTimeWord(toks[k].lower)) ++k;
   if (k < toks.size() && toks[k].kind == Tok::kWord && !toks[k].cap && absl::EndsWith(toks[k].lower, "ed")) ++k;
   if (k < toks.size() && toks[k].kind == Tok::kWord && (toks[k].lower == "by" || toks[k].lower == "from")) return k;
   return toks.size();
@@ -1020,6 +1030,9 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
            !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&
            !absl::EndsWith(toks[j].lower, "n't") &&  // "the donor didn't"
+           !(j > i + 1 && IsTimeWord(toks[j].lower)) &&  // "a report Tuesday from …"
+           !(j > i + 1 && absl::EndsWith(toks[j].lower, "ed") && j + 1 < toks.size() &&
+             IsTimeWord(toks[j + 1].lower)) &&  // "a court document filed Thursday"
            !EndsNounPhrase(toks, j, i)) {
       words.push_back(toks[j].text);
       head = toks[j].lower;

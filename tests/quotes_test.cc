@@ -868,6 +868,13 @@ TEST(Quotes, AFindingOrDocumentBySomeoneIsTheirs) {
   EXPECT_EQ(SpeakerOf(t, "the yard would stay open"), "Pell Ostrander");
   EXPECT_EQ(SpeakerOf(t, "most want the old bridge"), "Brightwater poll");
   EXPECT_EQ(SpeakerOf(t, "fewer people fish"), "Ostia survey");
+  // "a report Tuesday from …", "a report earlier this week from …": when, then who.
+  std::string u =
+      "Ada Rusk will speak at the party's conference in May, according to a report Tuesday from the Dale "
+      "Courier.\n\n"
+      "Shop prices fell again in March, according to a report earlier this week from the Retail Guild.";
+  EXPECT_EQ(SpeakerOf(u, "will speak at the party"), "Dale Courier report");
+  EXPECT_EQ(SpeakerOf(u, "Shop prices fell"), "Retail Guild report");
 }
 
 // "she" means no capitalised run whose first word the text also writes in
