@@ -1578,6 +1578,20 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
          !(j - 1 == v - 1 && toks[j - 1].lower == "told")) {
     --j;
   }
+  // "… his friend, the producer Ned Vole, who described him as a “…”": the
+  // relative pronoun speaks for the name just before its comma.
+  if (j >= from + 3 && toks[j - 1].lower == "who" && toks[j - 2].text == ",") {
+    if (auto s = SpeakerStartBefore(toks, j - 2, known); s && *s >= from) {
+      SpeakerRef named = SpeakerForward(toks, *s, known);
+      // Only someone a title or a forename marks as a person: ", who" also
+      // follows places and bodies ("the governor of Dale, who …").
+      const int who = named.kind == SpeakerRef::kName ? people.Find(named.name, named.titles) : -1;
+      if (who >= 0 && people.at(who).gender != Gender::kUnknown && !people.at(who).org &&
+          *s + WordCount(named.mention) == j - 2) {
+        return named;
+      }
+    }
+  }
   // "Rita Vance, who chairs the Lakeside Fund said": the name before ", who".
   // "One dealer, who asked not to be named, told Reuters": so a description.
   for (size_t c = from + 1; c + 1 < j; ++c) {

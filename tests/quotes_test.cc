@@ -935,6 +935,17 @@ TEST(Quotes, ABodysNameRunsPastOf) {
   EXPECT_EQ(SpeakerOf(t, "fifty million transfers"), "Bank of Dale");
 }
 
+// "…, the critic Tom Vole, who said they were “…”": the relative pronoun
+// speaks for the person named just before its comma, not for the last
+// speaker; not for a place ("the mayor of Dale, who …").
+TEST(Quotes, WhoAfterANameSpeaksForIt) {
+  std::string t =
+      "\u201CWe are thrilled to top the list,\u201D said Ada Rusk, the band's singer.\n\n"
+      "One of the experts to tip the band was the critic Tom Vole, who said they were \u201Cspiky but in "
+      "love with pop\u201D.";
+  EXPECT_EQ(SpeakerOf(t, "spiky but in love"), "Tom Vole");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
