@@ -1563,6 +1563,24 @@ bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
   return j > role && j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap;
 }
 
+// Whether the capitalised run at toks[k] is followed by lower-case words
+// ending in a noun for a person, then another capitalised run: "Harbor
+// Kites singer Ula Vetch", not "Mr Dahl felt that Ines Moro".
+bool RoleNounThenName(const std::vector<Tok>& toks, size_t k) {
+  size_t j = k;
+  while (j < toks.size() && toks[j].kind == Tok::kWord && (toks[j].cap || IsParticle(toks[j]))) ++j;
+  const size_t role = j;
+  while (j < toks.size() && j < role + 3 && toks[j].kind == Tok::kWord && !toks[j].cap &&
+         !IsVerbAt(toks, j) && !Auxiliaries().contains(toks[j].lower) && !Prepositions().contains(toks[j].lower) &&
+         !SpeechVerbs().contains(toks[j].lower) && toks[j].lower != "that" && toks[j].lower != "and" &&
+         !absl::EndsWith(toks[j].lower, "ed")) {  // "Vera Wood slated comedian Sam Cole"
+    ++j;
+  }
+  if (j == role || j >= toks.size() || toks[j].kind != Tok::kWord || !toks[j].cap) return false;
+  const std::string& noun = toks[j - 1].lower;
+  return PersonNoun(noun) || Titles().contains(noun) || SpeaksForOthers(noun);
+}
+
 // The subject of the speech verb at toks[v], searched back to `from`.
 SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People& people) {
   const auto& known = people.known_words();
@@ -2240,9 +2258,13 @@ class Extractor {
                absl::EndsWith(toks[next].lower, "ed") ||
                (absl::EndsWith(toks[next].lower, "s") && !absl::EndsWith(toks[next].lower, "ss")));
           if (main_subject) fronted = false;
+          // "Harbor Kites singer Ula Vetch collected …": a name that only
+          // qualifies a role before another name is not the subject; the
+          // person after the role is.
+          const bool qualifies = !speaks && RoleNounThenName(toks, start);
           people_.Mention(person, toks[start].start,
-                          (!sentence_has_subject && !object) || speaks || main_subject);
-          sentence_has_subject = true;
+                          !qualifies && ((!sentence_has_subject && !object) || speaks || main_subject));
+          if (!qualifies) sentence_has_subject = true;
         }
       }
     }

@@ -946,6 +946,20 @@ TEST(Quotes, WhoAfterANameSpeaksForIt) {
   EXPECT_EQ(SpeakerOf(t, "spiky but in love"), "Tom Vole");
 }
 
+// "Harbor Kites singer Ula Vetch collected …": a name that only qualifies a
+// role before another name is not the sentence's subject; "Vera Wood
+// slated comedian Sam Cole" keeps its subject.
+TEST(Quotes, NameBeforeARoleAndANameIsNotTheSubject) {
+  std::string t =
+      "The band won three awards on the night. Harbor Kites singer Ula Vetch collected the best album prize "
+      "from the singer Dora Pike. She told the audience: \u201CIf you told us a year ago we would win these "
+      "awards we would have called you crazy.\u201D\n\n"
+      "In an interview, Vera Wood slated comedian Sam Cole for his brand of humour. \u201CIt is a shame "
+      "people cannot just write a script,\u201D she said.";
+  EXPECT_EQ(SpeakerOf(t, "called you crazy"), "Ula Vetch");
+  EXPECT_EQ(SpeakerOf(t, "write a script"), "Vera Wood");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
