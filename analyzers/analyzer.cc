@@ -14,12 +14,12 @@
 #include "absl/strings/str_cat.h"
 
 namespace newsidx {
-namespace {
-
-bool IsAscii(absl::string_view s) {
-  return std::all_of(s.begin(), s.end(),
+bool IsAscii(absl::string_view text) {
+  return std::all_of(text.begin(), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
+
+namespace {
 
 // The characters Xapian's QueryParser keeps inside a term (its is_wordchar).
 bool IsWordChar(UChar32 c) {

@@ -36,6 +36,9 @@ std::string NormalizeText(absl::string_view text);
 // Maps curly and modifier apostrophes (’ ‘ ʼ ′ ＇) to ASCII '.
 std::string UnifyApostrophes(absl::string_view text);
 
+// Whether every byte of `text` is 7-bit ASCII: such text needs no ICU.
+bool IsAscii(absl::string_view text);
+
 struct Token {
   std::string term;    // normalized; never empty
   uint32_t start = 0;  // byte offsets of the word in the analyzed text

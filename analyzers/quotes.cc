@@ -12,6 +12,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "analyzers/analyzer.h"
@@ -301,6 +302,44 @@ bool DescribesAPerson(absl::string_view noun) {
       "reporter", "correspondent", "member", "officer", "newspaper", "paper", "analyst", "expert"};
   if (others->contains(noun)) return false;
   return PersonNoun(noun) || Titles().contains(noun) || absl::EndsWith(noun, "-old");
+}
+
+// The head noun of a description of no one and nothing that speaks: an
+// idea, an act ("the sentiment", "the restoration", "a
+// wave"); not a span of time, which may end a longer description ("a
+// report earlier this week"); not a body ("the administration", "the community", "the station").
+bool NamesNoOne(absl::string_view noun) {
+  static const auto* abstract = new absl::flat_hash_set<std::string>{
+      "sentiment", "plan", "plans", "move", "trip", "meeting", "issue", "result", "system", "test",
+      "idea", "proposal", "proposals", "deal", "agreement", "temperature", "slide", "battle", "wave",
+      "nod", "stretch",
+      "array", "number", "dozen", "third", "half", "quarter", "look", "copy", "piece", "version",
+      "fine", "rise", "fall", "increase", "decline"};
+  static const auto* bodies = new absl::flat_hash_set<std::string>{
+      "delegation", "coalition", "community", "charity", "publication", "station", "nation",
+      "legislature", "opposition", "majority", "minority", "faction",
+      // findings under another name: "an FBI investigation said"
+      "investigation", "declaration", "projection", "examination", "evaluation"};
+  const std::string w(noun);
+  if (abstract->contains(w)) return true;  // before PersonNoun, which takes "sentiment" for "student"
+  if (OrgWords().contains(w) || GenericOrgNouns().contains(w) || BodyOfSomeone().contains(w) ||
+      Titles().contains(w) || DocumentNouns().contains(w) || FindingNouns().contains(w) ||
+      PersonNoun(w) || bodies->contains(w)) {
+    return false;
+  }
+  for (absl::string_view end : {"tion", "sion", "ness", "ity", "ism"}) {
+    if (w.size() > end.size() + 3 && absl::EndsWith(w, end)) return true;
+  }
+  return false;
+}
+
+// Someone known by speaking for others or on their behalf: a spokesman, a
+// source, an official, an aide.
+bool SpeaksForOthers(absl::string_view noun) {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "spokesman", "spokeswoman", "spokesperson", "representative", "source", "official", "aide",
+      "adviser", "advisor", "insider", "staffer", "operative"};
+  return v->contains(noun);
 }
 
 // After "one": a noun that surely means a person ("one person", "one
@@ -735,6 +774,40 @@ void DropAsidesAfterNames(std::vector<Tok>& toks) {
   toks = std::move(kept);
 }
 
+// "Harlow & Penn", "QT&Z": capitalised words joined by an ampersand are one
+// name, so no part of them speaks alone; a forename after it starts a second
+// person ("Cole & Ann Reyes"). An initial's dot after the join ("QT&Z. The")
+// is the sentence's end, not part of the name.
+void JoinAmpersandNames(std::vector<Tok>& toks) {
+  std::vector<Tok> out;
+  out.reserve(toks.size());
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const bool joins = toks[i].kind == Tok::kPunct && toks[i].text == "&" && !out.empty() &&
+                       out.back().kind == Tok::kWord && out.back().cap && i + 1 < toks.size() &&
+                       toks[i + 1].kind == Tok::kWord && toks[i + 1].cap &&
+                       !MaleForenames().contains(toks[i + 1].lower) &&
+                       !FemaleForenames().contains(toks[i + 1].lower);
+    if (!joins) {
+      out.push_back(std::move(toks[i]));
+      continue;
+    }
+    Tok& name = out.back();
+    Tok next = std::move(toks[++i]);
+    std::optional<Tok> dot;
+    if (next.text.size() == 2 && next.text[1] == '.') {
+      dot = Tok{Tok::kPunct, ".", "", next.end - 1, next.end};
+      next.text.pop_back();
+      next.end -= 1;
+    }
+    const bool spaced = toks[i - 1].start > name.end || next.start > toks[i - 1].end;
+    absl::StrAppend(&name.text, spaced ? " & " : "&", next.text);
+    name.end = next.end;
+    name.lower = NormalizeText(name.text);
+    if (dot) out.push_back(std::move(*dot));
+  }
+  toks = std::move(out);
+}
+
 // Words and punctuation of [from, to), with each listed segment (whose marks
 // lie inside) replaced by one kQuote token.
 std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
@@ -793,6 +866,7 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
     out.push_back(std::move(t));
     ++i;
   }
+  JoinAmpersandNames(out);
   DropAsidesAfterNames(out);
   bool start = true;
   for (size_t i = 0; i < out.size(); ++i) {
@@ -940,6 +1014,41 @@ bool EndsNounPhrase(const std::vector<Tok>& toks, size_t j, size_t i) {
          !toks[j - 1].cap;
 }
 
+bool IsVerbAt(const std::vector<Tok>& toks, size_t i);
+
+// "Tuesday", "earlier", "this week": when, which no description of a
+// speaker or a document ends with ("a report Tuesday from …").
+bool IsTimeWord(absl::string_view w) {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "earlier",
+      "later", "yesterday", "today", "tonight", "last", "this", "week", "month", "year", "weekend"};
+  return v->contains(w);
+}
+
+// Where "by" or "from" stands at toks[j], or after a participle there
+// ("conducted by", "released from"); toks.size() if neither does.
+size_t IssuerPrepositionAt(const std::vector<Tok>& toks, size_t j) {
+  size_t k = j;
+  while (k < toks.size() && k < j + 3 && toks[k].kind == Tok::kWord && IsTimeWord(toks[k].lower)) ++k;
+  if (k < toks.size() && toks[k].kind == Tok::kWord && !toks[k].cap && absl::EndsWith(toks[k].lower, "ed")) ++k;
+  if (k < toks.size() && toks[k].kind == Tok::kWord && (toks[k].lower == "by" || toks[k].lower == "from")) return k;
+  return toks.size();
+}
+
+// Whether lower-case words from toks[j] (at most three) end in a noun for a
+// person ("spokesman", "chief executive", "senior aide") before any verb.
+bool PersonNounPhraseAt(const std::vector<Tok>& toks, size_t j) {
+  for (size_t k = j; k < toks.size() && k < j + 3; ++k) {
+    const Tok& t = toks[k];
+    if (t.kind != Tok::kWord || t.cap || SpeechVerbs().contains(t.lower) || Auxiliaries().contains(t.lower) ||
+        Prepositions().contains(t.lower)) {
+      return false;
+    }
+    if (PersonNoun(t.lower) || Titles().contains(t.lower) || SpeaksForOthers(t.lower)) return true;
+  }
+  return false;
+}
+
 // A pronoun, a description ("the analyst", "the former president") or a
 // name starting at toks[i].
 SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
@@ -981,29 +1090,80 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
            !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&
            !absl::EndsWith(toks[j].lower, "n't") &&  // "the donor didn't"
+           !(j > i + 1 && IsTimeWord(toks[j].lower)) &&  // "a report Tuesday from …"
+           !(j > i + 1 && absl::EndsWith(toks[j].lower, "ed") && j + 1 < toks.size() &&
+             IsTimeWord(toks[j + 1].lower)) &&  // "a court document filed Thursday"
            !EndsNounPhrase(toks, j, i)) {
       words.push_back(toks[j].text);
       head = toks[j].lower;
       ++j;
+    }
+    // "the prime minister's spokesman", "the company's chief executive": a
+    // possessive inside the description; its head comes after.
+    if (!head.empty() && j + 1 < toks.size() && IsPossessive(toks[j]) && !toks[j].cap &&
+        toks[j + 1].kind == Tok::kWord && !toks[j + 1].cap && PersonNounPhraseAt(toks, j + 1)) {
+      words.push_back(toks[j].text);
+      ++j;
+      while (j < toks.size() && toks[j].kind == Tok::kWord && !toks[j].cap && PersonNounPhraseAt(toks, j) &&
+             words.size() < 8) {
+        words.push_back(toks[j].text);
+        head = toks[j].lower;
+        ++j;
+        auto person_word = [](const std::string& w) {
+          return PersonNoun(w) || Titles().contains(w) || SpeaksForOthers(w);
+        };
+        // "chief executive": a noun for a person may qualify the next one.
+        if (person_word(head) && !(j < toks.size() && toks[j].kind == Tok::kWord && !toks[j].cap &&
+                                   person_word(toks[j].lower))) {
+          break;
+        }
+      }
     }
     if (head.empty()) return r;
     // "a spokeswoman for the Lakeside Trust's Office": the description names
     // whom the person speaks for.
     std::string org;
     size_t org_end = j;
-    if (j + 1 < toks.size() && (toks[j].lower == "for" || toks[j].lower == "of" || toks[j].lower == "at") &&
-        !OrgWords().contains(head) && !GenericOrgNouns().contains(head) && !toks[j - 1].cap) {
-      size_t k = j + 1;
+    // "a survey conducted by Harbor Analytics", "a statement from the Hale
+    // campaign": a finding or a document names who issued it; "of" after
+    // one names what it is about ("a poll of Dale voters").
+    const bool issued = FindingNouns().contains(head) || DocumentNouns().contains(head);
+    const size_t by = IssuerPrepositionAt(toks, j);
+    const bool by_issuer = issued && (t.lower == "a" || t.lower == "an") && by + 1 < toks.size();
+    const bool for_body = !issued && j + 1 < toks.size() &&
+                          (toks[j].lower == "for" || toks[j].lower == "of" || toks[j].lower == "at") &&
+                          !OrgWords().contains(head) && !GenericOrgNouns().contains(head);
+    if ((by_issuer || for_body) && !toks[j - 1].cap) {
+      size_t k = (by_issuer ? by : j) + 1;
       if (toks[k].lower == "the" && k + 1 < toks.size()) ++k;
       std::vector<std::string> run;
-      while (k < toks.size() && k < j + 9 && toks[k].kind == Tok::kWord &&
-             ((toks[k].cap && !NotNames().contains(toks[k].lower)) ||
-              // "the Department for Roads and Bridges"
-              (!run.empty() && !IsPossessive(toks[k - 1]) &&
-               (toks[k].lower == "for" || toks[k].lower == "of" || toks[k].lower == "and") &&
-               k + 1 < toks.size() && toks[k + 1].kind == Tok::kWord && toks[k + 1].cap))) {
-        run.push_back(toks[k].text);
-        ++k;
+      auto read_run = [&toks, &run](size_t k, size_t limit) {
+        while (k < toks.size() && k < limit && toks[k].kind == Tok::kWord &&
+               ((toks[k].cap && !NotNames().contains(toks[k].lower)) ||
+                // "the Department for Roads and Bridges"
+                (!run.empty() && !IsPossessive(toks[k - 1]) &&
+                 (toks[k].lower == "for" || toks[k].lower == "of" || toks[k].lower == "and") &&
+                 k + 1 < toks.size() && toks[k + 1].kind == Tok::kWord && toks[k + 1].cap))) {
+          run.push_back(toks[k].text);
+          ++k;
+        }
+        return k;
+      };
+      k = read_run(k, j + 9);
+      // "a report by Ruritanian think-tank Civitas": the first run only
+      // qualifies the noun after it; the issuer is the name that follows.
+      if (by_issuer && !run.empty() && !IsPossessive(toks[k - 1]) && k < toks.size() &&
+          toks[k].kind == Tok::kWord && !toks[k].cap) {
+        size_t next = k;
+        while (next < toks.size() && next < k + 3 && toks[next].kind == Tok::kWord && !toks[next].cap &&
+               !Prepositions().contains(toks[next].lower) && !IsVerbAt(toks, next) &&
+               !Auxiliaries().contains(toks[next].lower)) {
+          ++next;
+        }
+        if (next > k) {
+          run.clear();
+          if (next < toks.size() && toks[next].kind == Tok::kWord && toks[next].cap) k = read_run(next, next + 6);
+        }
       }
       if (!run.empty()) {
         org = absl::StrJoin(run, " ");
@@ -1041,6 +1201,20 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     // "the Kremlin", "the White House" name someone; "the Tory leader" describes.
     bool named_org = true;
     for (size_t x = i + 1; x < j; ++x) named_org = named_org && toks[x].cap;
+    // "the Bank of Dale", "the Department for Roads": the name runs on past
+    // "of" or "for"; "the Bank" alone would be any bank of the story.
+    if (named_org && j > i + 1 && t.lower == "the" && OrgWords().contains(head) && j + 1 < toks.size() &&
+        (toks[j].lower == "of" || toks[j].lower == "for") && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
+        !NotNames().contains(toks[j + 1].lower)) {
+      words.push_back(toks[j].text);
+      ++j;
+      while (j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap && !IsPossessive(toks[j]) &&
+             words.size() < 8) {
+        words.push_back(toks[j].text);
+        ++j;
+      }
+      if (j < toks.size() && IsPossessive(toks[j]) && toks[j].cap) words.push_back(WithoutPossessive(toks[j].text));
+    }
     // "the European Commissioner", "the Prime Minister": a role, not a name;
     // "the Liberal Democrats", a party, is one.
     if (named_org && (Titles().contains(head) || Affiliations().contains(head)) &&
@@ -1287,16 +1461,43 @@ class People {
                                         NormalizeText(p.name.substr(0, p.name.find(' '))) &&
                                     guessed != Gender::kUnknown && p.gender != Gender::kUnknown &&
                                     guessed != p.gender;
-      const bool forename_clash = !forename.empty() && !other.empty();
+      const bool forename_clash = (!forename.empty() && !other.empty()) || GivenNamesDiffer(name, p.name);
       // "the Hale campaign" and "the Berg campaign" are two bodies; "the
       // Daily News" is "the New York Daily News".
       const std::string a = NormalizeText(name), b = NormalizeText(p.name);
       const bool orgs_clash = p.org && Words(name) >= 2 && Words(p.name) >= 2 && IsOrgName(std::string(name)) &&
                               a != b && !absl::EndsWith(a, " " + b) && !absl::EndsWith(b, " " + a);
-      if (!gender_clash && !forename_clash && !full_names_clash && !orgs_clash && fallback < 0) fallback = i;
+      // "Bank of Dale" is no one called "Dale".
+      const bool org_and_one_word = IsOrgName(std::string(name)) && Words(name) >= 2 && !p.org && Words(p.name) == 1;
+      if (!gender_clash && !forename_clash && !full_names_clash && !orgs_clash && !org_and_one_word && fallback < 0) {
+        fallback = i;
+      }
     }
     return fallback;
   }
+  // "Jo Pratt" and "Ned Pratt": two full names whose first words are
+  // both given names and differ name two people, even when no list knows
+  // the forenames; a first word the text also writes in lower case or
+  // never capitalises mid-sentence ("Among Pratt", "Absent Pratt") may
+  // open a sentence and is no given name, and one the other name holds
+  // ("Ann Lee Pratt", "Lee Pratt") is a middle name.
+  bool GivenNamesDiffer(absl::string_view a, absl::string_view b) const {
+    std::vector<absl::string_view> wa = absl::StrSplit(a, ' ', absl::SkipEmpty());
+    std::vector<absl::string_view> wb = absl::StrSplit(b, ' ', absl::SkipEmpty());
+    if (wa.size() < 2 || wb.size() < 2) return false;
+    const std::string fa = NormalizeText(wa.front()), fb = NormalizeText(wb.front());
+    // A name's first word opening a sentence ("Jo Pratt said") is seen
+    // capitalised only there: one of the two must be seen mid-sentence.
+    if (fa == fb || !GivenNameLike(wa.front(), /*strict=*/false) || !GivenNameLike(wb.front(), false) ||
+        !(GivenNameLike(wa.front(), true) || GivenNameLike(wb.front(), true))) {
+      return false;
+    }
+    auto holds = [](const std::vector<absl::string_view>& words, const std::string& w) {
+      return absl::c_any_of(words, [&w](absl::string_view x) { return NormalizeText(x) == w; });
+    };
+    return !holds(wb, fa) && !holds(wa, fb);
+  }
+  void SetLowerCaseWords(const absl::flat_hash_set<std::string>* words) { lowercase_ = words; }
   Person& at(int i) { return people_[i]; }
   int size() const { return static_cast<int>(people_.size()); }
   const absl::flat_hash_set<std::string>& known_words() const { return known_; }
@@ -1307,6 +1508,25 @@ class People {
   }
 
  private:
+  // A capitalised word of letters, no initial, title, party or word the
+  // text writes in lower case; `strict`: also seen capitalised mid-sentence,
+  // or a known forename.
+  bool GivenNameLike(absl::string_view word, bool strict) const {
+    const std::string w = NormalizeText(word);
+    if (w.size() < 2 || !absl::c_all_of(w, [](char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)) || (c & 0x80); })) {
+      return false;
+    }
+    if (MaleForenames().contains(w) || FemaleForenames().contains(w)) return true;
+    if (absl::c_all_of(word, [](char c) { return absl::ascii_isupper(static_cast<unsigned char>(c)); })) return false;
+    if (Titles().contains(w) || NotNames().contains(w) || Affiliations().contains(w) || OrgWords().contains(w)) {
+      return false;
+    }
+    if (lowercase_ != nullptr && lowercase_->contains(w)) return false;
+    // "Following Pratt on …", "Regarding Pratt's remarks": a participle or
+    // an adverb that opens the sentence.
+    if (!strict && (absl::EndsWith(w, "ing") || absl::EndsWith(w, "ly"))) return false;
+    return !strict || known_.contains(w);
+  }
   static size_t Words(absl::string_view s) {
     return std::vector<absl::string_view>(absl::StrSplit(s, ' ', absl::SkipEmpty())).size();
   }
@@ -1315,6 +1535,7 @@ class People {
   std::vector<std::pair<uint32_t, int>> subjects_;  // mentions that start a sentence
   absl::flat_hash_map<std::string, std::vector<int>> by_key_;  // surname → people, first named first
   absl::flat_hash_set<std::string> known_;
+  const absl::flat_hash_set<std::string>* lowercase_ = nullptr;  // the text's lower-case words
 };
 
 // ---------------------------------------------------------------------------
@@ -1850,6 +2071,24 @@ bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
   return j > role && j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap;
 }
 
+// Whether the capitalised run at toks[k] is followed by lower-case words
+// ending in a noun for a person, then another capitalised run: "Harbor
+// Kites singer Ula Vetch", not "Mr Dahl felt that Ines Moro".
+bool RoleNounThenName(const std::vector<Tok>& toks, size_t k) {
+  size_t j = k;
+  while (j < toks.size() && toks[j].kind == Tok::kWord && (toks[j].cap || IsParticle(toks[j]))) ++j;
+  const size_t role = j;
+  while (j < toks.size() && j < role + 3 && toks[j].kind == Tok::kWord && !toks[j].cap &&
+         !IsVerbAt(toks, j) && !Auxiliaries().contains(toks[j].lower) && !Prepositions().contains(toks[j].lower) &&
+         !SpeechVerbs().contains(toks[j].lower) && toks[j].lower != "that" && toks[j].lower != "and" &&
+         !absl::EndsWith(toks[j].lower, "ed")) {  // "Vera Wood slated comedian Sam Cole"
+    ++j;
+  }
+  if (j == role || j >= toks.size() || toks[j].kind != Tok::kWord || !toks[j].cap) return false;
+  const std::string& noun = toks[j - 1].lower;
+  return PersonNoun(noun) || Titles().contains(noun) || SpeaksForOthers(noun);
+}
+
 // The subject of the speech verb at toks[v], searched back to `from`.
 SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People& people) {
   const auto& known = people.known_words();
@@ -1864,6 +2103,20 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   while (j > from && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower) &&
          !(j - 1 == v - 1 && toks[j - 1].lower == "told")) {
     --j;
+  }
+  // "… his friend, the producer Ned Vole, who described him as a “…”": the
+  // relative pronoun speaks for the name just before its comma.
+  if (j >= from + 3 && toks[j - 1].lower == "who" && toks[j - 2].text == ",") {
+    if (auto s = SpeakerStartBefore(toks, j - 2, known); s && *s >= from) {
+      SpeakerRef named = SpeakerForward(toks, *s, known);
+      // Only someone a title or a forename marks as a person: ", who" also
+      // follows places and bodies ("the governor of Dale, who …").
+      const int who = named.kind == SpeakerRef::kName ? people.Find(named.name, named.titles) : -1;
+      if (who >= 0 && people.at(who).gender != Gender::kUnknown && !people.at(who).org &&
+          *s + WordCount(named.mention) == j - 2) {
+        return named;
+      }
+    }
   }
   // "Rita Vance, who chairs the Lakeside Fund said": the name before ", who".
   // "One dealer, who asked not to be named, told Reuters": so a description.
@@ -2305,6 +2558,7 @@ class Extractor {
       }
     }
     for (const std::string& w : capitalised_midsentence_) people_.AddKnownWords(w);
+    people_.SetLowerCaseWords(&lowercase_words_);
     for (int para = 0; para < static_cast<int>(para_toks_.size()); ++para) {
       const std::vector<Tok>& toks = para_toks_[para];
       bool sentence_has_subject = false;
@@ -2436,6 +2690,10 @@ class Extractor {
           if (std::string before = RoleBefore(toks, start); !before.empty() && person >= 0) {
             people_.at(person).roles.push_back(NormalizeText(before));
           }
+          if (Gender kin = KinGenderAround(toks, start, start + words); person >= 0 && kin != Gender::kUnknown &&
+                                                                        people_.at(person).sure == Gender::kUnknown) {
+            people_.at(person).sure = people_.at(person).gender = kin;
+          }
         } else if (person < 0 && start == i && start > 0 && toks[start - 1].kind == Tok::kWord &&
                    !toks[start - 1].cap && Titles().contains(toks[start - 1].lower) &&
                    toks[start - 1].lower != "former" && !IsPossessive(toks[i]) && !IsRoleOnly(r.name) &&
@@ -2508,9 +2766,13 @@ class Extractor {
                absl::EndsWith(toks[next].lower, "ed") ||
                (absl::EndsWith(toks[next].lower, "s") && !absl::EndsWith(toks[next].lower, "ss")));
           if (main_subject) fronted = false;
+          // "Harbor Kites singer Ula Vetch collected …": a name that only
+          // qualifies a role before another name is not the subject; the
+          // person after the role is.
+          const bool qualifies = !speaks && RoleNounThenName(toks, start);
           people_.Mention(person, toks[start].start,
-                          (!sentence_has_subject && !object) || speaks || main_subject);
-          sentence_has_subject = true;
+                          !qualifies && ((!sentence_has_subject && !object) || speaks || main_subject));
+          if (!qualifies) sentence_has_subject = true;
         }
       }
     }
@@ -2536,6 +2798,34 @@ class Extractor {
       if (toks[k].sentence_start) break;
     }
     return has_role ? absl::StrJoin(words, " ") : "";
+  }
+
+  // "her husband, Jo Pratt", "his late son Jo Pratt", "Jo Pratt, his
+  // wife,": a word of kinship next to a name genders someone no forename
+  // list knows, so that "she" later does not mean him.
+  static Gender KinGenderAround(const std::vector<Tok>& toks, size_t start, size_t end) {
+    size_t k = start;
+    if (k > 0 && toks[k - 1].text == ",") --k;
+    if (k > 0 && toks[k - 1].kind == Tok::kWord) {
+      if (Gender g = KinGender(toks[k - 1].lower); g != Gender::kUnknown) return g;
+    }
+    if (end + 2 < toks.size() && toks[end].text == "," &&
+        (toks[end + 1].lower == "his" || toks[end + 1].lower == "her" || toks[end + 1].lower == "their")) {
+      return KinGender(toks[end + 2].lower);
+    }
+    return Gender::kUnknown;
+  }
+
+  static Gender KinGender(absl::string_view w) {
+    static const auto* male = new absl::flat_hash_set<std::string>{
+        "husband", "father", "son", "brother", "grandfather", "grandson", "uncle", "nephew",
+        "widower", "boyfriend", "stepfather", "stepson", "dad"};
+    static const auto* female = new absl::flat_hash_set<std::string>{
+        "wife", "mother", "daughter", "sister", "grandmother", "granddaughter", "aunt", "niece",
+        "widow", "girlfriend", "stepmother", "stepdaughter", "mum", "mom"};
+    if (male->contains(w)) return Gender::kMale;
+    if (female->contains(w)) return Gender::kFemale;
+    return Gender::kUnknown;
   }
 
   // ", president of the X," after a name.
@@ -3046,9 +3336,20 @@ class Extractor {
       if (st->cue) {
         not_meant_ = NamedInReportedClause(*st);
         for (int i : NamedInTheQuestion(*st)) not_meant_.push_back(i);
-        who = ResolveRef(st->cue->who, st->order, st->para);
+        const SpeakerRef& ref = st->cue->who;
+        mention = ref.mention;
+        if (st->kind != QuoteKind::kDirect && ref.kind == SpeakerRef::kDescription && ref.org.empty() &&
+            NamesNoOne(ref.name)) {
+          // "The proposal would help, says the party", "This sentiment
+          // drew …": a description of no one is not whoever spoke last,
+          // only a speaker named in its own sentence ("Hale says the
+          // result offered …").
+          who = SpeakerNamedInSentence(ref.pos, st->para);
+          if (who >= 0) mention = people_.at(who).name;
+        } else {
+          who = ResolveRef(ref, st->order, st->para);
+        }
         not_meant_.clear();
-        mention = st->cue->who.mention;
       } else if (st->continuation && last_speaker_ >= 0 && st->para - last_para_ <= 2) {
         who = last_speaker_;
         mention = last_mention_;
@@ -3079,6 +3380,25 @@ class Extractor {
     }
     std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
     return out;
+  }
+
+  // A recent speaker named in the sentence around `pos`, else -1.
+  int SpeakerNamedInSentence(uint32_t pos, int para) const {
+    constexpr int kSpeakerReach = 3;  // paragraphs
+    if (para < 0 || para >= static_cast<int>(para_toks_.size())) return -1;
+    const std::vector<Tok>& toks = para_toks_[para];
+    size_t k = 0;
+    while (k < toks.size() && toks[k].start < pos) ++k;
+    if (k >= toks.size()) return -1;
+    const size_t e = SentenceEnd(toks, k);
+    const uint32_t from = toks[SentenceStart(toks, k)].start;
+    const uint32_t to = e < toks.size() ? toks[e].start : toks.back().end;
+    const std::vector<int> named = people_.MentionedBetween(from, to);
+    for (size_t x = speakers_.size(); x-- > 0;) {
+      if (para - speakers_[x].para > kSpeakerReach) break;
+      if (absl::c_linear_search(named, speakers_[x].person)) return speakers_[x].person;
+    }
+    return -1;
   }
 
   // "Mr Hale has “the same passion” as ever, he said": a pronoun cue after
@@ -3189,6 +3509,13 @@ class Extractor {
     if (ref.kind == SpeakerRef::kName) {
       int i = people_.Find(ref.name, ref.titles);
       if (i < 0) i = people_.Add(ref.name, ref.titles, "");
+      // "the Center for Open Politics": a body's full name, where only the
+      // capitalised run after "for" was seen as a name ("Open Politics").
+      if (i >= 0 && IsOrgName(ref.name) && WordCount(ref.name) > WordCount(people_.at(i).name) &&
+          (absl::StrContains(ref.name, " of ") || absl::StrContains(ref.name, " for "))) {
+        people_.at(i).name = ref.name;
+        people_.at(i).org = true;
+      }
       return i;
     }
     // "an IMF official said", "a Conservative spokeswoman said": someone new,
@@ -3197,6 +3524,9 @@ class Extractor {
         (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an ") ||
          absl::StartsWithIgnoreCase(ref.mention, "one "))) {
       std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
+      if (!ref.org.empty() && (DocumentNouns().contains(ref.name) || FindingNouns().contains(ref.name))) {
+        return IssuerOf(ref);
+      }
       if (!ref.org.empty()) {
         // "a spokeswoman for the Lakeside Trust" → "Lakeside Trust spokeswoman"
         std::string base = ref.mention.substr(0, ref.mention.rfind(" " + ref.org));
@@ -3266,7 +3596,8 @@ class Extractor {
         fits = [this, want, they = ref.name == "they"](const Person& p) {
           if (IsPlace(p)) return false;
           if (they) return true;
-          return !p.org && !p.thing && !p.OnlyAfterThe() && (p.gender == want || p.gender == Gender::kUnknown);
+          return !p.org && !p.thing && !p.OnlyAfterThe() &&
+                 (p.gender == want || (p.gender == Gender::kUnknown && MayBeSomeone(p)));
         };
         if (!not_meant_.empty()) {
           fits = [this, inner = std::move(fits)](const Person& p) {
@@ -3382,6 +3713,14 @@ class Extractor {
         });
         if (subject >= 0) return subject;
       }
+      // "“…,” said the senior Hale adviser", "the second official said": one
+      // who speaks for others and whom no role names is someone unnamed,
+      // not whoever spoke last.
+      if (SpeaksForOthers(noun)) {
+        if (int holder = people_.LastMentionBefore(pos, fits); holder >= 0) return holder;
+        std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
+        return people_.Add(described, described, noun);
+      }
       if (!speakers_.empty() && para - speakers_.back().para <= kSpeakerReach) {
         return speakers_.back().person;
       }
@@ -3434,6 +3773,31 @@ class Extractor {
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
     return people_.LastMentionBefore(pos, fits);
+  }
+
+  // "a statement from Jo Pratt" speaks for Jo Pratt; "a survey by Harbor
+  // Analytics" is the "Harbor Analytics survey", a finding, not a person.
+  int IssuerOf(const SpeakerRef& ref) {
+    std::string org = ref.org;
+    if (absl::EndsWith(org, "'s")) org.resize(org.size() - 2);
+    if (absl::EndsWith(org, "\xE2\x80\x99s")) org.resize(org.size() - 4);
+    if (DocumentNouns().contains(ref.name)) {
+      int who = people_.Find(org);
+      return who >= 0 ? who : people_.Add(org, "", "");
+    }
+    const std::string name = org + " " + ref.name;
+    int who = people_.Add(name, "", "");
+    if (who >= 0) people_.at(who).org = true;
+    return who;
+  }
+
+  // Whether "he" or "she" may mean `p`, whom nothing genders: not a name
+  // of two words or more whose first word the text also writes in lower
+  // case ("Night Racing", "Off Message"; a forename seldom is one, while
+  // later words may be: "Tin May"), unless a title or role came with it.
+  bool MayBeSomeone(const Person& p) const {
+    if (WordCount(p.name) < 2 || !p.roles.empty()) return true;
+    return PlainName(p.name.substr(0, p.name.find(' ')));
   }
 
   // A run of words none of which the text also writes in lower case or

@@ -5,7 +5,6 @@
 
 #include <memory>
 
-#include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/strip.h"
@@ -17,10 +16,6 @@
 
 namespace newsidx {
 namespace {
-
-bool IsAscii(absl::string_view text) {
-  return absl::c_all_of(text, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 // ICU transliterators are not thread-safe: one per thread.
 std::string ToLatinAscii(absl::string_view text) {

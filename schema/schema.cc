@@ -70,22 +70,40 @@ SpeakerName DecodeSpeakerName(absl::string_view s) {
 
 // A line of JSON for the fields, then the text as it is: hits decode the
 // small JSON and copy the text, instead of unescaping an article's worth of it.
+namespace {
+
+// The string fields of DocData under their JSON keys, in one list for both
+// directions; the text goes after the JSON line, the span as numbers.
+struct StringField {
+  const char* key;
+  std::string DocData::*member;
+  bool quote_only;
+};
+constexpr StringField kStringFields[] = {
+    {"type", &DocData::type, false},
+    {"id", &DocData::id, false},
+    {"path", &DocData::path, false},
+    {"title", &DocData::title, false},
+    {"source", &DocData::source, false},
+    {"date", &DocData::date, false},
+    {"speaker", &DocData::speaker, true},
+    {"speaker_key", &DocData::speaker_key, true},
+    {"speaker_mention", &DocData::speaker_mention, true},
+    {"role", &DocData::role, true},
+    {"kind", &DocData::kind, true},
+};
+
+}  // namespace
+
 std::string EncodeDocData(const DocData& d) {
   // Assigned one by one: a braced list copies every value twice more, and
   // this runs once per document of a build.
+  const bool quote = d.type == kTypeQuote;
   nlohmann::json j = nlohmann::json::object();
-  j["type"] = d.type;
-  j["id"] = d.id;
-  j["path"] = d.path;
-  j["title"] = d.title;
-  j["source"] = d.source;
-  j["date"] = d.date;
-  if (d.type == kTypeQuote) {
-    j["speaker"] = d.speaker;
-    j["speaker_key"] = d.speaker_key;
-    j["speaker_mention"] = d.speaker_mention;
-    j["role"] = d.role;
-    j["kind"] = d.kind;
+  for (const StringField& f : kStringFields) {
+    if (quote || !f.quote_only) j[f.key] = d.*f.member;
+  }
+  if (quote) {
     j["start"] = d.start;
     j["end"] = d.end;
   }
@@ -97,17 +115,12 @@ absl::StatusOr<DocData> DecodeDocData(absl::string_view data) {
   if (newline == absl::string_view::npos) return absl::DataLossError("document data has no text line");
   nlohmann::json j = nlohmann::json::parse(data.substr(0, newline), nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return absl::DataLossError("document data is not a JSON object");
-  auto get = [&](const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  DocData d{get("type"), get("id"),   get("path"), get("title"),
-            get("source"), get("date"), std::string(data.substr(newline + 1))};
-  d.speaker = get("speaker");
-  d.speaker_key = get("speaker_key");
-  d.speaker_mention = get("speaker_mention");
-  d.role = get("role");
-  d.kind = get("kind");
+  DocData d;
+  for (const StringField& f : kStringFields) {
+    auto it = j.find(f.key);
+    if (it != j.end() && it->is_string()) d.*f.member = it->get<std::string>();
+  }
+  d.text = std::string(data.substr(newline + 1));
   d.start = j.value("start", 0u);
   d.end = j.value("end", 0u);
   return d;

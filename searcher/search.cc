@@ -603,17 +603,14 @@ absl::StatusOr<IndexStats> Searcher::Stats() {
     return WithReopen([&] {
       IndexStats s;
       s.documents = db_.get_doccount();
-      Xapian::Enquire enquire(db_);
       // Not Xapian::Query::MatchAll: that one static object's reference
       // count is not atomic, so server threads copying it at once freed it
       // (a segfault under the soak test). Xapian's header says as much.
-      enquire.set_query(Xapian::Query(std::string()));
-      Xapian::ValueCountMatchSpy types(schema::kTypeSlot), sources(schema::kSourceSlot);
-      enquire.add_matchspy(&types);
-      enquire.add_matchspy(&sources);
-      enquire.get_mset(0, 0, db_.get_doccount());
-      s.types = TopValues(CountsOf(types), schema::kType, 10);
-      s.sources = TopValues(CountsOf(sources), schema::kSource, 1000);
+      uint64_t total = 0;
+      std::vector<ValueCounts> counts =
+          CountFacets(Xapian::Query(std::string()), {&schema::kType, &schema::kSource}, total);
+      s.types = TopValues(counts[0], schema::kType, 10);
+      s.sources = TopValues(counts[1], schema::kSource, 1000);
       std::string lo = db_.get_value_lower_bound(schema::kDateSlot);
       std::string hi = db_.get_value_upper_bound(schema::kDateSlot);
       if (!lo.empty()) s.first_date = FacetValueText(schema::kDate, lo);

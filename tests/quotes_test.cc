@@ -1054,6 +1054,148 @@ TEST(Quotes, TheyMeansThePluralSubjectJustBefore) {
   EXPECT_EQ(SpeakerOf(t, "you risk being seen"), "former prosecutors");
 }
 
+// "Harlow & Penn", "QT&Z": an ampersand joins capitalised words into one
+// name; no part of it speaks alone, and "QT&Z." still ends its sentence.
+TEST(Quotes, AmpersandJoinsANameAndItsSentenceStillEnds) {
+  std::string t =
+      "\u201CRates will rise,\u201D Harlow & Penn said on Monday.\n\n"
+      "Shares in QT&Z. The company's chief, Ada Lusk, said the merger would go ahead.\n\n"
+      "The sketch duo Cole & Ann Reyes took the prize. \u201CIt was a shock,\u201D Reyes said.";
+  EXPECT_EQ(SpeakerOf(t, "Rates will rise"), "Harlow & Penn");
+  EXPECT_EQ(SpeakerOf(t, "It was a shock"), "Ann Reyes");
+  EXPECT_EQ(SpeakerOf(t, "the merger would go ahead"), "Ada Lusk");
+}
+
+// Two full names that share a surname but whose first words differ are two
+// people, even when no forename list knows either first word; a participle
+// opening a sentence ("Following Fenwick …") is no first name.
+TEST(Quotes, SameSurnameDifferentGivenNamesAreTwoPeople) {
+  std::string t =
+      "Dario Fenwick said his side had trained well all week. \u201CWe were ready for them,\u201D he said.\n\n"
+      "Team captain Ulric Fenwick admitted the side had struggled after the break. \u201CWe made too many "
+      "errors and they punished us,\u201D he said.\n\n"
+      "Following Fenwick on the radio, the referee defended his decisions.";
+  EXPECT_EQ(SpeakerOf(t, "too many errors"), "Ulric Fenwick");
+  EXPECT_EQ(SpeakerOf(t, "ready for them"), "Dario Fenwick");
+}
+
+// "her husband, Casimir Dunmore": a word of kinship genders a name no
+// forename list knows, so "she" passes over him.
+TEST(Quotes, KinshipWordGendersTheNameBesideIt) {
+  std::string t =
+      "Orsolya Vant, a teacher from Eastbrook, said the speeches had changed her mind. Along with her "
+      "husband, Casimir Dunmore, a banker, she has given to many candidates. \u201CI feel bad to say it, "
+      "but I cannot support him,\u201D she said.";
+  EXPECT_EQ(SpeakerOf(t, "I feel bad"), "Orsolya Vant");
+}
+
+// "a recent report from Marrow Coastal Research" is that body's report, not
+// an unnamed "recent report"; a statement or an email "from" someone is
+// theirs; "a poll of Dale voters" names whom it asked, not who ran it.
+TEST(Quotes, AFindingOrDocumentBySomeoneIsTheirs) {
+  std::string t =
+      "Sales of wooden boats rose by a third last year, according to a recent report from Marrow Coastal "
+      "Research.\n\n"
+      "Pell Ostrander runs the last yard on the river. An email from Pell Ostrander said that the yard would "
+      "stay open through the winter.\n\n"
+      "A Brightwater poll of Dale voters has revealed that most want the old bridge rebuilt.\n\n"
+      "A separate survey conducted by Vellum think-tank Ostia revealed that fewer people fish than ten years ago.";
+  EXPECT_EQ(SpeakerOf(t, "Sales of wooden boats"), "Marrow Coastal Research report");
+  EXPECT_EQ(SpeakerOf(t, "the yard would stay open"), "Pell Ostrander");
+  EXPECT_EQ(SpeakerOf(t, "most want the old bridge"), "Brightwater poll");
+  EXPECT_EQ(SpeakerOf(t, "fewer people fish"), "Ostia survey");
+  // "a report Tuesday from …", "a report earlier this week from …": when, then who.
+  std::string u =
+      "Ada Rusk will speak at the party's conference in May, according to a report Tuesday from the Dale "
+      "Courier.\n\n"
+      "Shop prices fell again in March, according to a report earlier this week from the Retail Guild.";
+  EXPECT_EQ(SpeakerOf(u, "will speak at the party"), "Dale Courier report");
+  EXPECT_EQ(SpeakerOf(u, "Shop prices fell"), "Retail Guild report");
+}
+
+// "she" means no capitalised run whose first word the text also writes in
+// lower case (a title, a column's name), only someone a name could be.
+TEST(Quotes, PronounPassesOverATitleThatStartsWithACommonWord) {
+  std::string t =
+      "Nia Okafor cancelled an appearance at the charity premiere of her film.\n\n"
+      "The singer dropped out at the last minute and has cancelled the promotion of the film Evening Tide "
+      "and her new album; the evening show went on without her. She said: \u201CI very much wanted to be there but I am not well.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "I very much wanted"), "Nia Okafor");
+}
+
+// "This sentiment was reflected …": a description of no one is not the
+// last speaker; a speaker the same sentence names still is ("Mr Vell says
+// the result offered …").
+TEST(Quotes, DescriptionOfNoOneIsNotTheLastSpeaker) {
+  std::string t =
+      "\u201CWe will win the county,\u201D said Mara Quist, the party's candidate.\n\n"
+      "This sentiment was reflected in another question that asked how likely the party was to win, to "
+      "which 21 percent said \u201Cnot too likely\u201D and 14 percent said \u201Cnot at all likely\u201D.\n\n"
+      "\u201CIt is a start,\u201D said Tom Vell, who leads the rival group. In his speech, Mr Vell says the "
+      "result offered his group an \u201Camazing opportunity\u201D that it had wasted.";
+  EXPECT_EQ(SpeakerOf(t, "not too likely"), "");
+  EXPECT_EQ(SpeakerOf(t, "amazing opportunity"), "Tom Vell");
+}
+
+// "said the senior Vell adviser": one who speaks for others and whom no
+// role named before is someone unnamed, not the last speaker; a
+// spokesman introduced before ("a Harbor Trust spokesman") is the same one.
+TEST(Quotes, UnnamedSpokesmanOrSourceIsNotTheLastSpeaker) {
+  std::string t =
+      "\u201CWe will fight on in every county,\u201D said Tom Vell, who leads the party.\n\n"
+      "\u201CHe is tired and the staff know it,\u201D said the senior Vell adviser.\n\n"
+      "\u201CThe bridge will reopen in May,\u201D a Harbor Trust spokesman said. \u201CThe repairs are "
+      "going well,\u201D the spokesman added.";
+  EXPECT_EQ(SpeakerOf(t, "tired and the staff"), "senior Vell adviser");
+  EXPECT_EQ(SpeakerOf(t, "repairs are going well"), "Harbor Trust spokesman");
+}
+
+// "the harbour master's official spokesman": the description runs past the
+// possessive to its head, someone unnamed, not the last speaker.
+TEST(Quotes, PossessiveInsideADescriptionKeepsItsHead) {
+  std::string t =
+      "\u201CThe tide will turn,\u201D said Ada Rusk, who chairs the council.\n\n"
+      "Asked about the storm, the harbour master's official spokesman said: \u201CWe believe the risk is "
+      "real and growing.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "the risk is real"), "harbour master's official spokesman");
+}
+
+// "The Bank of Dale said": a body's name runs past "of"; "the Bank" alone
+// matched whichever bank the story named last, and so did "the bank".
+TEST(Quotes, ABodysNameRunsPastOf) {
+  std::string t =
+      "Workers abroad sent a record sum home last year.\n\n"
+      "The Bank of Dale said that remittances grew by a quarter last year. Last year there were fifty "
+      "million transfers, the bank said. Growth may slow, according to the Ruritanian Development Bank.";
+  EXPECT_EQ(SpeakerOf(t, "remittances grew"), "Bank of Dale");
+  EXPECT_EQ(SpeakerOf(t, "fifty million transfers"), "Bank of Dale");
+}
+
+// "…, the critic Tom Vole, who said they were “…”": the relative pronoun
+// speaks for the person named just before its comma, not for the last
+// speaker; not for a place ("the mayor of Dale, who …").
+TEST(Quotes, WhoAfterANameSpeaksForIt) {
+  std::string t =
+      "\u201CWe are thrilled to top the list,\u201D said Ada Rusk, the band's singer.\n\n"
+      "One of the experts to tip the band was the critic Tom Vole, who said they were \u201Cspiky but in "
+      "love with pop\u201D.";
+  EXPECT_EQ(SpeakerOf(t, "spiky but in love"), "Tom Vole");
+}
+
+// "Harbor Kites singer Ula Vetch collected …": a name that only qualifies a
+// role before another name is not the sentence's subject; "Vera Wood
+// slated comedian Sam Cole" keeps its subject.
+TEST(Quotes, NameBeforeARoleAndANameIsNotTheSubject) {
+  std::string t =
+      "The band won three awards on the night. Harbor Kites singer Ula Vetch collected the best album prize "
+      "from the singer Dora Pike. She told the audience: \u201CIf you told us a year ago we would win these "
+      "awards we would have called you crazy.\u201D\n\n"
+      "In an interview, Vera Wood slated comedian Sam Cole for his brand of humour. \u201CIt is a shame "
+      "people cannot just write a script,\u201D she said.";
+  EXPECT_EQ(SpeakerOf(t, "called you crazy"), "Ula Vetch");
+  EXPECT_EQ(SpeakerOf(t, "write a script"), "Vera Wood");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
