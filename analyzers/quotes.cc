@@ -1741,7 +1741,9 @@ bool NamedOrPronounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v)
   if (t.lower == "and" && j >= s + 2 && toks[j - 2].kind == Tok::kWord && !toks[j - 2].cap) {
     return toks[s].kind == Tok::kWord && !IsGroupDeterminer(toks[s].lower) && toks[s].lower != "another";
   }
-  return t.kind == Tok::kWord && (t.cap || Pronouns().contains(t.lower) || t.lower == "who");
+  // "Hale, who …" or "Hale who …", not "voters who say …".
+  const bool who_of_a_name = t.lower == "who" && j >= s + 2 && (toks[j - 2].cap || toks[j - 2].text == ",");
+  return t.kind == Tok::kWord && (t.cap || Pronouns().contains(t.lower) || who_of_a_name);
 }
 
 bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {

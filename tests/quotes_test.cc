@@ -564,7 +564,8 @@ TEST(Quotes, ReportedClauseWithoutThatHasAFiniteVerb) {
       "Hale added exports were falling fast.\n\n"
       "Hale claimed victory in the vote on Tuesday.\n\n"
       "Hale said goodbye to the workers who were leaving.\n\n"
-      "Voters like Hale more than Berg - 60 percent of voters said Berg would lose.";
+      "Voters like Hale more than Berg - 60 percent of voters said Berg would lose.\n\n"
+      "Hale wins the voters who care most about ferries, while Berg leads among voters who say harbour fees are too high.";
   auto a = QuoteWith(t, "Ruritania would cut tariffs");
   ASSERT_TRUE(a);
   EXPECT_EQ(a->kind, "indirect");
@@ -574,6 +575,7 @@ TEST(Quotes, ReportedClauseWithoutThatHasAFiniteVerb) {
   EXPECT_FALSE(QuoteWith(t, "victory in the vote"));
   EXPECT_FALSE(QuoteWith(t, "goodbye to the workers"));
   EXPECT_FALSE(QuoteWith(t, "Berg would lose"));  // the voters said it, not Hale
+  EXPECT_FALSE(QuoteWith(t, "harbour fees are too high"));
 }
 
 // A short adverbial, or the listener, may stand between the verb and
