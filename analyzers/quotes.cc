@@ -217,7 +217,7 @@ const absl::flat_hash_set<std::string>& OrgWords() {
       "democrats", "dems", "republicans", "tories", "conservatives", "labour", "liberals",
       "greens", "socialists", "mps", "analysts", "officials", "ministers", "fans", "police",
       "industry", "industries", "dictionary", "united", "rovers", "athletic", "fc", "airlines",
-      "airways", "motors", "systems", "technologies", "labs", "laboratories", "research",
+      "airways", "motors", "electric", "dynamics", "systems", "technologies", "labs", "laboratories", "research",
       "securities", "capital", "partners", "holdings", "media", "records", "studios",
       "pictures", "entertainment", "software", "telecom", "energy", "petroleum", "insurance",
       "trust", "fund", "exchange", "markets", "economics", "consulting", "federation",
@@ -935,6 +935,15 @@ std::vector<std::string> PersonTail(std::vector<std::string> words) {
   return std::vector<std::string>(words.end() - keep, words.end());
 }
 
+// Whether the capitalised run at toks[k] ends in a word that closes an
+// organisation's name: then a title word before it is the name's first word
+// ("General Electric", "General Motors"), not a rank.
+bool OrganisationRunAt(const std::vector<Tok>& toks, size_t k) {
+  size_t last = k;
+  while (last + 1 < toks.size() && toks[last + 1].kind == Tok::kWord && toks[last + 1].cap) ++last;
+  return toks[last].kind == Tok::kWord && toks[last].cap && OrgWords().contains(toks[last].lower);
+}
+
 // The name that starts at toks[i] (titles first, then capitalised words).
 // In subject position (just before a speech verb) a sentence's first word
 // may be a name on its own ("Pistorius noted …").
@@ -947,7 +956,8 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
   const size_t n = toks.size();
   while (j < n && toks[j].kind == Tok::kWord && Titles().contains(toks[j].lower) &&
          (toks[j].cap || toks[j].lower == "former") && j + 1 < n &&
-         (toks[j + 1].cap || (IsParticle(toks[j + 1]) && j + 2 < n && toks[j + 2].cap))) {
+         (toks[j + 1].cap || (IsParticle(toks[j + 1]) && j + 2 < n && toks[j + 2].cap)) &&
+         !OrganisationRunAt(toks, j + 1)) {
     titles.push_back(toks[j].text);
     ++j;
   }

@@ -1198,6 +1198,16 @@ TEST(Quotes, NameBeforeARoleAndANameIsNotTheSubject) {
   EXPECT_EQ(SpeakerOf(t, "write a script"), "Vera Wood");
 }
 
+// A rank before a run that ends like a company's name is the name's first
+// word: "General Ironworks" speaks, not "Ironworks" with the rank "General".
+TEST(Quotes, ARankBeforeACompanysNameIsPartOfIt) {
+  std::string t =
+      "General Ironworks Systems said sales had fallen for a third year.\n\n"
+      "General Ada Vost said the troops would stay until spring.";
+  EXPECT_EQ(SpeakerOf(t, "sales had fallen"), "General Ironworks Systems");
+  EXPECT_EQ(SpeakerOf(t, "the troops would stay"), "Ada Vost");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
