@@ -292,22 +292,30 @@ bool IsEventOrWork(absl::string_view name) {
   return words->contains(LastWordLower(name));
 }
 
+// Someone known by speaking for others or on their behalf: a spokesman, a
+// source, an official, an aide.
+bool SpeaksForOthers(absl::string_view noun) {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "spokesman", "spokeswoman", "spokesperson", "representative", "source", "official", "aide",
+      "adviser", "advisor", "insider", "staffer", "operative"};
+  return v->contains(noun);
+}
+
 // The head noun of a description of someone: "the senator", "the
 // front-runner", "the 20-year-old"; not of someone who speaks for or
 // about others ("the spokesman", "the moderator"), who is someone else.
 bool DescribesAPerson(absl::string_view noun) {
-  static const auto* others = new absl::flat_hash_set<std::string>{
-      "spokesman", "spokeswoman", "spokesperson", "representative", "source", "official", "aide",
-      "adviser", "advisor", "insider", "staffer", "moderator", "host", "interviewer", "columnist",
-      "reporter", "correspondent", "member", "officer", "newspaper", "paper", "analyst", "expert"};
-  if (others->contains(noun)) return false;
+  static const auto* about_others = new absl::flat_hash_set<std::string>{
+      "moderator", "host", "interviewer", "columnist", "reporter", "correspondent", "member",
+      "officer", "newspaper", "paper", "analyst", "expert"};
+  if (SpeaksForOthers(noun) || about_others->contains(noun)) return false;
   return PersonNoun(noun) || Titles().contains(noun) || absl::EndsWith(noun, "-old");
 }
 
 // The head noun of a description of no one and nothing that speaks: an
-// idea, an act ("the sentiment", "the restoration", "a
-// wave"); not a span of time, which may end a longer description ("a
-// report earlier this week"); not a body ("the administration", "the community", "the station").
+// idea, an act ("the sentiment", "the restoration", "a wave"); not a span
+// of time, which may end a longer description ("a study late last month");
+// not a body ("the administration", "the community", "the delegation").
 bool NamesNoOne(absl::string_view noun) {
   static const auto* abstract = new absl::flat_hash_set<std::string>{
       "sentiment", "plan", "plans", "move", "trip", "meeting", "issue", "result", "system", "test",
@@ -316,9 +324,8 @@ bool NamesNoOne(absl::string_view noun) {
       "array", "number", "dozen", "third", "half", "quarter", "look", "copy", "piece", "version",
       "fine", "rise", "fall", "increase", "decline"};
   static const auto* bodies = new absl::flat_hash_set<std::string>{
-      "delegation", "coalition", "community", "charity", "publication", "station", "nation",
-      "legislature", "opposition", "majority", "minority", "faction",
-      // findings under another name: "an FBI investigation said"
+      "delegation", "coalition", "community", "charity", "publication",
+      // findings under another name: "an audit inquiry said"
       "investigation", "declaration", "projection", "examination", "evaluation"};
   const std::string w(noun);
   if (abstract->contains(w)) return true;  // before PersonNoun, which takes "sentiment" for "student"
@@ -331,15 +338,6 @@ bool NamesNoOne(absl::string_view noun) {
     if (w.size() > end.size() + 3 && absl::EndsWith(w, end)) return true;
   }
   return false;
-}
-
-// Someone known by speaking for others or on their behalf: a spokesman, a
-// source, an official, an aide.
-bool SpeaksForOthers(absl::string_view noun) {
-  static const auto* v = new absl::flat_hash_set<std::string>{
-      "spokesman", "spokeswoman", "spokesperson", "representative", "source", "official", "aide",
-      "adviser", "advisor", "insider", "staffer", "operative"};
-  return v->contains(noun);
 }
 
 // After "one": a noun that surely means a person ("one person", "one
@@ -1026,13 +1024,19 @@ bool EndsNounPhrase(const std::vector<Tok>& toks, size_t j, size_t i) {
 
 bool IsVerbAt(const std::vector<Tok>& toks, size_t i);
 
+const absl::flat_hash_set<std::string>& DayNames() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return *v;
+}
+
 // "Tuesday", "earlier", "this week": when, which no description of a
 // speaker or a document ends with ("a report Tuesday from …").
 bool IsTimeWord(absl::string_view w) {
   static const auto* v = new absl::flat_hash_set<std::string>{
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "earlier",
-      "later", "yesterday", "today", "tonight", "last", "this", "week", "month", "year", "weekend"};
-  return v->contains(w);
+      "earlier", "later", "yesterday", "today", "tonight", "last", "this", "week", "month",
+      "year", "weekend"};
+  return v->contains(w) || DayNames().contains(w);
 }
 
 // Where "by" or "from" stands at toks[j], or after a participle there
@@ -1102,7 +1106,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
            !absl::EndsWith(toks[j].lower, "n't") &&  // "the donor didn't"
            !(j > i + 1 && IsTimeWord(toks[j].lower)) &&  // "a report Tuesday from …"
            !(j > i + 1 && absl::EndsWith(toks[j].lower, "ed") && j + 1 < toks.size() &&
-             IsTimeWord(toks[j + 1].lower)) &&  // "a court document filed Thursday"
+             IsTimeWord(toks[j + 1].lower)) &&  // "a ruling issued Friday"
            !EndsNounPhrase(toks, j, i)) {
       words.push_back(toks[j].text);
       head = toks[j].lower;
@@ -1189,7 +1193,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
         if (named.kind == SpeakerRef::kName) return named;
       }
     }
-    // "the Reuters news agency": the name inside an organisation's description.
+    // "the Dale news agency": the name inside an organisation's description.
     if (OrgWords().contains(head) || GenericOrgNouns().contains(head)) {
       for (size_t x = i + 1; x + 1 < j; ++x) {
         if (toks[x].cap && !Affiliations().contains(toks[x].lower) && !Titles().contains(toks[x].lower) &&
@@ -1563,7 +1567,7 @@ struct Cue {
 // a relative word or punctuation.
 bool OpensFiniteClause(const std::vector<Tok>& toks, size_t k, size_t e) {
   constexpr size_t kMaxSubject = 5;  // words before the verb
-  // "explains why the polls …" asks, "… States and is" joins: neither opens a statement.
+  // "explains why the ferry …" asks, "… States and is" joins: neither opens a statement.
   static const auto* not_subjects = new absl::flat_hash_set<std::string>{
       "why", "how", "what", "whether", "when", "where", "who", "which", "and", "or", "but", "to",
       "not", "that"};
@@ -1571,7 +1575,7 @@ bool OpensFiniteClause(const std::vector<Tok>& toks, size_t k, size_t e) {
     return false;
   }
   // A subject that opens like a noun phrase ("Labour's plans for the
-  // economy would fail", "the number of people in work had risen") may be
+  // economy would fail", "the cost of bread in shops had doubled") may be
   // longer and hold prepositions; "goodbye to fans who were" may not.
   const Tok& first = toks[k];
   const bool nominal = first.cap || absl::ascii_isdigit(static_cast<unsigned char>(first.text[0])) ||
@@ -1609,8 +1613,8 @@ std::optional<size_t> SpeakerStartBeforeAuxiliaries(const std::vector<Tok>& toks
   return st;
 }
 
-// Whether toks[v] is a verb in the active voice, not a name ("the United
-// States") nor a passive ("It was agreed the issue …").
+// Whether toks[v] is a verb in the active voice, not a name ("the Western
+// Isles") nor a passive ("It was settled the fee …").
 bool ActiveLowerCaseVerb(const std::vector<Tok>& toks, size_t s, size_t v) {
   if (toks[v].cap && v != s) return false;
   static const auto* be = new absl::flat_hash_set<std::string>{"is", "was", "were", "are", "been", "being", "be"};
@@ -1636,7 +1640,7 @@ std::optional<std::pair<size_t, size_t>> ParticipleReport(const std::vector<Tok>
     }
     if (toks[k].lower == "that") return std::make_pair(v, k + 1);
     // "warning the public of …" has an object: a pronoun or a finite verb shows a clause.
-    if (Pronouns().contains(toks[k].lower) || toks[k].lower == "she" || toks[k].lower == "we" ||
+    if (Pronouns().contains(toks[k].lower) || toks[k].lower == "we" ||
         toks[k].lower == "i" || toks[k].lower == "there" || OpensFiniteClause(toks, k, e)) {
       return std::make_pair(v, k);
     }
@@ -1665,10 +1669,9 @@ bool SentenceGoesOn(const std::vector<Tok>& toks, size_t k, size_t e) {
 bool NameInsideAPhrase(const std::vector<Tok>& toks, size_t s, uint32_t pos);
 bool PronounOfSubordinateClause(const std::vector<Tok>& toks, size_t s, size_t v);
 bool NamedOrPronounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v);
-bool ActiveLowerCaseVerb(const std::vector<Tok>& toks, size_t s, size_t v);
 
 // Whether a name just before the verb at toks[v] (auxiliaries skipped) is
-// `r` itself: in "…, but a dozen members of Congress told" a name earlier
+// `r` itself: in "…, but six members of the council told" a name earlier
 // in the sentence is not the subject.
 bool NameEndsBeforeVerb(const std::vector<Tok>& toks, size_t s, size_t v, const SpeakerRef& r) {
   size_t j = v;
@@ -1688,7 +1691,7 @@ bool CommonNounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v, con
     --j;  // "Hale defiantly told"
   }
   if (j == s || toks[j - 1].kind != Tok::kWord || toks[j - 1].cap) return false;
-  // "The Trump campaign announced": the noun ends the name itself.
+  // "The Hale campaign announced": the noun ends the name itself.
   if (toks[j - 1].start >= r.pos && toks[j - 1].start < r.pos + r.mention.size()) return false;
   const std::string& w = toks[j - 1].lower;
   return !Pronouns().contains(w) && w != "we" && w != "i" && !joiners->contains(w);
@@ -1711,7 +1714,7 @@ bool SureSubject(const std::vector<Tok>& toks, size_t s, size_t v, const Speaker
 }
 
 // Whether the name at byte `pos` sits inside a prepositional phrase of its
-// sentence ("The former officer at US firm WorldCom has admitted"): then
+// sentence ("The former clerk at the Dale Ferry Company has admitted"): then
 // the phrase's head, not the name, is the subject.
 bool NameInsideAPhrase(const std::vector<Tok>& toks, size_t s, uint32_t pos) {
   bool in_phrase = false;
@@ -1723,7 +1726,7 @@ bool NameInsideAPhrase(const std::vector<Tok>& toks, size_t s, uint32_t pos) {
 }
 
 // Whether the verb at toks[v] has a pronoun subject right after a
-// subordinator: in "…, when he told Fox News that …" the pronoun means
+// subordinator: in "…, when he told Harbour Radio that …" the pronoun means
 // the main clause's subject, whom the resolver does not know of.
 bool PronounOfSubordinateClause(const std::vector<Tok>& toks, size_t s, size_t v) {
   static const auto* subordinators = new absl::flat_hash_set<std::string>{
@@ -1736,8 +1739,8 @@ bool PronounOfSubordinateClause(const std::vector<Tok>& toks, size_t s, size_t v
 
 // Whether the words just before the verb at toks[v] (auxiliaries skipped)
 // can end a name, a pronoun, an appositive, "who" or a first verb's clause
-// ("… and said"): in "– 60 percent of
-// voters said" a name further back is not the subject.
+// ("… and said"): in "– most of the members said" a name further back is
+// not the subject.
 bool NamedOrPronounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v) {
   size_t j = v;
   while (j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower)) --j;
@@ -1816,18 +1819,15 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
 }
 
 // Nouns of a time: "last week", "on Monday".
-const absl::flat_hash_set<std::string>& TimeNouns() {
+bool IsTimeNoun(absl::string_view w) {
   static const auto* v = new absl::flat_hash_set<std::string>{
       "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "spring",
-      "summer", "autumn", "fall", "winter", "time", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday"};
-  return *v;
+      "summer", "autumn", "fall", "winter", "time"};
+  return v->contains(w) || DayNames().contains(w);
 }
 
 bool IsDayName(const Tok& t) {
-  static const auto* days = new absl::flat_hash_set<std::string>{
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  return t.kind == Tok::kWord && t.cap && days->contains(t.lower);
+  return t.kind == Tok::kWord && t.cap && DayNames().contains(t.lower);
 }
 
 // Where a time adverbial at toks[j] ends ("on Tuesday", "yesterday", "last
@@ -1845,7 +1845,7 @@ size_t AfterTimeAdverbial(const std::vector<Tok>& toks, size_t j, size_t e) {
     if (time_words->contains(w) || IsDayName(toks[k])) {  // "said Tuesday he …"
       k += 1;
     } else if (k + 1 < e && (w == "on" || w == "last" || w == "this" || w == "next") &&
-               TimeNouns().contains(toks[k + 1].lower)) {
+               IsTimeNoun(toks[k + 1].lower)) {
       k += 2;
     } else if (k + 2 < e && w == "in" && determiners->contains(toks[k + 1].lower) &&
                occasions->contains(toks[k + 2].lower)) {
@@ -1874,7 +1874,7 @@ std::optional<SpeakerRef> PossessiveBodySubject(const std::vector<Tok>& toks, si
   std::vector<std::string> words;
   for (size_t x = first; x + 2 < j; ++x) words.push_back(toks[x].text);
   words.push_back(WithoutPossessive(owner.text));
-  words = PersonTail(std::move(words));  // "Rival Hillary Clinton's" → "Hillary Clinton"
+  words = PersonTail(std::move(words));  // "Rival Ada Lusk's" → "Ada Lusk"
   SpeakerRef r;
   r.kind = SpeakerRef::kName;
   r.name = absl::StrJoin(words, " ") + " " + toks[j - 1].text;
@@ -1927,7 +1927,7 @@ bool OnlyAdverbialToTheEnd(const std::vector<Tok>& toks, size_t k, size_t e) {
 }
 
 // Where the listener after "told" at toks[j] ends: "reporters", "him", "the
-// BBC", "BBC Radio 4's Today programme"; j if there is none.
+// Courier", "Harbour Radio's morning show"; j if there is none.
 size_t AfterListener(const std::vector<Tok>& toks, size_t j, size_t e) {
   static const auto* determiners =
       new absl::flat_hash_set<std::string>{"the", "a", "an", "his", "her", "their", "its", "our"};
@@ -1952,14 +1952,14 @@ size_t AfterListener(const std::vector<Tok>& toks, size_t j, size_t e) {
       if (word(k) && !subject_pronoun(k)) ++k;
       return k;
     }
-    // "the Argentine newspaper Clarin", "TheBlaze founder Glenn Beck": a
+    // "the Dale newspaper Courier", "Harbour Radio founder Ivo Hale": a
     // role word between capitalised runs.
     if (word(k) && !toks[k].cap && !subject_pronoun(k) && !ClauseStarts().contains(toks[k].lower) &&
         !FiniteAuxiliaries().contains(toks[k].lower) && word(k + 1) && toks[k + 1].cap) {
       ++k;
     }
   }
-  // "the Guardian newspaper", "Radio 4's Today programme"
+  // "the Courier newspaper", "Harbour Radio's morning show"
   static const auto* media = new absl::flat_hash_set<std::string>{
       "newspaper", "paper", "programme", "program", "magazine", "website", "show", "radio",
       "channel", "network", "agency", "daily", "weekly"};
@@ -2016,16 +2016,16 @@ std::optional<size_t> ThatAfterAdverbial(const std::vector<Tok>& toks, size_t v,
   static const auto* time_words = new absl::flat_hash_set<std::string>{
       "earlier", "later", "yesterday", "today", "tonight", "again", "also", "repeatedly",
       "recently", "once", "previously", "however", "privately", "publicly"};
-  // "last week", "this month": not "explained this in the past".
+  // "last week", "this month": not "described this in the past".
   const std::string& first = toks[k].lower;
   const bool time_phrase = (first == "last" || first == "this" || first == "next") && k + 1 < e &&
-                           TimeNouns().contains(toks[k + 1].lower);
+                           IsTimeNoun(toks[k + 1].lower);
   // "to tell supporters that", "claims by the trade that": no subject of its
   // own, or a noun and not a verb.
   if ((v > 0 && (toks[v - 1].lower == "to" || IsPreposition(toks[v - 1].lower))) || first == "by") {
     return std::nullopt;  // "quit after reports in a paper that": a noun
   }
-  // "agreed to a new contract that cuts pay": after "to" an object, unless
+  // "agreed to a lease that ends in May": after "to" an object, unless
   // the verb is one of saying ("said to reporters that").
   if (first == "to" && !ClauseVerbs().contains(toks[v].lower)) return std::nullopt;
   if (!IsPreposition(first) && !time_words->contains(first) && !time_phrase && !absl::EndsWith(first, "ly") &&
@@ -2033,7 +2033,7 @@ std::optional<size_t> ThatAfterAdverbial(const std::vector<Tok>& toks, size_t v,
       !ObjectIsListener(toks[v].lower)) {
     return std::nullopt;
   }
-  // "agreed to talk on the condition that": an infinitive, not an adverbial.
+  // "agreed to stay on the understanding that": an infinitive, not an adverbial.
   if (first == "to" && k + 1 < e && toks[k + 1].kind == Tok::kWord && !toks[k + 1].cap &&
       !Prepositions().contains(toks[k + 1].lower)) {
     return std::nullopt;
@@ -2049,8 +2049,8 @@ std::optional<size_t> ThatAfterAdverbial(const std::vector<Tok>& toks, size_t v,
       if (relative || j + 1 >= e) return std::nullopt;
       return j;
     }
-    // "hit back at Mr Mallon's claim that", "urged Congress to reinstate
-    // rules that": the clause belongs to a noun or an infinitive.
+    // "hit back at Mr Hale's claim that", "urged the council to restore
+    // fees that": the clause belongs to a noun or an infinitive.
     if (IsPossessive(toks[j]) || ClaimNouns().contains(w) ||
         (w == "to" && j + 1 < e && toks[j + 1].kind == Tok::kWord && !toks[j + 1].cap &&
          !Prepositions().contains(toks[j + 1].lower))) {
@@ -2093,7 +2093,7 @@ bool RoleNounThenName(const std::vector<Tok>& toks, size_t k) {
   while (j < toks.size() && j < role + 3 && toks[j].kind == Tok::kWord && !toks[j].cap &&
          !IsVerbAt(toks, j) && !Auxiliaries().contains(toks[j].lower) && !Prepositions().contains(toks[j].lower) &&
          !SpeechVerbs().contains(toks[j].lower) && toks[j].lower != "that" && toks[j].lower != "and" &&
-         !absl::EndsWith(toks[j].lower, "ed")) {  // "Vera Wood slated comedian Sam Cole"
+         !absl::EndsWith(toks[j].lower, "ed")) {  // "Ada Lusk mocked the poet Ned Vole"
     ++j;
   }
   if (j == role || j >= toks.size() || toks[j].kind != Tok::kWord || !toks[j].cap) return false;
@@ -2116,7 +2116,7 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
          !(j - 1 == v - 1 && toks[j - 1].lower == "told")) {
     --j;
   }
-  // "… his friend, the producer Ned Vole, who described him as a “…”": the
+  // "… his neighbour, the builder Ned Vole, who called him a “…”": the
   // relative pronoun speaks for the name just before its comma.
   if (j >= from + 3 && toks[j - 1].lower == "who" && toks[j - 2].text == ",") {
     if (auto s = SpeakerStartBefore(toks, j - 2, known); s && *s >= from) {
@@ -2185,7 +2185,7 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     if (toks[k].kind != Tok::kWord) continue;
     static const auto* joiners =
         new absl::flat_hash_set<std::string>{"and", "but", "then", "so", "yet", "now", "also"};
-    // "And then Trump went …": a joiner that opens a clause leaves a subject;
+    // "And then Hale went …": a joiner that opens a clause leaves a subject;
     // "the MP for Sittingbourne and Sheppey" does not.
     bool opens_clause = k >= from + 1 && joiners->contains(toks[k - 1].lower) &&
                         (k - 1 == from || toks[k - 2].kind == Tok::kPunct ||
@@ -2419,7 +2419,7 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
     }
     if (r.kind != SpeakerRef::kNone) return Cue{r, v};
   }
-  // "Obama's “if you like your plan …” promise", "in Forbes' words, “…”"
+  // "Hale's “no new fees” promise", "in Lusk's words, “…”"
   size_t owner = q;
   if (q >= 1 && IsPossessive(toks[q - 1])) owner = q - 1;
   if (q >= 3 && toks[q - 1].text == "," && toks[q - 2].lower == "words" && IsPossessive(toks[q - 3])) {
@@ -2719,7 +2719,7 @@ class Extractor {
           person = people_.Add(r.name, "", toks[start - 1].lower);
         }
         // The first person a sentence names is, most often, its subject;
-        // not one named after a verb ("he told BBC Sport").
+        // not one named after a verb ("he told Harbour Radio").
         if (person >= 0) {
           // "Chief Secretary to the Treasury Paul Boat": the words before the
           // name are the run's, not a preposition's.
@@ -3139,7 +3139,7 @@ class Extractor {
     if (next.size() < 2 || next.size() > 12 || next[0].text != "—") return std::nullopt;
     SpeakerRef r = NameForward(next, 1, people_.known_words(), /*subject=*/true);
     if (r.kind != SpeakerRef::kName) return std::nullopt;
-    // "- President Obama, tweeting after the speech." may say where; nothing more.
+    // "- Mayor Ada Lusk, tweeting after the speech." may say where; nothing more.
     size_t after = 1 + WordCount(r.mention);
     if (next.size() > 8 && (after >= next.size() || next[after].text != ",")) return std::nullopt;
     return Cue{r, 0};
@@ -3309,7 +3309,7 @@ class Extractor {
           SpeakerRef r = SpeakerForward(toks, st, known);
           // "The plan, Hale says, will fail": a cue inside its sentence
           // reports all of it, not only the words before it.
-          // Words too few to report alone ("He hoped, he said, …") are left
+          // Words too few to report alone ("He thought, he said, …") are left
           // so unless a name, surer than a pronoun or description, speaks.
           const bool parenthetical = k < e && toks[k].text == "," && SentenceGoesOn(toks, k, e) &&
                                      (st >= s + 4 || r.kind == SpeakerRef::kName);
@@ -3317,7 +3317,7 @@ class Extractor {
           // with a verb, not "A fact he mentions on the trail".
           if (trailing_adverbial && (r.kind != SpeakerRef::kName || !HasFiniteVerb(toks, s, st - 1) ||
                                      !NameEndsBeforeVerb(toks, s, v, r) || !toks[v - 1].cap)) {
-            continue;  // nor "the Democratic nominee's campaign announced Friday"
+            continue;  // nor "the mayor's office announced Friday"
           }
           if (r.kind != SpeakerRef::kNone) return add(s, parenthetical ? e : st - 1, Cue{r, v});
         }

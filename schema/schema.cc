@@ -68,8 +68,6 @@ SpeakerName DecodeSpeakerName(absl::string_view s) {
   return SpeakerName{std::string(s), org};
 }
 
-// A line of JSON for the fields, then the text as it is: hits decode the
-// small JSON and copy the text, instead of unescaping an article's worth of it.
 namespace {
 
 // The string fields of DocData under their JSON keys, in one list for both
@@ -95,6 +93,8 @@ constexpr StringField kStringFields[] = {
 
 }  // namespace
 
+// A line of JSON for the fields, then the text as it is: hits decode the
+// small JSON and copy the text, instead of unescaping an article's worth of it.
 std::string EncodeDocData(const DocData& d) {
   // Assigned one by one: a braced list copies every value twice more, and
   // this runs once per document of a build.

@@ -603,10 +603,11 @@ absl::StatusOr<IndexStats> Searcher::Stats() {
     return WithReopen([&] {
       IndexStats s;
       s.documents = db_.get_doccount();
-      // Not Xapian::Query::MatchAll: that one static object's reference
-      // count is not atomic, so server threads copying it at once freed it
-      // (a segfault under the soak test). Xapian's header says as much.
       uint64_t total = 0;
+      // Xapian::Query(std::string()) matches all, and is not the shared
+      // static Query::MatchAll, whose reference count is not atomic: server
+      // threads copying it at once freed it (a segfault under the soak
+      // test). Xapian's header says as much.
       std::vector<ValueCounts> counts =
           CountFacets(Xapian::Query(std::string()), {&schema::kType, &schema::kSource}, total);
       s.types = TopValues(counts[0], schema::kType, 10);
