@@ -3198,31 +3198,61 @@ class Extractor {
            }) >= 0;
   }
 
+  // Reported speech found in a sentence: the words reported and their cue.
+  struct Reported {
+    size_t from, to;
+    Cue cue;
+  };
+
   void IndirectInSentence(int p, const std::vector<Tok>& toks, size_t s, size_t e) {
+    std::optional<Reported> r;
+    bool according = false;
+    r = AccordingTo(toks, s, e, according);
+    if (!according && !r) r = InvertedNamedCue(toks, s, e);
+    for (size_t v = s; !according && !r && v < e; ++v) {
+      if (!IsVerbAt(toks, v) || IsParticipleVerb(toks[v].lower)) continue;
+      size_t k = v + 1;
+      if (NeedsParticle(toks[v].lower)) ++k;
+      if (toks[v].lower == "told" && k < e && toks[k].kind == Tok::kWord) ++k;  // told reporters
+      r = ClauseAfterVerb(toks, s, e, v, k);
+      if (!r) r = ClauseBeforeCue(toks, s, e, v, k);
+    }
+    if (!according && !r) r = ParticipleReported(toks, s, e);
+    if (!r) return;
+    size_t from = r->from, to = r->to;
+    while (from < to && toks[from].kind == Tok::kPunct) ++from;
+    while (to > from && toks[to - 1].kind == Tok::kPunct) --to;
+    if (to <= from + 2 || !IdentifiableSpeaker(r->cue.who)) return;
+    Statement st{QuoteKind::kIndirect, {}, toks[from].start, toks[to - 1].end, toks[from].start,
+                 r->cue};
+    st.para = p;
+    statements_.push_back(st);
+  }
+
+  // "According to X, clause." `according` says whether the sentence has the
+  // phrase at all: then no other cue in it counts, found or not.
+  std::optional<Reported> AccordingTo(const std::vector<Tok>& toks, size_t s, size_t e,
+                                      bool& according) const {
     const auto& known = people_.known_words();
-    auto add = [&](size_t from, size_t to, std::optional<Cue> cue) {
-      while (from < to && toks[from].kind == Tok::kPunct) ++from;
-      while (to > from && toks[to - 1].kind == Tok::kPunct) --to;
-      if (to <= from + 2 || !cue || !IdentifiableSpeaker(cue->who)) return;
-      Statement st{QuoteKind::kIndirect, {}, toks[from].start, toks[to - 1].end, toks[from].start,
-                   cue};
-      st.para = p;
-      statements_.push_back(st);
-    };
-    // According to X, clause.
     for (size_t k = s; k + 3 < e; ++k) {
       if (toks[k].lower == "according" && toks[k + 1].lower == "to") {
+        according = true;
         std::optional<SpeakerRef> found = InvertedSpeaker(toks, k + 2, known);
-        if (!found) return;
+        if (!found) return std::nullopt;
         SpeakerRef r = *found;
         size_t comma = k + 2;
         while (comma < e && toks[comma].text != ",") ++comma;
-        if (k == s && comma < e) return add(comma + 1, e, Cue{r, k});
-        if (k > s && toks[k - 1].text == ",") return add(s, k - 1, Cue{r, k});
-        return;
+        if (k == s && comma < e) return Reported{comma + 1, e, Cue{r, k}};
+        if (k > s && toks[k - 1].text == ",") return Reported{s, k - 1, Cue{r, k}};
+        return std::nullopt;
       }
     }
-    // "Losses have been suffered, observed Jack Boorman, an adviser."
+    return std::nullopt;
+  }
+
+  // "Losses have been suffered, observed Jack Boorman, an adviser."
+  std::optional<Reported> InvertedNamedCue(const std::vector<Tok>& toks, size_t s, size_t e) const {
+    const auto& known = people_.known_words();
     for (size_t v = s + 3; v + 1 < e; ++v) {
       if (toks[v - 1].text != "," || !IsVerbAt(toks, v) || ObjectIsListener(toks[v].lower) ||
           IsParticipleVerb(toks[v].lower)) {
@@ -3234,103 +3264,114 @@ class Extractor {
       std::optional<SpeakerRef> r = InvertedSpeaker(toks, k, known);
       if (!r || r->kind != SpeakerRef::kName) continue;
       size_t after = k + WordCount(r->mention);
-      if (after >= e || toks[after].text == ",") return add(s, v - 1, Cue{*r, v});
+      if (after >= e || toks[after].text == ",") return Reported{s, v - 1, Cue{*r, v}};
     }
-    // X [aux] VERB that clause.
-    for (size_t v = s; v < e; ++v) {
-      if (!IsVerbAt(toks, v) || IsParticipleVerb(toks[v].lower)) continue;
-      size_t k = v + 1;
-      if (NeedsParticle(toks[v].lower)) ++k;
-      if (toks[v].lower == "told" && k < e && toks[k].kind == Tok::kWord) ++k;  // told reporters
-      // "Hale's campaign said the poll was wrong": the body speaks.
-      if (std::optional<SpeakerRef> body = PossessiveBodySubject(toks, s, v)) {
-        if (k < e && toks[k].lower == "that") return add(k + 1, e, Cue{*body, v});
-        if (k < e && (ClauseVerbs().contains(toks[v].lower) || FiniteClauseVerbs().contains(toks[v].lower)) &&
-            (Pronouns().contains(toks[k].lower) || OpensFiniteClause(toks, k, e))) {
-          return add(k, e, Cue{*body, v});
-        }
-      }
-      if (k < e && toks[k].lower == "that") {
-        SpeakerRef r = SubjectOf(toks, s, v, people_);
-        if (r.kind != SpeakerRef::kNone) return add(k + 1, e, Cue{r, v});
-      }
-      // "said in a speech that": only a name or a pronoun, whose reference
-      // is surer than a description's, gets a clause this far from its verb.
-      if (std::optional<size_t> that = ThatAfterAdverbial(toks, v, k, e)) {
-        SpeakerRef r = SubjectOf(toks, s, v, people_);
-        if (((r.kind == SpeakerRef::kName && !NameInsideAPhrase(toks, s, r.pos)) ||
-             (PersonalPronoun(r) && !PronounOfSubordinateClause(toks, s, v))) &&
-            !CommonNounRightBefore(toks, s, v, r)) {
-          return add(*that + 1, e, Cue{r, v});
-        }
-      }
-      // "X said the move was …": a reporting verb straight before a clause.
-      const bool object_only =  // "He said this during talks": an object, not a clause
-          k + 1 < e && (toks[k].lower == "this" || toks[k].lower == "that" || toks[k].lower == "it" ||
-                        toks[k].lower == "so") &&
-          (toks[k + 1].kind != Tok::kWord || Prepositions().contains(toks[k + 1].lower) ||
-           absl::c_linear_search(std::initializer_list<absl::string_view>{"during", "while", "when",
-                                                                         "as", "since", "amid",
-                                                                         "because", "despite"},
-                                 toks[k + 1].lower));
-      // "said on Tuesday he would resign", "told reporters the port would close".
-      if (std::optional<size_t> c = ClauseAfterAdverbialOrListener(toks, v, e)) {
-        SpeakerRef r = SubjectOf(toks, s, v, people_);
-        if (SureSubject(toks, s, v, r)) return add(*c, e, Cue{r, v});
-      }
-      const bool finite_clause = k < e && OpensFiniteClause(toks, k, e);
-      if (k < e &&
-          ((ClauseVerbs().contains(toks[v].lower) && (ClauseStarts().contains(toks[k].lower) || finite_clause)) ||
-           (FiniteClauseVerbs().contains(toks[v].lower) && finite_clause && ActiveLowerCaseVerb(toks, s, v))) &&
-          v > s && !object_only) {
-        SpeakerRef r = SubjectOf(toks, s, v, people_);
-        // A verb less sure to report speech needs a subject sure to be its own.
-        const bool sure_verb = ClauseVerbs().contains(toks[v].lower);
-        const bool clause_start = sure_verb && ClauseStarts().contains(toks[k].lower);
-        if (((r.kind == SpeakerRef::kName && (clause_start || !NameInsideAPhrase(toks, s, r.pos))) ||
-             (r.kind == SpeakerRef::kPronoun && (sure_verb || !PronounOfSubordinateClause(toks, s, v)) &&
-              (clause_start || PersonalPronoun(r)))) &&
-            (clause_start || NamedOrPronounRightBefore(toks, s, v))) {
-          return add(k, e, Cue{r, v});
-        }
-        if (NamedOrganisationDescribed(toks, s, v, r)) return add(k, e, Cue{r, v});
-      }
-      // clause, X said. / clause, he went on to say, since …: the cue closes
-      // the sentence or its clause.
-      while (k < e && toks[k].kind == Tok::kWord && (toks[k].lower == "to" || toks[k].lower == "say")) ++k;
-      const bool trailing_adverbial = k < e && toks[k].text != "," && OnlyAdverbialToTheEnd(toks, k, e);
-      bool closes = k >= e || toks[k].text == "," || trailing_adverbial;
-      if (closes && v >= s + 2) {
-        // "…, Tom Hale has said.": the speaker ends before the auxiliaries.
-        size_t st = SpeakerStartBefore(toks, v, known).value_or(v);
-        if (st == v) st = SpeakerStartBeforeAuxiliaries(toks, s, v, known).value_or(v);
-        while (st < v && toks[st].kind == Tok::kWord && Auxiliaries().contains(toks[st].lower)) ++st;
-        if (st > s + 2 && toks[st - 1].text == ",") {
-          SpeakerRef r = SpeakerForward(toks, st, known);
-          // "The plan, Hale says, will fail": a cue inside its sentence
-          // reports all of it, not only the words before it.
-          // Words too few to report alone ("He thought, he said, …") are left
-          // so unless a name, surer than a pronoun or description, speaks.
-          const bool parenthetical = k < e && toks[k].text == "," && SentenceGoesOn(toks, k, e) &&
-                                     (st >= s + 4 || r.kind == SpeakerRef::kName);
-          // "…, Berg argued on Tuesday.": only a name, and after a clause
-          // with a verb, not "A fact he mentions on the trail".
-          if (trailing_adverbial && (r.kind != SpeakerRef::kName || !HasFiniteVerb(toks, s, st - 1) ||
-                                     !NameEndsBeforeVerb(toks, s, v, r) || !toks[v - 1].cap)) {
-            continue;  // nor "the mayor's office announced Friday"
-          }
-          if (r.kind != SpeakerRef::kNone) return add(s, parenthetical ? e : st - 1, Cue{r, v});
-        }
+    return std::nullopt;
+  }
+
+  // X [aux] VERB [that] clause: the verb at toks[v], the clause from toks[k].
+  std::optional<Reported> ClauseAfterVerb(const std::vector<Tok>& toks, size_t s, size_t e, size_t v,
+                                          size_t k) {
+    // "Hale's campaign said the poll was wrong": the body speaks.
+    if (std::optional<SpeakerRef> body = PossessiveBodySubject(toks, s, v)) {
+      if (k < e && toks[k].lower == "that") return Reported{k + 1, e, Cue{*body, v}};
+      if (k < e && (ClauseVerbs().contains(toks[v].lower) || FiniteClauseVerbs().contains(toks[v].lower)) &&
+          (Pronouns().contains(toks[k].lower) || OpensFiniteClause(toks, k, e))) {
+        return Reported{k, e, Cue{*body, v}};
       }
     }
-    // "Hale hit back, saying the claims were false": a participle after a
-    // comma reports for the sentence's subject.
+    if (k < e && toks[k].lower == "that") {
+      SpeakerRef r = SubjectOf(toks, s, v, people_);
+      if (r.kind != SpeakerRef::kNone) return Reported{k + 1, e, Cue{r, v}};
+    }
+    // "said in a speech that": only a name or a pronoun, whose reference
+    // is surer than a description's, gets a clause this far from its verb.
+    if (std::optional<size_t> that = ThatAfterAdverbial(toks, v, k, e)) {
+      SpeakerRef r = SubjectOf(toks, s, v, people_);
+      if (((r.kind == SpeakerRef::kName && !NameInsideAPhrase(toks, s, r.pos)) ||
+           (PersonalPronoun(r) && !PronounOfSubordinateClause(toks, s, v))) &&
+          !CommonNounRightBefore(toks, s, v, r)) {
+        return Reported{*that + 1, e, Cue{r, v}};
+      }
+    }
+    // "X said the move was …": a reporting verb straight before a clause.
+    const bool object_only =  // "He said this during talks": an object, not a clause
+        k + 1 < e && (toks[k].lower == "this" || toks[k].lower == "that" || toks[k].lower == "it" ||
+                      toks[k].lower == "so") &&
+        (toks[k + 1].kind != Tok::kWord || Prepositions().contains(toks[k + 1].lower) ||
+         absl::c_linear_search(std::initializer_list<absl::string_view>{"during", "while", "when",
+                                                                       "as", "since", "amid",
+                                                                       "because", "despite"},
+                               toks[k + 1].lower));
+    // "said on Tuesday he would resign", "told reporters the port would close".
+    if (std::optional<size_t> c = ClauseAfterAdverbialOrListener(toks, v, e)) {
+      SpeakerRef r = SubjectOf(toks, s, v, people_);
+      if (SureSubject(toks, s, v, r)) return Reported{*c, e, Cue{r, v}};
+    }
+    const bool finite_clause = k < e && OpensFiniteClause(toks, k, e);
+    if (k < e &&
+        ((ClauseVerbs().contains(toks[v].lower) && (ClauseStarts().contains(toks[k].lower) || finite_clause)) ||
+         (FiniteClauseVerbs().contains(toks[v].lower) && finite_clause && ActiveLowerCaseVerb(toks, s, v))) &&
+        v > s && !object_only) {
+      SpeakerRef r = SubjectOf(toks, s, v, people_);
+      // A verb less sure to report speech needs a subject sure to be its own.
+      const bool sure_verb = ClauseVerbs().contains(toks[v].lower);
+      const bool clause_start = sure_verb && ClauseStarts().contains(toks[k].lower);
+      if (((r.kind == SpeakerRef::kName && (clause_start || !NameInsideAPhrase(toks, s, r.pos))) ||
+           (r.kind == SpeakerRef::kPronoun && (sure_verb || !PronounOfSubordinateClause(toks, s, v)) &&
+            (clause_start || PersonalPronoun(r)))) &&
+          (clause_start || NamedOrPronounRightBefore(toks, s, v))) {
+        return Reported{k, e, Cue{r, v}};
+      }
+      if (NamedOrganisationDescribed(toks, s, v, r)) return Reported{k, e, Cue{r, v}};
+    }
+    return std::nullopt;
+  }
+
+  // "clause, X said." / "clause, he went on to say, since …": the cue at the
+  // verb toks[v] closes the sentence or its clause.
+  std::optional<Reported> ClauseBeforeCue(const std::vector<Tok>& toks, size_t s, size_t e, size_t v,
+                                          size_t k) const {
+    const auto& known = people_.known_words();
+    while (k < e && toks[k].kind == Tok::kWord && (toks[k].lower == "to" || toks[k].lower == "say")) ++k;
+    const bool trailing_adverbial = k < e && toks[k].text != "," && OnlyAdverbialToTheEnd(toks, k, e);
+    bool closes = k >= e || toks[k].text == "," || trailing_adverbial;
+    if (closes && v >= s + 2) {
+      // "…, Tom Hale has said.": the speaker ends before the auxiliaries.
+      size_t st = SpeakerStartBefore(toks, v, known).value_or(v);
+      if (st == v) st = SpeakerStartBeforeAuxiliaries(toks, s, v, known).value_or(v);
+      while (st < v && toks[st].kind == Tok::kWord && Auxiliaries().contains(toks[st].lower)) ++st;
+      if (st > s + 2 && toks[st - 1].text == ",") {
+        SpeakerRef r = SpeakerForward(toks, st, known);
+        // "The plan, Hale says, will fail": a cue inside its sentence
+        // reports all of it, not only the words before it.
+        // Words too few to report alone ("He thought, he said, …") are left
+        // so unless a name, surer than a pronoun or description, speaks.
+        const bool parenthetical = k < e && toks[k].text == "," && SentenceGoesOn(toks, k, e) &&
+                                   (st >= s + 4 || r.kind == SpeakerRef::kName);
+        // "…, Berg argued on Tuesday.": only a name, and after a clause
+        // with a verb, not "A fact he mentions on the trail".
+        if (trailing_adverbial && (r.kind != SpeakerRef::kName || !HasFiniteVerb(toks, s, st - 1) ||
+                                   !NameEndsBeforeVerb(toks, s, v, r) || !toks[v - 1].cap)) {
+          return std::nullopt;  // nor "the mayor's office announced Friday"
+        }
+        if (r.kind != SpeakerRef::kNone) return Reported{s, parenthetical ? e : st - 1, Cue{r, v}};
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "Hale hit back, saying the claims were false": a participle after a
+  // comma reports for the sentence's subject.
+  std::optional<Reported> ParticipleReported(const std::vector<Tok>& toks, size_t s, size_t e) const {
+    const auto& known = people_.known_words();
     if (std::optional<std::pair<size_t, size_t>> at = ParticipleReport(toks, s, e)) {
       SpeakerRef r = ClauseSubject(toks, s, at->first, known);
       if ((r.kind == SpeakerRef::kName || PersonalPronoun(r)) && toks[s].start == r.pos) {
-        return add(at->second, e, Cue{r, at->first});
+        return Reported{at->second, e, Cue{r, at->first}};
       }
     }
+    return std::nullopt;
   }
 
   // Resolves cues to people, in text order, and builds the quotes.
