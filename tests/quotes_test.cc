@@ -68,14 +68,14 @@ TEST(Quotes, InvertedCuesWithRoles) {
   std::string t =
       "“Rates stay,” said Republican strategist Ryan Holt.\n\n"
       "“Prices rise,” said EEF chief economist, Sara Lind.\n\n"
-      "“Staff were sacked,” said Jeremy Dale, NUJ General Secretary.\n\n"
+      "“Staff were sacked,” said Petra Vos, TGU General Secretary.\n\n"
       "“We disagree,” said Mr de Vries in a statement.\n\n"
-      "Liberal Democrat shadow chancellor Vince Carr warned voters. “It is mixed,” he said.";
+      "Liberal Democrat shadow chancellor Nils Carr warned voters. “It is mixed,” he said.";
   EXPECT_EQ(SpeakerOf(t, "Rates stay"), "Ryan Holt");
   EXPECT_EQ(SpeakerOf(t, "Prices rise"), "Sara Lind");
-  EXPECT_EQ(SpeakerOf(t, "Staff were sacked"), "Jeremy Dale");
+  EXPECT_EQ(SpeakerOf(t, "Staff were sacked"), "Petra Vos");
   EXPECT_EQ(SpeakerOf(t, "We disagree"), "de Vries");
-  EXPECT_EQ(SpeakerOf(t, "It is mixed"), "Vince Carr");
+  EXPECT_EQ(SpeakerOf(t, "It is mixed"), "Nils Carr");
 }
 
 TEST(Quotes, PartyStateAsidesAndOrganisationRolePerson) {
@@ -142,14 +142,14 @@ TEST(Quotes, ParticiplesCoordinatedVerbsPassivesAndStatements) {
 
 TEST(Quotes, NamingVerbsPossessivesAndUnnamedSpeakers) {
   std::string t =
-      "Eli Stone called Jan Vos “a real smart guy with data.”\n\n"
-      "Voters remember the pull of Obrecht's “you can keep your plan” promise.\n\n"
+      "Eli Stone called Jan Vos “a sharp mind with numbers.”\n\n"
+      "Voters remember the pull of Marrow's “a boat for every family” promise.\n\n"
       "Mr Dahl felt that Ines Moro's “masterpiece” deserved the prize. "
       "“I will be cheering,” he added.\n\n"
       "Another source familiar with the talks said, “The deal is close.”\n\n"
       "Another tweeted, “What a night.”";
-  EXPECT_EQ(SpeakerOf(t, "a real smart guy"), "Eli Stone");
-  EXPECT_EQ(SpeakerOf(t, "you can keep your plan"), "Obrecht");
+  EXPECT_EQ(SpeakerOf(t, "a sharp mind"), "Eli Stone");
+  EXPECT_EQ(SpeakerOf(t, "a boat for every family"), "Marrow");
   EXPECT_EQ(SpeakerOf(t, "I will be cheering"), "Dahl");
   EXPECT_EQ(SpeakerOf(t, "The deal is close"), "another source");  // "familiar with" qualifies it
   EXPECT_EQ(SpeakerOf(t, "What a night"), "another person");
@@ -170,16 +170,16 @@ TEST(Quotes, TheNextSentenceCuesOnlyWhenNothingElseFollowsItsVerb) {
 TEST(Quotes, DescriptionsAsSubjectsAndInvertedReportedSpeech) {
   std::string t =
       "Tom Vale spoke first. A spokeswoman for the Department of Roads said: “The bridge is safe.”\n\n"
-      "Losses have been suffered and somebody has to pay, observed Ivo Lark, an adviser. "
-      "“Everyone pays,” he said.\n\n"
+      "Mistakes were made and the council must answer for them, observed Ivo Lark, an adviser. "
+      "“Everyone answers,” he said.\n\n"
       "Coach Ben Rudd praised Kai Moss. An angry Moss later said: “I was not at fault.”\n\n"
-      "The album Exodus came out in 1977. “By then he was famous,” the critic wrote.";
+      "The novel Lanterns appeared in 1962. “By then she was widely read,” the reviewer wrote.";
   EXPECT_EQ(SpeakerOf(t, "The bridge is safe"), "Department of Roads spokeswoman");
-  EXPECT_EQ(SpeakerOf(t, "somebody has to pay"), "Ivo Lark");
-  EXPECT_EQ(QuoteWith(t, "somebody has to pay")->kind, "indirect");
-  EXPECT_EQ(SpeakerOf(t, "Everyone pays"), "Ivo Lark");
+  EXPECT_EQ(SpeakerOf(t, "council must answer"), "Ivo Lark");
+  EXPECT_EQ(QuoteWith(t, "council must answer")->kind, "indirect");
+  EXPECT_EQ(SpeakerOf(t, "Everyone answers"), "Ivo Lark");
   EXPECT_EQ(SpeakerOf(t, "I was not at fault"), "Kai Moss");
-  EXPECT_NE(SpeakerOf(t, "By then he was famous"), "Exodus");
+  EXPECT_NE(SpeakerOf(t, "By then she was widely read"), "Lanterns");
 }
 
 TEST(Quotes, HeadlinesInCapitalsHoldNoCue) {
@@ -196,7 +196,7 @@ TEST(Quotes, AppositiveWithoutClosingComma) {
 TEST(Quotes, PronounMeansTheLastSentenceSubject) {
   std::string t =
       "“Prices will fall,” said Olga Petrova, an economist.\n\n"
-      "Chelsea chief executive Peter Kane has played down reports that Tom Reed will return. "
+      "Harbour Rovers chief executive Peter Kane has dismissed talk that Tom Reed will come back. "
       "“He is responding well,” he said.";
   EXPECT_EQ(SpeakerOf(t, "responding well"), "Peter Kane");
 }
@@ -208,13 +208,13 @@ TEST(Quotes, PronounMeansAPossessiveOrLoneSurnameSubject) {
   std::string possessive =
       "Senator Ben Carter spoke on Monday. “We are fine,” Carter said.\n\n"
       "“He invited us to talk,” the editor Steven Gold responded.\n\n"
-      "Carter’s renewed support for his team came with caveats. He may add to his staff, he said.";
-  EXPECT_EQ(SpeakerOf(possessive, "He may add to his staff"), "Ben Carter");
+      "Carter’s backing for the budget had strings attached. He may trim his own office costs, he said.";
+  EXPECT_EQ(SpeakerOf(possessive, "He may trim his own office"), "Ben Carter");
   std::string titled =
       "Senator Ben Carter spoke on Monday. “We are fine,” Carter said.\n\n"
       "“He invited us to talk,” the editor Steven Gold responded.\n\n"
-      "But Mr. Carter’s proudest moments were losses. He said no to the war, he said.";
-  EXPECT_EQ(SpeakerOf(titled, "no to the war"), "Ben Carter");
+      "But Mr. Carter’s proudest moments were losses. He voted against the war, he said.";
+  EXPECT_EQ(SpeakerOf(titled, "voted against the war"), "Ben Carter");
   std::string lone =
       "“We are fine,” Steven Gold said.\n\n"
       "Carter dodged the question and made no choice. “It will be one or the other,” he said.";
@@ -288,9 +288,9 @@ TEST(Quotes, DocumentsAndPollsAreNotPeople) {
 TEST(Quotes, PassiveSpeechVerbsNameNoSpeaker) {
   std::string t =
       "A new Harbor Times poll found the mayor well ahead.\n\n"
-      "At a time when it was said that the party might never win again, Tom Vale proved that "
-      "prediction wrong.";
-  auto q = QuoteWith(t, "might never win again");
+      "Back when it was said that the ferry line would never turn a profit, Tom Vale bought "
+      "it anyway.";
+  auto q = QuoteWith(t, "would never turn a profit");
   EXPECT_TRUE(!q || q->speaker.empty()) << q->speaker;
 }
 
@@ -298,19 +298,19 @@ TEST(Quotes, PassiveSpeechVerbsNameNoSpeaker) {
 TEST(Quotes, DatelinesAreNoOne) {
   std::string t =
       "Voters doubt the plan.\n\n"
-      "RIVER FALLS, Calif. — Rallying hundreds of workers, Jane Moss tried here to promise change.\n\n"
-      "A Moss presidency, she vowed, would bring better jobs.";
-  EXPECT_EQ(SpeakerOf(t, "A Moss presidency"), "Jane Moss");
+      "RIVER FALLS, Calif. — Standing on a hay bale before a crowd of farmers, Jane Moss promised cheaper water.\n\n"
+      "A Moss administration, she said, would fix the canals within four years.";
+  EXPECT_EQ(SpeakerOf(t, "A Moss administration"), "Jane Moss");
 }
 
-// "greeted by an organizer. “…,” the organizer said": someone new, unnamed,
+// "handed leaflets by an organizer. “…,” the organizer told them": someone new, unnamed,
 // not the last person quoted.
 TEST(Quotes, ADescriptionOfSomeoneJustBroughtInIsThem) {
   std::string t =
       "“She is honest,” Tom Vale said of his friend.\n\n"
-      "Jim Roe and his wife were greeted by an organizer at the office.\n\n"
-      "“You are going to be the best messengers,” the organizer told them.";
-  EXPECT_EQ(SpeakerOf(t, "best messengers"), "organizer");
+      "Jim Roe and his wife were handed leaflets by an organizer at the library door.\n\n"
+      "“Knock on every door on your street,” the organizer told them.";
+  EXPECT_EQ(SpeakerOf(t, "Knock on every door"), "organizer");
 }
 
 // After "say", a name with its own verb is the reported clause's subject,
@@ -318,13 +318,13 @@ TEST(Quotes, ADescriptionOfSomeoneJustBroughtInIsThem) {
 TEST(Quotes, SubjectsOfReportedClausesAndSubordinateClauses) {
   std::string clause =
       "“They know their partners,” said Rosa Lind, a professor.\n\n"
-      "In addition to leave, aides say Ivana Holt also advises the firm on pay. "
-      "“Women are paid equally here,” she said at the meeting.";
-  EXPECT_EQ(SpeakerOf(clause, "Women are paid equally"), "Ivana Holt");
+      "Besides childcare, aides say Mirela Holt also advises the firm on hiring. "
+      "“Nobody here is hired for a surname,” she said at the meeting.";
+  EXPECT_EQ(SpeakerOf(clause, "Nobody here is hired"), "Mirela Holt");
   std::string donor =
-      "Top party donor Saul Brenner said on Friday he met Tom Vale this week.\n\n"
-      "While the mega donor didn't disclose his plans, he did say he found Vale “very charming.”";
-  EXPECT_EQ(SpeakerOf(donor, "very charming"), "Saul Brenner");
+      "Top party donor Saul Brenner had lunch with Tom Vale on Friday.\n\n"
+      "While the big donor would not name a sum, he did say Vale was “sharp and funny.”";
+  EXPECT_EQ(SpeakerOf(donor, "sharp and funny"), "Saul Brenner");
 }
 
 // A whole-sentence quote with no cue at all, right after a sentence about a
@@ -333,39 +333,39 @@ TEST(Quotes, SubjectsOfReportedClausesAndSubordinateClauses) {
 TEST(Quotes, AnUncuedQuoteAfterASentenceAboutSomeoneIsTheirs) {
   std::string t =
       "Committee chair Dora Finch has long opposed the weaker rules.\n\n"
-      "“The committee believes these arguments should be rejected outright.” Judges may disagree.";
-  EXPECT_EQ(SpeakerOf(t, "committee believes"), "Dora Finch");
+      "“The committee sees no merit in any of these objections.” Judges may disagree.";
+  EXPECT_EQ(SpeakerOf(t, "committee sees no merit"), "Dora Finch");
   std::string cued =
-      "Filming of Harbor Lights, to star Dora Finch, was postponed. “Nothing is coming in to replace "
-      "the funds,” said Harbor Lights's producer.";
-  EXPECT_NE(SpeakerOf(cued, "Nothing is coming in"), "Dora Finch");
+      "Shooting of Harbor Lights, starring Dora Finch, has been pushed back a year. “We cannot start "
+      "until the money is in place,” said Harbor Lights's producer.";
+  EXPECT_NE(SpeakerOf(cued, "We cannot start"), "Dora Finch");
 }
 
 // A colon lead-in whose clause has its subject and verb after other words
-// ("But back home, Rita Cole returned to …:"), a speech participle
-// ("with Tom Vale yelling:") and "one person tweeted" are cues.
+// ("But back in her own district, Rita Cole repeated …:"), a speech
+// participle ("with Tom Vale shouting:") and "one person tweeted" are cues.
 TEST(Quotes, LongColonLeadInsSpeechParticiplesAndOnePerson) {
   std::string t =
       "“We are fine,” Steven Gold said of the plan.\n\n"
-      "But back on home soil, Rita Cole returned to her familiar lines in front of the hall: "
-      "“There will be no new taxes in this town.”\n\n"
-      "At one rally, a guard pushed a protester, with Tom Vale reportedly yelling: "
-      "“Get him out of this room right now!”\n\n"
-      "The joke online was that the mayor looked lost. “Blink twice if you are in trouble, mayor!” "
+      "But back in her own district, Rita Cole repeated her usual pitch in front of the hall: "
+      "“Every family here will pay less for water.”\n\n"
+      "At one meeting, a steward shoved a heckler, with Tom Vale reportedly shouting: "
+      "“Take him outside and keep him there!”\n\n"
+      "Online, people mocked the mayor's blank stare. “Somebody check the mayor's batteries!” "
       "one person tweeted.";
-  EXPECT_EQ(SpeakerOf(t, "no new taxes"), "Rita Cole");
-  EXPECT_EQ(SpeakerOf(t, "Get him out"), "Tom Vale");
-  EXPECT_EQ(SpeakerOf(t, "Blink twice"), "person");
+  EXPECT_EQ(SpeakerOf(t, "pay less for water"), "Rita Cole");
+  EXPECT_EQ(SpeakerOf(t, "Take him outside"), "Tom Vale");
+  EXPECT_EQ(SpeakerOf(t, "check the mayor's batteries"), "person");
 }
 
 TEST(Quotes, NounsAfterDeterminersAreNotSpeechAndShortWordsEndSentences) {
   // "claims" after "of" is a noun; "up." ends its sentence.
   std::string t =
       "Tom Reed, a manager, spoke first.\n\n"
-      "It was clear that a pile of claims was building up. The auditors found the new system was "
-      "“nowhere near ready for the public”.";
-  EXPECT_NE(SpeakerOf(t, "nowhere near ready"), "pile");
-  EXPECT_NE(SpeakerOf(t, "nowhere near ready"), "Tom Reed");
+      "By March a heap of claims was stacking up. Inspectors judged the new portal "
+      "“far from fit for families”.";
+  EXPECT_NE(SpeakerOf(t, "far from fit"), "heap");
+  EXPECT_NE(SpeakerOf(t, "far from fit"), "Tom Reed");
 }
 
 TEST(Quotes, ThingsNamedAfterTheAreNotHeOrShe) {
@@ -377,17 +377,17 @@ TEST(Quotes, ThingsNamedAfterTheAreNotHeOrShe) {
       "are still waiting for their water supply to be restored, and the bill is expected to "
       "run to many millions.\n\n"
       "The Western Grid Executive has sent staff to help.\n\n"
-      "But she said the town was “in it for the long haul” now.";
-  EXPECT_EQ(SpeakerOf(t, "in it for the long haul"), "Vera Lind");
+      "But she said the valley would “bounce back stronger” in time.";
+  EXPECT_EQ(SpeakerOf(t, "bounce back stronger"), "Vera Lind");
 }
 
 TEST(Quotes, PronounAfterADescribedSubjectMeansTheRoleHolder) {
   std::string t =
       "Home Secretary Paul Dent faced questions on Monday. Shadow home secretary Ian Moor "
       "welcomed the review. Mr Moor spoke to reporters.\n\n"
-      "The home secretary has already admitted he was wrong to accept the tickets. He has "
-      "apologised for “an honest mistake” and says he will repay the money.";
-  EXPECT_EQ(SpeakerOf(t, "an honest mistake"), "Paul Dent");
+      "The home secretary has admitted taking the free flights was an error. He called it "
+      "“a lapse of judgement” and promised to pay the airline back.";
+  EXPECT_EQ(SpeakerOf(t, "a lapse of judgement"), "Paul Dent");
 }
 
 TEST(Quotes, SpokespeopleForNamedOrganisations) {
@@ -404,9 +404,9 @@ TEST(Quotes, SubjectsBehindPronounsRolesAndTrailingCues) {
   // A sentence that opens with a pronoun has its subject; a name in an
   // appositive after it is an object.
   std::string t1 =
-      "Actress Dana Wells won the award. She thanked the woman she played, Kate Lowe, for "
-      "her help. “I am sure you are pleased,” she said.";
-  EXPECT_EQ(SpeakerOf(t1, "I am sure you are pleased"), "Dana Wells");
+      "Actress Dana Wells won the award. She praised the pilot she portrayed, Kate Lowe, for "
+      "her patience. “I hope I did you justice,” she said.";
+  EXPECT_EQ(SpeakerOf(t1, "I hope I did you justice"), "Dana Wells");
   // "Lakeside Rovers director of sport Ivan Petrov": the person, not the club.
   std::string t2 =
       "Sam Ford spoke first. Lakeside Rovers director of sport Ivan Petrov praised the fans. "
@@ -422,12 +422,12 @@ TEST(Quotes, SubjectsBehindPronounsRolesAndTrailingCues) {
       "Rob Hale and Tim Sands run the label. Mr Hale said the loss was not as “grave” as "
       "Mr Sands believed. “We will recover,” he said.";
   EXPECT_EQ(SpeakerOf(t5, "We will recover"), "Rob Hale");
-  // "pictured the prime minister and Mr Cope": no role for Mr Cope.
+  // "showed the prime minister and Mr Cope": no role for Mr Cope.
   std::string t4 =
-      "Prime Minister Ian Bell spoke on Monday. A poster pictured the prime minister and "
-      "Mr Joe Cope. The prime minister is trying to calm things. He said he wanted "
-      "“personal prosperity for all”.";
-  EXPECT_EQ(SpeakerOf(t4, "personal prosperity"), "Ian Bell");
+      "Prime Minister Ian Bell spoke on Monday. A cartoon showed the prime minister and "
+      "Mr Joe Cope. The prime minister is keen to calm the row. He said he wanted "
+      "“a fair wage for every worker”.";
+  EXPECT_EQ(SpeakerOf(t4, "a fair wage"), "Ian Bell");
 }
 
 TEST(Quotes, PronounsDescriptionsAndSurnamesResolve) {
@@ -473,15 +473,15 @@ TEST(Quotes, UnclosedSentenceReopenedWithinAParagraph) {
 TEST(Quotes, LeadInsAndSignatureLines) {
   std::string t =
       "Sam Lau, the party's spokesman, said in a statement.\n\n"
-      "“There are no ballots to recount.”\n\n"
+      "“Every ballot has been counted twice.”\n\n"
       "Then Rita Cole turned to the crowd:\n\n"
       "“We will win this state.”\n\n"
       "The fact-checkers looked at this claim.\n\n"
-      "“Almost all new income is going to the top.”\n\n"
-      "- Bernie Sanders.";
-  EXPECT_EQ(SpeakerOf(t, "no ballots to recount"), "Sam Lau");
+      "“Rents on the island have doubled in ten years.”\n\n"
+      "- Marta Quell.";
+  EXPECT_EQ(SpeakerOf(t, "counted twice"), "Sam Lau");
   EXPECT_EQ(SpeakerOf(t, "We will win this state"), "Rita Cole");
-  EXPECT_EQ(SpeakerOf(t, "Almost all new income"), "Bernie Sanders");
+  EXPECT_EQ(SpeakerOf(t, "Rents on the island"), "Marta Quell");
 }
 
 TEST(Quotes, ItMeansAnOrganisation) {
@@ -513,18 +513,18 @@ TEST(Quotes, UnbalancedMarkRecoversAtParagraphEnd) {
 
 TEST(Quotes, NestedQuotesBelongToWhomTheSpeakerQuotes) {
   std::string t =
-      "“We met in Berlin. ‘A ceasefire for a few days,’ Merz put it. I doubt it will hold,” "
+      "“We sat down in Oslo. ‘A pause and nothing more,’ Kessel put it. I fear the pause will not last,” "
       "said Oleg Marin.";
-  EXPECT_EQ(SpeakerOf(t, "I doubt it will hold"), "Oleg Marin");
-  EXPECT_EQ(SpeakerOf(t, "A ceasefire for a few days"), "Merz");
+  EXPECT_EQ(SpeakerOf(t, "I fear the pause"), "Oleg Marin");
+  EXPECT_EQ(SpeakerOf(t, "A pause and nothing more"), "Kessel");
 }
 
 TEST(Quotes, PartialQuotesAndScareQuotes) {
   std::string t =
-      "Mayor Ella Stone described the budget as \"a compromise on our part\" on Tuesday.\n\n"
+      "Mayor Ella Stone described the budget as \"a fair deal for both sides\" on Tuesday.\n\n"
       "Critics call the plan a \"rock-solid\" promise.\n\n"
       "The show \"Saturday Night Live\" aired.";
-  auto partial = QuoteWith(t, "a compromise on our part");
+  auto partial = QuoteWith(t, "a fair deal for both sides");
   ASSERT_TRUE(partial);
   EXPECT_EQ(partial->speaker, "Ella Stone");
   EXPECT_EQ(partial->kind, "partial");
@@ -564,7 +564,7 @@ TEST(Quotes, ReportedClauseWithoutThatHasAFiniteVerb) {
       "Hale added exports were falling fast.\n\n"
       "Hale claimed victory in the vote on Tuesday.\n\n"
       "Hale said goodbye to the workers who were leaving.\n\n"
-      "Voters like Hale more than Berg - 60 percent of voters said Berg would lose.\n\n"
+      "Hale is ahead of Berg on the islands - 55 percent of islanders said Berg would lose.\n\n"
       "Hale wins the voters who care most about ferries, while Berg leads among voters who say harbour fees are too high.";
   auto a = QuoteWith(t, "Ruritania would cut tariffs");
   ASSERT_TRUE(a);
@@ -698,13 +698,13 @@ TEST(Quotes, NamedCueAfterItsClauseMayEndWithAnAdverbial) {
       "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday. Anna Berg runs the port.\n\n"
       "The harbour must be kept open all winter, Berg argued on Tuesday.\n\n"
       "The plan will cost far too much money, Hale said in a speech.\n\n"
-      "One of his sons is a sailor, a fact he often mentions on the campaign trail.";
+      "His brother once sailed round the world alone, a feat he mentions in nearly every interview.";
   auto a = QuoteWith(t, "kept open all winter");
   ASSERT_TRUE(a);
   EXPECT_EQ(a->kind, "indirect");
   EXPECT_EQ(a->speaker, "Anna Berg");
   EXPECT_EQ(SpeakerOf(t, "cost far too much money"), "Tom Hale");
-  EXPECT_FALSE(QuoteWith(t, "his sons is a sailor"));
+  EXPECT_FALSE(QuoteWith(t, "sailed round the world"));
 }
 
 // "…, said port authority chief Anna Berg.": lower-case role words may
@@ -762,7 +762,6 @@ TEST(Quotes, LongerNounSubjectsAndBareDays) {
   auto b = QuoteWith(t, "would resign");
   ASSERT_TRUE(b);
   EXPECT_EQ(b->speaker, "Tom Hale");
-  EXPECT_EQ(t.find("Tuesday"), t.find("Tuesday he would resign"));
   EXPECT_FALSE(QuoteWith(t, "Tuesday he would resign"));
   EXPECT_FALSE(QuoteWith(t, "goodbye to the dockers"));
   EXPECT_FALSE(QuoteWith(t, "the port was unsafe"));  // the docker said it, not Hale
@@ -774,21 +773,23 @@ TEST(Quotes, NewClausePathsLeaveItAndTheyAlone) {
   std::string t =
       "Vellish Widgets Ltd wants to buy the Dover Harbour Company.\n\n"
       "Ruritania Life Group is the latest shareholder to worry about the bid. It said harbour fees had to fall.\n\n"
+      "Anna Berg met the harbour board on Monday. They said ferry fares would have to rise.\n\n"
       "Tom Hale spoke in Dover. He said on Tuesday he would resign.";
   EXPECT_FALSE(QuoteWith(t, "harbour fees had to fall"));
+  EXPECT_FALSE(QuoteWith(t, "ferry fares would have to rise"));
   EXPECT_EQ(SpeakerOf(t, "he would resign"), "Tom Hale");
 }
 
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
-      "Observers warned that nonbinding pledges had failed the country before.\n\n"
-      "Some European officials warn that the fate of the region could shape the continent.\n\n"
-      "Dora Winter spoke in Berlin. She said this during talks with envoys on Sunday.\n\n"
-      "Envoys flew to Kyiv on Monday. Kyiv insists that the commitments must be legally binding.";
-  EXPECT_FALSE(QuoteWith(t, "nonbinding pledges"));
-  EXPECT_FALSE(QuoteWith(t, "fate of the region"));
-  EXPECT_FALSE(QuoteWith(t, "during talks"));
-  EXPECT_EQ(SpeakerOf(t, "must be legally binding"), "Kyiv");
+      "Analysts warned that voluntary targets had been missed many times before.\n\n"
+      "Some regional officials warn that the future of the canal could decide the election.\n\n"
+      "Dora Winter spoke in Oslo. She said this at a dinner with envoys on Sunday.\n\n"
+      "Envoys flew to Velmar on Monday. Velmar insists that the deal must be signed by June.";
+  EXPECT_FALSE(QuoteWith(t, "voluntary targets"));
+  EXPECT_FALSE(QuoteWith(t, "future of the canal"));
+  EXPECT_FALSE(QuoteWith(t, "at a dinner"));
+  EXPECT_EQ(SpeakerOf(t, "must be signed by June"), "Velmar");
 }
 
 TEST(Quotes, SpansPointAtTheQuotedWords) {
@@ -873,9 +874,9 @@ TEST(Quotes, APronounRepeatedInItsSentenceKeepsItsPerson) {
   std::string t =
       "Tom Hale spoke to reporters in Dover.\n\n"
       "\u201CThis is about politics,\u201D he said.\n\n"
-      "Specifically, he thought that the bank kept rates low to help President Piet Berg, "
-      "and that the result, as he later explained, was a \u201Cslow and painful recovery.\u201D";
-  EXPECT_EQ(SpeakerOf(t, "slow and painful recovery"), "Tom Hale");
+      "In short, he believed that the board held fares down to please Governor Piet Berg, "
+      "and that the outcome, as he put it weeks later, was a \u201Cslow bleed of the ferry fund.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "slow bleed of the ferry fund"), "Tom Hale");
 }
 
 // Less common speech verbs are cues too: "“…,” he asserted" is not a
@@ -953,47 +954,47 @@ TEST(Quotes, APronounCueDoesNotMeanSomeoneNamedInWhatItReports) {
   EXPECT_EQ(SpeakerOf(t, "stunned"), "Tom Hale");
 }
 
-// "A survey conducted by …" is a survey, which no "he" means; "the foreign
+// "A survey conducted by …" is a survey, which no "he" means; "the defence
 // secretary meanwhile said" is described by "secretary", not "meanwhile".
 TEST(Quotes, DescriptionsEndAtTheirHeadNoun) {
   std::string t =
-      "A survey conducted by the Harbor Gazette has revealed that most readers are unhappy with their "
-      "broadband. The problem could get worse, thinks Tom Varga, editor of the Harbor Gazette. "
-      "\u201CWe expect these figures to rise,\u201D he said.\n\n"
-      "Foreign Secretary Jack Lund said the rebate was fair. Shadow minister Paul Dorn said: "
-      "\u201CWe must keep it.\u201D The foreign secretary meanwhile said the \u201Cjustice\u201D of the "
-      "rebate remained.";
-  EXPECT_EQ(SpeakerOf(t, "We expect these figures"), "Tom Varga");
-  EXPECT_EQ(SpeakerOf(t, "justice"), "Jack Lund");
+      "A survey conducted by the Harbor Gazette has found that most commuters dislike the new ferry "
+      "timetable. Things could soon get worse, thinks Tom Varga, editor of the Harbor Gazette. "
+      "\u201CWe expect the complaints to grow,\u201D he said.\n\n"
+      "Defence Secretary Jack Lund said the treaty was fair. Shadow minister Paul Dorn said: "
+      "\u201CWe must renegotiate.\u201D The defence secretary meanwhile said the \u201Cspirit\u201D of the "
+      "treaty still held.";
+  EXPECT_EQ(SpeakerOf(t, "We expect the complaints"), "Tom Varga");
+  EXPECT_EQ(SpeakerOf(t, "spirit"), "Jack Lund");
 }
 
-// "beaten by fellow American Jo Pratt": a name after a preposition and
+// "beaten by fellow Canadian Jo Pratt": a name after a preposition and
 // words of role is its object, not the subject a later "he" means; "of"
 // belongs to a role ("minister of sport Tom Lund").
 TEST(Quotes, NamesAfterAPrepositionAndARoleAreObjects) {
   std::string t =
-      "Fifteen-year-old Tom Lund played his first professional match on Monday.\n\n"
-      "But the wildcard entry was beaten by fellow American Jo Pratt in straight sets. "
-      "\u201CIt was fun,\u201D he said.\n\n"
-      "The federation banned the fans. Its minister of sport Eli Vance backed the decision. "
-      "\u201CWe will have zero tolerance,\u201D he said.";
-  EXPECT_EQ(SpeakerOf(t, "It was fun"), "Tom Lund");
-  EXPECT_EQ(SpeakerOf(t, "zero tolerance"), "Eli Vance");
+      "Sixteen-year-old Tom Lund made his debut on the tour on Monday.\n\n"
+      "But the young qualifier was beaten by fellow Canadian Jo Pratt in three long sets. "
+      "\u201CI learned a lot out there,\u201D he said.\n\n"
+      "The ministry closed the stadium. Its minister of sport Eli Vance defended the move. "
+      "\u201CAbuse has no place in our grounds,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "I learned a lot"), "Tom Lund");
+  EXPECT_EQ(SpeakerOf(t, "no place in our grounds"), "Eli Vance");
 }
 
-// "Dane, ranked 158th, … “…,” said the 20-year-old": a description no
+// "Dane, a qualifier ranked 211th, … “…,” said the 19-year-old": a description no
 // role names means the person just made a sentence's subject, not the
 // speaker before; "the spokesman" is someone else again.
 TEST(Quotes, ADescriptionMeansTheSubjectJustNamed) {
   std::string t =
       "Tom Lund beat Ivo Dane in the final on Sunday. \u201CIt keeps getting better,\u201D Lund said.\n\n"
-      "Dane, ranked 158th in the world, had never reached a final before. "
-      "\u201CFor me this was a big success,\u201D said the 20-year-old.";
-  EXPECT_EQ(SpeakerOf(t, "a big success"), "Ivo Dane");
+      "Dane, a qualifier ranked 211th, had never won a match on clay. "
+      "\u201CI will remember this week for a long time,\u201D said the 19-year-old.";
+  EXPECT_EQ(SpeakerOf(t, "remember this week"), "Ivo Dane");
   std::string u =
       "Ann Vell spoke on Monday. \u201CIt was cruel,\u201D Ms Vell said.\n\n"
-      "The feminist writer said Big Harbor had behaved \u201Clike a child\u201D in the affair.";
-  EXPECT_EQ(SpeakerOf(u, "like a child"), "Ann Vell");
+      "The veteran columnist said the Harbor Board had acted \u201Cwith open contempt\u201D throughout.";
+  EXPECT_EQ(SpeakerOf(u, "with open contempt"), "Ann Vell");
 }
 
 // "the film, A Long Road, …": a capitalised title after "a" is a thing, as
@@ -1002,8 +1003,8 @@ TEST(Quotes, TitlesAfterAOrAnAreThings) {
   std::string t =
       "Singer Tom Lund was in Berlin on Friday.\n\n"
       "The film, A Long Road, follows his career from the 1980s. A Long Road opens next month. "
-      "\u201CI am still going to be making music,\u201D he said.";
-  EXPECT_EQ(SpeakerOf(t, "still going to be making music"), "Tom Lund");
+      "\u201CI have no plans to stop touring,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "no plans to stop touring"), "Tom Lund");
 }
 
 // "one trader said", "one former executive recalled": someone unnamed, as
@@ -1020,40 +1021,40 @@ TEST(Quotes, OneAndAPersonNounIsSomeoneUnnamed) {
 TEST(Quotes, WhoeverAQuestionNamesDoesNotAnswerIt) {
   std::string t =
       "Prime Minister Tom Hale spoke to reporters on Monday about the report on Peter Lund.\n\n"
-      "Asked if Mr Lund could return to the cabinet, he replied: \u201CThe future is something we will "
-      "approach in the future.\u201D";
-  EXPECT_EQ(SpeakerOf(t, "The future is something"), "Tom Hale");
+      "Asked if Mr Lund could return to government, he replied: \u201CThat is a question for another "
+      "day.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "a question for another"), "Tom Hale");
 }
 
 // "Harbo said … The firm said": the body that just spoke, not an event
-// named in between ("ahead of the 2006 World Cup").
+// named in between ("during the 2030 Winter Games").
 TEST(Quotes, TheFirmIsTheBodyThatJustSpoke) {
   std::string t =
-      "\u201CWe have signed a new four-year kit deal,\u201D Harbo said. It hopes sales will benefit from the "
-      "2006 World Cup. The firm said it was \u201Cappraising a number of opportunities\u201D.";
-  EXPECT_EQ(SpeakerOf(t, "appraising a number"), "Harbo");
+      "\u201COur new stores open in March,\u201D Harbo said. It expects trade to pick up during the "
+      "2030 Winter Games. The firm said it was \u201Clooking at several sites abroad\u201D.";
+  EXPECT_EQ(SpeakerOf(t, "looking at several sites"), "Harbo");
 }
 
-// "Harbour manager Orrin is a hard man to please": a surname after a
+// "Harbour manager Orrin is slow to hand out praise": a surname after a
 // lower-case role is someone a later "he" means.
 TEST(Quotes, ASurnameAfterALowerCaseRoleIsSomeone) {
   std::string t =
       "\u201CWe have spoken with the player,\u201D Tom Lund told the club website.\n\n"
-      "Harbour manager Orrin is a hard man to please. \u201CPlayers get a game on merit,\u201D he said.";
-  EXPECT_EQ(SpeakerOf(t, "Players get a game on merit"), "Orrin");
+      "Harbour manager Orrin is slow to hand out praise. \u201CNobody is promised a shirt here,\u201D he said.";
+  EXPECT_EQ(SpeakerOf(t, "Nobody is promised a shirt"), "Orrin");
 }
 
-// "Workers objected to the move. They also said …": "they" means the
+// "Drivers complained about the rotas. They also said …": "they" means the
 // plural subject just before, not one person named ("Tom Lund") nor the
-// subject of what someone said ("prosecutors said investigators were").
+// subject of what someone said ("judges said inspectors were").
 TEST(Quotes, TheyMeansThePluralSubjectJustBefore) {
   std::string t =
       "Tom Lund, the chief executive, spoke on Monday. \u201CWe need flexibility,\u201D he said.\n\n"
-      "Workers objected to the plan to move them. They also said that the firm was shipping jobs overseas.\n\n"
-      "Former prosecutors said investigators were under pressure. Act before the vote, they said, and "
-      "\u201Cyou risk being seen as partisan\u201D.";
-  EXPECT_EQ(SpeakerOf(t, "shipping jobs overseas"), "workers");
-  EXPECT_EQ(SpeakerOf(t, "you risk being seen"), "former prosecutors");
+      "Drivers complained about the new rotas. They also said that the depot was hiring temps instead.\n\n"
+      "Retired judges said inspectors were under strain. Move before the count, they said, and "
+      "\u201Cthe public will smell politics\u201D.";
+  EXPECT_EQ(SpeakerOf(t, "hiring temps instead"), "drivers");
+  EXPECT_EQ(SpeakerOf(t, "the public will smell"), "retired judges");
 }
 
 // "Harlow & Penn", "QT&Z": an ampersand joins capitalised words into one
@@ -1076,27 +1077,28 @@ TEST(Quotes, SameSurnameDifferentGivenNamesAreTwoPeople) {
       "Dario Fenwick said his side had trained well all week. \u201CWe were ready for them,\u201D he said.\n\n"
       "Team captain Ulric Fenwick admitted the side had struggled after the break. \u201CWe made too many "
       "errors and they punished us,\u201D he said.\n\n"
-      "Following Fenwick on the radio, the referee defended his decisions.";
+      "Following Fenwick on the radio, the referee defended his decisions. \u201CI stand by every call,\u201D he said.";
   EXPECT_EQ(SpeakerOf(t, "too many errors"), "Ulric Fenwick");
   EXPECT_EQ(SpeakerOf(t, "ready for them"), "Dario Fenwick");
+  EXPECT_NE(SpeakerOf(t, "stand by every call"), "Following Fenwick");
 }
 
 // "her husband, Casimir Dunmore": a word of kinship genders a name no
 // forename list knows, so "she" passes over him.
 TEST(Quotes, KinshipWordGendersTheNameBesideIt) {
   std::string t =
-      "Orsolya Vant, a teacher from Eastbrook, said the speeches had changed her mind. Along with her "
-      "husband, Casimir Dunmore, a banker, she has given to many candidates. \u201CI feel bad to say it, "
-      "but I cannot support him,\u201D she said.";
-  EXPECT_EQ(SpeakerOf(t, "I feel bad"), "Orsolya Vant");
+      "Orsolya Vant runs a bakery in Eastbrook and has voted in every election since 1990. She and her "
+      "husband, Casimir Dunmore, a retired pilot, once hosted fundraisers in their garden. \u201CThis year "
+      "we are keeping our money and our garden to ourselves,\u201D she said.";
+  EXPECT_EQ(SpeakerOf(t, "keeping our money"), "Orsolya Vant");
 }
 
-// "a recent report from Marrow Coastal Research" is that body's report, not
-// an unnamed "recent report"; a statement or an email "from" someone is
+// "a fresh report from Marrow Coastal Research" is that body's report, not
+// an unnamed "fresh report"; a statement or an email "from" someone is
 // theirs; "a poll of Dale voters" names whom it asked, not who ran it.
 TEST(Quotes, AFindingOrDocumentBySomeoneIsTheirs) {
   std::string t =
-      "Sales of wooden boats rose by a third last year, according to a recent report from Marrow Coastal "
+      "Sales of wooden boats rose by a third last year, according to a fresh report from Marrow Coastal "
       "Research.\n\n"
       "Pell Ostrander runs the last yard on the river. An email from Pell Ostrander said that the yard would "
       "stay open through the winter.\n\n"
@@ -1106,37 +1108,38 @@ TEST(Quotes, AFindingOrDocumentBySomeoneIsTheirs) {
   EXPECT_EQ(SpeakerOf(t, "the yard would stay open"), "Pell Ostrander");
   EXPECT_EQ(SpeakerOf(t, "most want the old bridge"), "Brightwater poll");
   EXPECT_EQ(SpeakerOf(t, "fewer people fish"), "Ostia survey");
-  // "a report Tuesday from …", "a report earlier this week from …": when, then who.
+  // "a report Thursday from …", "a report last weekend from …": when, then who.
   std::string u =
-      "Ada Rusk will speak at the party's conference in May, according to a report Tuesday from the Dale "
-      "Courier.\n\n"
-      "Shop prices fell again in March, according to a report earlier this week from the Retail Guild.";
-  EXPECT_EQ(SpeakerOf(u, "will speak at the party"), "Dale Courier report");
-  EXPECT_EQ(SpeakerOf(u, "Shop prices fell"), "Retail Guild report");
+      "Lina Sorvik hopes to run for harbour commissioner next spring, according to a report Thursday from "
+      "the Dale Courier.\n\n"
+      "Ferry bookings doubled over the holiday, according to a report last weekend from the Ferry Users Guild.";
+  EXPECT_EQ(SpeakerOf(u, "run for harbour commissioner"), "Dale Courier report");
+  EXPECT_EQ(SpeakerOf(u, "Ferry bookings doubled"), "Ferry Users Guild report");
 }
 
 // "she" means no capitalised run whose first word the text also writes in
 // lower case (a title, a column's name), only someone a name could be.
 TEST(Quotes, PronounPassesOverATitleThatStartsWithACommonWord) {
   std::string t =
-      "Nia Okafor cancelled an appearance at the charity premiere of her film.\n\n"
-      "The singer dropped out at the last minute and has cancelled the promotion of the film Evening Tide "
-      "and her new album; the evening show went on without her. She said: \u201CI very much wanted to be there but I am not well.\u201D";
-  EXPECT_EQ(SpeakerOf(t, "I very much wanted"), "Nia Okafor");
+      "Nia Okafor pulled out of a book fair in the capital.\n\n"
+      "The novelist withdrew two days before the opening and has also postponed readings from her novel "
+      "Winter Harbour and a new poetry collection; the winter programme carried on without her. She said: "
+      "\u201CI hate letting readers down, but the doctors insisted.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "I hate letting readers down"), "Nia Okafor");
 }
 
-// "This sentiment was reflected …": a description of no one is not the
-// last speaker; a speaker the same sentence names still is ("Mr Vell says
-// the result offered …").
+// "The same wave of doubt ran …": a description of no one is not the last
+// speaker; a speaker the same sentence names still is ("Mr Vell says the
+// count gave …").
 TEST(Quotes, DescriptionOfNoOneIsNotTheLastSpeaker) {
   std::string t =
-      "\u201CWe will win the county,\u201D said Mara Quist, the party's candidate.\n\n"
-      "This sentiment was reflected in another question that asked how likely the party was to win, to "
-      "which 21 percent said \u201Cnot too likely\u201D and 14 percent said \u201Cnot at all likely\u201D.\n\n"
-      "\u201CIt is a start,\u201D said Tom Vell, who leads the rival group. In his speech, Mr Vell says the "
-      "result offered his group an \u201Camazing opportunity\u201D that it had wasted.";
-  EXPECT_EQ(SpeakerOf(t, "not too likely"), "");
-  EXPECT_EQ(SpeakerOf(t, "amazing opportunity"), "Tom Vell");
+      "\u201CWe will carry the valley,\u201D said Mara Quist, the party's candidate.\n\n"
+      "The same wave of doubt ran through a later item on the ferry tax, where 30 percent said "
+      "\u201Cprobably not\u201D and 9 percent said \u201Cno chance at all\u201D.\n\n"
+      "\u201CWe learned a lot,\u201D said Tom Vell, who chairs the rival club. At the dinner, Mr Vell says the "
+      "count gave his club a \u201Crare opening\u201D that it let slip.";
+  EXPECT_EQ(SpeakerOf(t, "probably not"), "");
+  EXPECT_EQ(SpeakerOf(t, "rare opening"), "Tom Vell");
 }
 
 // "said the senior Vell adviser": one who speaks for others and whom no
@@ -1157,20 +1160,21 @@ TEST(Quotes, UnnamedSpokesmanOrSourceIsNotTheLastSpeaker) {
 TEST(Quotes, PossessiveInsideADescriptionKeepsItsHead) {
   std::string t =
       "\u201CThe tide will turn,\u201D said Ada Rusk, who chairs the council.\n\n"
-      "Asked about the storm, the harbour master's official spokesman said: \u201CWe believe the risk is "
-      "real and growing.\u201D";
-  EXPECT_EQ(SpeakerOf(t, "the risk is real"), "harbour master's official spokesman");
+      "Pressed on the flooding, the harbour master's official spokesman said: \u201CThe sea wall needs "
+      "raising before next winter.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "sea wall needs raising"), "harbour master's official spokesman");
 }
 
 // "The Bank of Dale said": a body's name runs past "of"; "the Bank" alone
 // matched whichever bank the story named last, and so did "the bank".
 TEST(Quotes, ABodysNameRunsPastOf) {
   std::string t =
-      "Workers abroad sent a record sum home last year.\n\n"
-      "The Bank of Dale said that remittances grew by a quarter last year. Last year there were fifty "
-      "million transfers, the bank said. Growth may slow, according to the Ruritanian Development Bank.";
-  EXPECT_EQ(SpeakerOf(t, "remittances grew"), "Bank of Dale");
-  EXPECT_EQ(SpeakerOf(t, "fifty million transfers"), "Bank of Dale");
+      "Grain farmers borrowed more than ever this spring.\n\n"
+      "The Bank of Dale said that loans to farms rose by a fifth in the first quarter. Some nine thousand "
+      "new loans were signed, the bank said. Demand could ease in autumn, according to the Northfield "
+      "Cooperative Bank.";
+  EXPECT_EQ(SpeakerOf(t, "loans to farms rose"), "Bank of Dale");
+  EXPECT_EQ(SpeakerOf(t, "nine thousand new loans"), "Bank of Dale");
 }
 
 // "…, the critic Tom Vole, who said they were “…”": the relative pronoun
@@ -1178,24 +1182,24 @@ TEST(Quotes, ABodysNameRunsPastOf) {
 // speaker; not for a place ("the mayor of Dale, who …").
 TEST(Quotes, WhoAfterANameSpeaksForIt) {
   std::string t =
-      "\u201CWe are thrilled to top the list,\u201D said Ada Rusk, the band's singer.\n\n"
-      "One of the experts to tip the band was the critic Tom Vole, who said they were \u201Cspiky but in "
-      "love with pop\u201D.";
-  EXPECT_EQ(SpeakerOf(t, "spiky but in love"), "Tom Vole");
+      "\u201CNone of us saw this coming,\u201D said Ada Rusk, the quartet's drummer.\n\n"
+      "The quartet's earliest champion was the reviewer Tom Vole, who said their songs were \u201Cnervy "
+      "and made for radio\u201D.";
+  EXPECT_EQ(SpeakerOf(t, "nervy and made for radio"), "Tom Vole");
 }
 
-// "Harbor Kites singer Ula Vetch collected …": a name that only qualifies a
-// role before another name is not the sentence's subject; "Vera Wood
-// slated comedian Sam Cole" keeps its subject.
+// "Ostrel Bay organist Mina Karsk accepted …": a name that only qualifies a
+// role before another name is not the sentence's subject; "Ilse Marrow
+// criticised novelist Bram Ostin" keeps its subject.
 TEST(Quotes, NameBeforeARoleAndANameIsNotTheSubject) {
   std::string t =
-      "The band won three awards on the night. Harbor Kites singer Ula Vetch collected the best album prize "
-      "from the singer Dora Pike. She told the audience: \u201CIf you told us a year ago we would win these "
-      "awards we would have called you crazy.\u201D\n\n"
-      "In an interview, Vera Wood slated comedian Sam Cole for his brand of humour. \u201CIt is a shame "
-      "people cannot just write a script,\u201D she said.";
-  EXPECT_EQ(SpeakerOf(t, "called you crazy"), "Ula Vetch");
-  EXPECT_EQ(SpeakerOf(t, "write a script"), "Vera Wood");
+      "The choir took two trophies at the gala. Ostrel Bay organist Mina Karsk accepted the prize for sacred "
+      "music from the conductor Lotte Ferrin. She told the guests: \u201CNobody expected a village choir to "
+      "get this far, least of all the choir.\u201D\n\n"
+      "On a radio phone-in, Ilse Marrow criticised novelist Bram Ostin for his endless chapters. \u201CNobody "
+      "has time for nine hundred pages any more,\u201D she said.";
+  EXPECT_EQ(SpeakerOf(t, "village choir"), "Mina Karsk");
+  EXPECT_EQ(SpeakerOf(t, "nine hundred pages"), "Ilse Marrow");
 }
 
 // A rank before a run that ends like a company's name is the name's first
