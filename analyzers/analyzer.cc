@@ -69,9 +69,24 @@ std::vector<CodePoint> CodePoints(absl::string_view s) {
   return out;
 }
 
+// Whether an apostrophe between `prev` and `next` stays inside a word for
+// ICU too: only between letters or between digits (UAX #29, WB6/7 and
+// WB11/12). Normalization can put one elsewhere ("15\u0149" is "15'n"), and
+// a term ICU would split there does not survive the query rewrite.
+bool ApostropheJoins(UChar32 prev, UChar32 next) {
+  auto word_break = [](UChar32 c) { return u_getIntPropertyValue(c, UCHAR_WORD_BREAK); };
+  auto letter = [&](UChar32 c) {
+    const int32_t wb = word_break(c);
+    return wb == U_WB_ALETTER || wb == U_WB_HEBREW_LETTER;
+  };
+  return IsWordChar(prev) && IsWordChar(next) &&
+         ((letter(prev) && letter(next)) ||
+          (word_break(prev) == U_WB_NUMERIC && word_break(next) == U_WB_NUMERIC));
+}
+
 // Splits a normalized word where the QueryParser would: at every character
-// that is not a word character, except an apostrophe between word characters
-// and '.' or ',' between digits ("don't", "3.14", "1,000").
+// that is not a word character, except an apostrophe that joins (see
+// ApostropheJoins) and '.' or ',' between digits ("don't", "3.14", "1,000").
 //
 // The query rewrite joins a word's terms with '-', and ICU must split that
 // back into the same terms, or a rewritten query would not rewrite to
@@ -95,7 +110,7 @@ void SplitLikeQueryParser(absl::string_view word, Emit emit) {
     const bool word_char = keep;
     if (!keep && in_term && i + 1 < cps.size()) {
       UChar32 prev = cps[i - 1].c, next = cps[i + 1].c;
-      if (c == '\'') keep = IsWordChar(prev) && IsWordChar(next);
+      if (c == '\'') keep = ApostropheJoins(prev, next);
       if (c == '.' || c == ',') keep = IsDigit(prev) && IsDigit(next);
     }
     if (keep && !in_term) {
