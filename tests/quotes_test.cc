@@ -32,6 +32,12 @@ std::string SpeakerOf(const std::string& text, const std::string& words) {
   return f ? f->speaker : "(no quote)";
 }
 
+// "indirect: Tom Hale": the quote's kind and speaker in one comparable line.
+std::string KindAndSpeakerOf(const std::string& text, const std::string& words) {
+  auto f = QuoteWith(text, words);
+  return f ? f->kind + ": " + f->speaker : "(no quote)";
+}
+
 // A text far longer than any article is read in blocks: quotes on both
 // sides of a block's edge are found, with spans into the whole text, and a
 // single line of megabytes does not hold the extractor's memory at once.
@@ -545,10 +551,7 @@ TEST(Quotes, IndirectSpeech) {
       "Helen Park, a senior adviser, said that the talks had stalled.\n\n"
       "According to her, the deadline will be missed.\n\n"
       "The deal is dead for now, she added.";
-  auto a = QuoteWith(t, "the talks had stalled");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Helen Park");
+  EXPECT_EQ(KindAndSpeakerOf(t, "the talks had stalled"), "indirect: Helen Park");
   EXPECT_EQ(SpeakerOf(t, "the deadline will be missed"), "Helen Park");
   EXPECT_EQ(SpeakerOf(t, "The deal is dead for now"), "Helen Park");
 }
@@ -566,10 +569,7 @@ TEST(Quotes, ReportedClauseWithoutThatHasAFiniteVerb) {
       "Hale said goodbye to the workers who were leaving.\n\n"
       "Hale is ahead of Berg on the islands - 55 percent of islanders said Berg would lose.\n\n"
       "Hale wins the voters who care most about ferries, while Berg leads among voters who say harbour fees are too high.";
-  auto a = QuoteWith(t, "Ruritania would cut tariffs");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "Ruritania would cut tariffs"), "indirect: Tom Hale");
   EXPECT_EQ(SpeakerOf(t, "40 jobs would go"), "Tom Hale");
   EXPECT_EQ(SpeakerOf(t, "exports were falling"), "Tom Hale");
   EXPECT_FALSE(QuoteWith(t, "victory in the vote"));
@@ -587,10 +587,7 @@ TEST(Quotes, ReportedClauseAfterAnAdverbial) {
       "Anna Berg said in a speech on Tuesday that ferry fares would rise.\n\n"
       "Berg told a packed meeting of dockers that their jobs were safe.\n\n"
       "Hale said in a statement that was read to the press nothing new.";
-  auto a = QuoteWith(t, "harbour deal could collapse");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "harbour deal could collapse"), "indirect: Tom Hale");
   EXPECT_EQ(SpeakerOf(t, "ferry fares would rise"), "Anna Berg");
   EXPECT_EQ(SpeakerOf(t, "their jobs were safe"), "Anna Berg");
   EXPECT_FALSE(QuoteWith(t, "read to the press"));
@@ -603,10 +600,7 @@ TEST(Quotes, ReportedClauseBeforeASpeakerWithAuxiliaries) {
       "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday.\n\n"
       "Taxes on ferry tickets will rise under the plan, Tom Hale has said.\n\n"
       "The harbour vote was rigged, Hale had claimed.";
-  auto a = QuoteWith(t, "Taxes on ferry tickets will rise");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "Taxes on ferry tickets will rise"), "indirect: Tom Hale");
   EXPECT_EQ(SpeakerOf(t, "harbour vote was rigged"), "Tom Hale");
 }
 
@@ -620,10 +614,7 @@ TEST(Quotes, ReportedClauseOfADescribedOrganisation) {
       "The commission said trawler fees would rise next year.\n\n"
       "Vellish Widgets Ltd said it would close a plant.\n\n"
       "The company said profits had doubled in the last quarter.";
-  auto a = QuoteWith(t, "trawler fees would rise");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Ruritanian Fisheries Commission");
+  EXPECT_EQ(KindAndSpeakerOf(t, "trawler fees would rise"), "indirect: Ruritanian Fisheries Commission");
   EXPECT_FALSE(QuoteWith(t, "profits had doubled"));
 }
 
@@ -635,10 +626,7 @@ TEST(Quotes, MoreVerbsReportAClauseWithAFiniteVerb) {
       "Hale denied the harbour accounts were false.\n\n"
       "Hale announced ferry fares would be frozen until June.\n\n"
       "Hale denied the charges in court.";
-  auto a = QuoteWith(t, "harbour accounts were false");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "harbour accounts were false"), "indirect: Tom Hale");
   EXPECT_EQ(SpeakerOf(t, "ferry fares would be frozen"), "Tom Hale");
   EXPECT_FALSE(QuoteWith(t, "charges in court"));
 }
@@ -651,10 +639,7 @@ TEST(Quotes, ParticipleReportsForTheSentenceSubject) {
       "Anna Berg hit back at the minister, saying his harbour plan would fail.\n\n"
       "Hale wrote to the dockers, telling them that their jobs were safe.\n\n"
       "Hale toured the port, warning the public of delays.";
-  auto a = QuoteWith(t, "harbour plan would fail");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Anna Berg");
+  EXPECT_EQ(KindAndSpeakerOf(t, "harbour plan would fail"), "indirect: Anna Berg");
   EXPECT_EQ(SpeakerOf(t, "their jobs were safe"), "Tom Hale");
   EXPECT_FALSE(QuoteWith(t, "public of delays"));
 }
@@ -666,10 +651,7 @@ TEST(Quotes, ParentheticalCueReportsTheWholeSentence) {
       "Tom Hale, the Ruritanian trade minister, spoke in Dover on Monday.\n\n"
       "The harbour plan, Hale says, will fail within a year.\n\n"
       "At one point, he said, the old ferry almost sank.";
-  auto a = QuoteWith(t, "will fail within a year");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "will fail within a year"), "indirect: Tom Hale");
   EXPECT_EQ(SpeakerOf(t, "the old ferry almost sank"), "Tom Hale");
 }
 
@@ -682,10 +664,7 @@ TEST(Quotes, ReportedClauseAfterATimeOrAListener) {
       "Hale told reporters the ferry port would close.\n\n"
       "Anna Berg told the Dover Gazette the harbour deal was dead.\n\n"
       "Hale told the crowd to go home.";
-  auto a = QuoteWith(t, "he would resign");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "he would resign"), "indirect: Tom Hale");
   EXPECT_EQ(SpeakerOf(t, "the ferry port would close"), "Tom Hale");
   EXPECT_EQ(SpeakerOf(t, "the harbour deal was dead"), "Anna Berg");
   EXPECT_FALSE(QuoteWith(t, "to go home"));
@@ -699,10 +678,7 @@ TEST(Quotes, NamedCueAfterItsClauseMayEndWithAnAdverbial) {
       "The harbour must be kept open all winter, Berg argued on Tuesday.\n\n"
       "The plan will cost far too much money, Hale said in a speech.\n\n"
       "His brother once sailed round the world alone, a feat he mentions in nearly every interview.";
-  auto a = QuoteWith(t, "kept open all winter");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Anna Berg");
+  EXPECT_EQ(KindAndSpeakerOf(t, "kept open all winter"), "indirect: Anna Berg");
   EXPECT_EQ(SpeakerOf(t, "cost far too much money"), "Tom Hale");
   EXPECT_FALSE(QuoteWith(t, "sailed round the world"));
 }
@@ -713,10 +689,7 @@ TEST(Quotes, InvertedCueWithARoleBeforeTheName) {
   std::string t =
       "Tom Hale spoke in Dover on Monday.\n\n"
       "The ferry deal will create 200 jobs, said port authority chief Anna Berg.";
-  auto a = QuoteWith(t, "will create 200 jobs");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Anna Berg");
+  EXPECT_EQ(KindAndSpeakerOf(t, "will create 200 jobs"), "indirect: Anna Berg");
 }
 
 // "Hale's campaign said …": the body speaks, named as "the Hale campaign".
@@ -725,10 +698,7 @@ TEST(Quotes, PossessiveBodyReportsAClause) {
       "Tom Hale is running for governor of Ruritania.\n\n"
       "Hale's campaign said that the harbour poll was wrong.\n\n"
       "Rival Anna Berg's campaign says the ferry vote is rigged.";
-  auto a = QuoteWith(t, "harbour poll was wrong");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Hale campaign");
+  EXPECT_EQ(KindAndSpeakerOf(t, "harbour poll was wrong"), "indirect: Hale campaign");
   EXPECT_EQ(SpeakerOf(t, "ferry vote is rigged"), "Anna Berg campaign");
 }
 
@@ -739,10 +709,7 @@ TEST(Quotes, SecondVerbReportsForTheFirstSubject) {
   std::string t =
       "Vellish Widgets Ltd reported a rise in profits and said ferry sales would slow next year.\n\n"
       "Other former Ruritanian Navy officers chafed at the plan and said harbour fees were too high.";
-  auto a = QuoteWith(t, "ferry sales would slow");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Vellish Widgets Ltd");
+  EXPECT_EQ(KindAndSpeakerOf(t, "ferry sales would slow"), "indirect: Vellish Widgets Ltd");
   EXPECT_FALSE(QuoteWith(t, "harbour fees were too high"));
 }
 
@@ -755,10 +722,7 @@ TEST(Quotes, LongerNounSubjectsAndBareDays) {
       "Hale said Tuesday he would resign.\n\n"
       "Hale said goodbye to the dockers in the yard who were leaving.\n\n"
       "A docker who accused Hale of lying said Friday that the port was unsafe.";
-  auto a = QuoteWith(t, "plans for the harbour in Dover would fail");
-  ASSERT_TRUE(a);
-  EXPECT_EQ(a->kind, "indirect");
-  EXPECT_EQ(a->speaker, "Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "plans for the harbour in Dover would fail"), "indirect: Tom Hale");
   auto b = QuoteWith(t, "would resign");
   ASSERT_TRUE(b);
   EXPECT_EQ(b->speaker, "Tom Hale");
