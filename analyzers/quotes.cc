@@ -266,7 +266,8 @@ bool PersonNoun(absl::string_view w) {
   static const auto* words = new absl::flat_hash_set<std::string>{
       "aide", "official", "source", "friend", "critic", "expert", "veteran", "guest", "colleague",
       "chief", "staff", "staffer", "insider", "neighbor", "neighbour", "relative", "activist",
-      "person", "voter", "resident", "woman", "man"};
+      "person", "voter", "resident", "woman", "man", "executive", "boss", "secretary", "candidate",
+      "nominee", "attorney"};
   if (words->contains(w)) return true;
   if (DocumentNouns().contains(w) || FindingNouns().contains(w) || OrgWords().contains(w) ||
       GenericOrgNouns().contains(w)) {
@@ -338,6 +339,15 @@ bool NamesNoOne(absl::string_view noun) {
     if (w.size() > end.size() + 3 && absl::EndsWith(w, end)) return true;
   }
   return false;
+}
+
+// Bodies that speak as one without being organisations named in the story:
+// a panel, a jury, a newspaper.
+bool IsPanelOrPaper(absl::string_view noun) {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "panel", "jury", "inquiry", "tribunal", "watchdog", "newspaper", "paper", "tabloid",
+      "website", "site", "station", "outlet", "newsletter", "weekly", "daily"};
+  return v->contains(noun);
 }
 
 // After "one": a noun that surely means a person ("one person", "one
@@ -2101,6 +2111,41 @@ bool RoleNounThenName(const std::vector<Tok>& toks, size_t k) {
   return PersonNoun(noun) || Titles().contains(noun) || SpeaksForOthers(noun);
 }
 
+// "the museum's head curator Ida Moss", "the firm's boss Al Penn": a
+// described role and then, ending the phrase, the full name of who holds it.
+// As a subject (`subject`), a verb may follow the name ("the firm's boss Al
+// Penn quit, saying …").
+std::optional<SpeakerRef> NameAfterDescribedRole(const std::vector<Tok>& toks, size_t k,
+                                                 const absl::flat_hash_set<std::string>& known,
+                                                 bool subject = false) {
+  static const auto* determiners =
+      new absl::flat_hash_set<std::string>{"the", "a", "an", "his", "her", "their", "its", "our"};
+  size_t run = k;
+  // Role words only: no preposition, and no verb that would make the name an
+  // object ("the party chose Al Penn").
+  while (run < toks.size() && run < k + 7 && toks[run].kind == Tok::kWord &&
+         (!toks[run].cap || IsPossessive(toks[run]) || (run == k && determiners->contains(toks[run].lower))) &&
+         !IsPreposition(toks[run].lower) && !IsVerbAt(toks, run) && !Auxiliaries().contains(toks[run].lower) &&
+         !(absl::EndsWith(toks[run].lower, "ed") && !IsPossessive(toks[run])) && toks[run].lower != "and" &&
+         toks[run].lower != "who") {
+    ++run;
+  }
+  if (run == k || run >= toks.size() || !toks[run].cap) return std::nullopt;
+  if (const std::string& role = toks[run - 1].lower;
+      !PersonNoun(role) && !Titles().contains(role) && !SpeaksForOthers(role)) {
+    return std::nullopt;
+  }
+  SpeakerRef named = NameForward(toks, run, known);
+  if (named.kind != SpeakerRef::kName || WordCount(named.name) < 2 || IsOrgName(named.name)) return std::nullopt;
+  const size_t after = run + WordCount(named.mention);
+  if (after < toks.size() && toks[after].kind == Tok::kWord && !(subject && !toks[after].cap)) return std::nullopt;
+  std::vector<std::string> role;
+  for (size_t x = k; x < run; ++x) role.push_back(toks[x].text);
+  named.titles = absl::StrJoin(role, " ") + (named.titles.empty() ? "" : " " + named.titles);
+  named.mention = absl::StrJoin(role, " ") + " " + named.mention;
+  return named;
+}
+
 // The subject of the speech verb at toks[v], searched back to `from`.
 SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People& people) {
   const auto& known = people.known_words();
@@ -2218,6 +2263,12 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     }
     if (r.kind == SpeakerRef::kName && best.kind == SpeakerRef::kNone) best = r;
   }
+  if (best.kind == SpeakerRef::kNone) {
+    if (auto named = NameAfterDescribedRole(toks, from, known, /*subject=*/true);
+        named && from + WordCount(named->mention) <= j) {
+      return *named;
+    }
+  }
   // "A spokeswoman for the Department for International Development said":
   // no name is the subject, the description is.
   if (best.kind == SpeakerRef::kNone) {
@@ -2247,8 +2298,10 @@ SpeakerRef ClauseSubject(const std::vector<Tok>& toks, size_t s, size_t end,
   return SpeakerRef{};
 }
 
+// A quote that ends with its own full stop ends the sentence too: in
+// "…: “It is poor.” Ann Lee, of the trust, said" Ann Lee's sentence starts at her name.
 size_t SentenceStart(const std::vector<Tok>& toks, size_t i) {
-  while (i > 0 && !toks[i].sentence_start) {
+  while (i > 0 && !toks[i].sentence_start && !toks[i].after_full_quote) {
     if (EndsSentence(toks, i - 1)) break;
     --i;
   }
@@ -2301,6 +2354,9 @@ std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k
     }
   }
   SpeakerRef r = SpeakerForward(toks, k, known);
+  if (r.kind == SpeakerRef::kDescription || r.kind == SpeakerRef::kNone) {
+    if (auto named = NameAfterDescribedRole(toks, k, known)) return named;
+  }
   if (r.kind == SpeakerRef::kPronoun || r.kind == SpeakerRef::kDescription) return r;
   size_t end = k;
   while (end < toks.size() && end < k + 8 && toks[end].kind == Tok::kWord &&
@@ -3773,6 +3829,17 @@ class Extractor {
         if (int holder = people_.LastMentionBefore(pos, fits); holder >= 0) return holder;
         std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
         return people_.Add(described, described, noun);
+      }
+      // "the panel said", "the paper reported": a body, not the man or woman
+      // who spoke last.
+      if (IsPanelOrPaper(noun) &&
+          (speakers_.empty() || (!people_.at(speakers_.back().person).org &&
+                                 people_.at(speakers_.back().person).gender != Gender::kUnknown))) {
+        std::string name = ref.mention;
+        if (absl::StartsWithIgnoreCase(name, "the ")) name = name.substr(4);
+        int who = people_.Add(name, "", "");
+        if (who >= 0) people_.at(who).org = true;
+        return who;
       }
       if (!speakers_.empty() && para - speakers_.back().para <= kSpeakerReach) {
         return speakers_.back().person;
