@@ -267,7 +267,7 @@ bool PersonNoun(absl::string_view w) {
       "aide", "official", "source", "friend", "critic", "expert", "veteran", "guest", "colleague",
       "chief", "staff", "staffer", "insider", "neighbor", "neighbour", "relative", "activist",
       "person", "voter", "resident", "woman", "man", "executive", "boss", "secretary", "candidate",
-      "nominee", "attorney"};
+      "nominee", "attorney", "host"};
   if (words->contains(w)) return true;
   if (DocumentNouns().contains(w) || FindingNouns().contains(w) || OrgWords().contains(w) ||
       GenericOrgNouns().contains(w)) {
@@ -1117,6 +1117,9 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
            !(j > i + 1 && IsTimeWord(toks[j].lower)) &&  // "a report Tuesday from …"
            !(j > i + 1 && absl::EndsWith(toks[j].lower, "ed") && j + 1 < toks.size() &&
              IsTimeWord(toks[j + 1].lower)) &&  // "a ruling issued Friday"
+           // "a council spokesman rejected the plan": a verb after the person.
+           !(j > i + 1 && absl::EndsWith(toks[j].lower, "ed") &&
+             (PersonNoun(toks[j - 1].lower) || SpeaksForOthers(toks[j - 1].lower))) &&
            !EndsNounPhrase(toks, j, i)) {
       words.push_back(toks[j].text);
       head = toks[j].lower;
@@ -1784,6 +1787,15 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
         "the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "your", "these",
         "those", "such", "whose", "any", "no"};
     if (determiners->contains(toks[i - 1].lower) && w != "put" && w != "went") return false;
+    // "the latest claims", "his earlier remarks": after a determiner and an
+    // adjective too.
+    static const auto* adjectives = new absl::flat_hash_set<std::string>{
+        "new", "recent", "earlier", "previous", "false", "similar", "other", "further", "repeated",
+        "public", "same", "fresh", "initial", "original", "separate", "many", "several", "wild"};
+    if (i > 1 && toks[i - 2].kind == Tok::kWord && determiners->contains(toks[i - 2].lower) &&
+        (adjectives->contains(toks[i - 1].lower) || absl::EndsWith(toks[i - 1].lower, "est"))) {
+      return false;
+    }
   }
   // Passive ("has been described as", "was called “…” by the judge") reports
   // no speaker.
@@ -2111,6 +2123,19 @@ bool RoleNounThenName(const std::vector<Tok>& toks, size_t k) {
   return PersonNoun(noun) || Titles().contains(noun) || SpeaksForOthers(noun);
 }
 
+// A word that looks like a finite verb: "-ed", "-s", or a common irregular
+// past ("left", "quit").
+bool VerbLike(absl::string_view w) {
+  static const auto* irregular = new absl::flat_hash_set<std::string>{
+      "left", "quit", "made", "took", "gave", "told", "won", "lost", "sent", "spoke", "went",
+      "came", "met", "held", "kept", "put", "set", "cut", "hit", "let", "ran", "saw", "sold",
+      "paid", "led", "broke", "wrote", "stood", "became", "began", "brought", "bought", "chose",
+      "drew", "fell", "felt", "found", "got", "had", "heard", "knew", "meant", "read", "rose",
+      "struck", "swore", "thought", "threw", "has", "is", "was"};
+  return absl::EndsWith(w, "ed") || (absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss")) ||
+         irregular->contains(std::string(w));
+}
+
 // "the museum's head curator Ida Moss", "the firm's boss Al Penn": a
 // described role and then, ending the phrase, the full name of who holds it.
 // As a subject (`subject`), a verb may follow the name ("the firm's boss Al
@@ -2204,6 +2229,34 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       from + WordCount(described.mention) == j) {
     return described;
   }
+  // "Ms Hale quit the party, saying …", "A council spokesman rejected the
+  // claims, saying …": the clause's subject, not a name in its object.
+  if (IsParticipleVerb(toks[v].lower)) {
+    // A lone capitalised word may be an adverb or a place ("Similarly, …");
+    // a description must be of someone or some body.
+    if (SpeakerRef first = SpeakerForward(toks, from, known, /*subject=*/true);
+        (first.kind == SpeakerRef::kName && WordCount(first.mention) >= 2) ||
+        (first.kind == SpeakerRef::kDescription &&
+         (PersonNoun(first.name) || SpeaksForOthers(first.name) || Titles().contains(first.name) ||
+          OrgWords().contains(first.name) || GenericOrgNouns().contains(first.name)))) {
+      size_t next = from + WordCount(first.mention);
+      while (next < j && toks[next].kind == Tok::kWord &&
+             (toks[next].lower == "also" || toks[next].lower == "then" || toks[next].lower == "later" ||
+              absl::EndsWith(toks[next].lower, "ly"))) {
+        ++next;
+      }
+      const std::string& after = next < j ? toks[next].lower : "";
+      // "Dale Party peer Lord Vane called …": a noun for a role, then a name.
+      const bool role_then_name = next + 1 < j && toks[next + 1].kind == Tok::kWord && toks[next + 1].cap &&
+                                  !VerbLike(after);
+      if (next + 1 < j && toks[next].kind == Tok::kWord && !toks[next].cap &&
+          !Prepositions().contains(after) && after != "and" && !PersonNoun(after) &&
+          !Titles().contains(after) && !SpeaksForOthers(after) && !RoleNounThenName(toks, from) && !role_then_name &&
+          !(first.kind == SpeakerRef::kName && IsOrgName(first.name) && !first.org.empty())) {
+        return first;
+      }
+    }
+  }
   // "Marc Ostwald, a strategist at Monument Securities told": a name that
   // ends an appositive ("at …") is not the subject.
   bool in_appositive = false;
@@ -2248,8 +2301,9 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       continue;  // mid-name
     }
     SpeakerRef r = SpeakerForward(toks, k, known);
-    if (r.kind == SpeakerRef::kName && PersonAfterRole(toks, k)) {
-      // "Washington Post columnist Margaret Sullivan": the person after the role.
+    if (r.kind == SpeakerRef::kName && (PersonAfterRole(toks, k) || RoleNounThenName(toks, k))) {
+      // "Washington Post columnist Margaret Sullivan", "Dale Party foreign
+      // affairs spokesman Ann Lee": the person after the role.
       size_t person = k;
       while (person < j && toks[person].kind == Tok::kWord && toks[person].cap) ++person;
       while (person < j && toks[person].kind == Tok::kWord && !toks[person].cap) ++person;
