@@ -2660,7 +2660,8 @@ class Extractor {
       for (const Tok& t : toks) {
         if (t.kind == Tok::kWord && t.cap && !t.sentence_start && !NotNames().contains(t.lower) &&
             !Titles().contains(t.lower)) {
-          capitalised_midsentence_.insert(t.lower);
+          // "Ann Vole's book": "Vole" names someone too.
+          capitalised_midsentence_.insert(IsPossessive(t) ? WithoutPossessive(t.lower) : t.lower);
         }
         if (t.kind == Tok::kWord && !t.cap) lowercase_words_.insert(t.lower);
       }
