@@ -2598,7 +2598,8 @@ std::optional<Cue> CueLaterInSentence(const std::vector<Tok>& toks, size_t q, Pe
     if (toks[v - 1].text == "," && !ObjectIsListener(toks[v].lower)) {
       size_t k = v + 1 + (NeedsParticle(toks[v].lower) ? 1 : 0);
       bool speaker_next = k < toks.size() && toks[k].kind == Tok::kWord &&
-                          (toks[k].cap || toks[k].lower == "the" || Pronouns().contains(toks[k].lower));
+                          (toks[k].cap || toks[k].lower == "the" || Pronouns().contains(toks[k].lower) ||
+                           NameAfterDescribedRole(toks, k, known));  // "said professor Ann Berg"
       if (auto r = speaker_next ? InvertedSpeaker(toks, k, known) : std::nullopt) return Cue{*r, v};
     }
     SpeakerRef r = SubjectOf(toks, s, v, people);
@@ -3201,6 +3202,17 @@ class Extractor {
         if (prev[k].lower == "that" || prev[k].kind == Tok::kQuote) return std::nullopt;
       }
       if (end - v > 8) return std::nullopt;
+      // "Hale “did well” there, said analyst Ann Berg. “…”": inverted, the
+      // speaker follows the verb.
+      // Not a second verb: "“…,” said Ann Berg, reports the Dale Post."
+      bool first_verb = true;
+      for (size_t u = s; u < v; ++u) first_verb = first_verb && !IsVerbAt(prev, u);
+      if (v > s && first_verb && (prev[v - 1].text == "," || prev[v - 1].kind == Tok::kQuote) &&
+          !ObjectIsListener(prev[v].lower)) {
+        if (auto inv = InvertedSpeaker(prev, v + 1 + (NeedsParticle(prev[v].lower) ? 1 : 0), people_.known_words())) {
+          return Cue{*inv, v};
+        }
+      }
       SpeakerRef r = SubjectOf(prev, s, v, people_);
       if (r.kind != SpeakerRef::kNone) return Cue{r, v};
       if (v == s) {  // "Stated Stone:"
