@@ -1176,6 +1176,80 @@ TEST(Quotes, ARankBeforeACompanysNameIsPartOfIt) {
   EXPECT_EQ(SpeakerOf(t, "the troops would stay"), "Ada Vost");
 }
 
+// A quote that ends with its own full stop ends the sentence: the cue of
+// the next sentence is searched from there, not from the sentence before.
+TEST(Quotes, AQuoteEndingItsSentenceEndsItForTheNextCue) {
+  std::string t =
+      "The plan was out. Mary Oduya said: \"It is a poor deal.\" Tom Reeve, from Parents Want Parks, "
+      "said the plans \"lacked ambition\".";
+  EXPECT_EQ(KindAndSpeakerOf(t, "lacked ambition"), "partial: Tom Reeve");
+}
+
+// "the charity's chairman Alan Webb": the role first, then who holds it, as
+// an inverted cue or as a subject; a name after a verb is its object.
+TEST(Quotes, ARoleDescribedBeforeAFullNameIsThatPersons) {
+  std::string t =
+      "The plan was out. \"We want a real park,\" said the charity's chairman Alan Webb.\n\n"
+      "The agency's former chief executive Doug Smith quit last autumn claiming he was "
+      "\"seriously disappointed\" with it.\n\n"
+      "The party chose Ivo Penn, saying he was \"the best man\" for it.";
+  EXPECT_EQ(SpeakerOf(t, "We want a real park"), "Alan Webb");
+  EXPECT_EQ(SpeakerOf(t, "seriously disappointed"), "Doug Smith");
+  EXPECT_NE(SpeakerOf(t, "the best man"), "Ivo Penn");
+}
+
+// "The panel said": a body the story has not named, not the person who
+// spoke before it.
+TEST(Quotes, APanelOrAPaperIsABodyNotTheLastSpeaker) {
+  std::string t =
+      "Ann Lee, of the tenants group, said: \"We want a way that works.\" The panel said it blamed the "
+      "agency for a \"multitude of problems\" there.";
+  EXPECT_EQ(SpeakerOf(t, "multitude of problems"), "panel");
+}
+
+// ", saying …" reports what the clause's subject said, not a name in the
+// clause's object; "the latest claims" is no verb.
+TEST(Quotes, AParticiplesSpeakerIsItsClausesSubject) {
+  std::string t =
+      "Mr Hale also left Ukip saying Mr Penn would \"deliver better\" as leader.\n\n"
+      "The Wexford report said costs would rise. A council spokesman rejected the latest claims, saying: "
+      "\"Our plans are fully funded.\"";
+  EXPECT_EQ(SpeakerOf(t, "deliver better"), "Hale");
+  EXPECT_EQ(SpeakerOf(t, "Our plans are fully funded"), "council spokesman");
+}
+
+// A party's name, role words, then the person: "Vale Left foreign affairs
+// spokesman Tom Hale" is Tom Hale; "Dale Party peer Lord Vane" is Vane.
+TEST(Quotes, ARoleNounAfterAPartysNameLeadsToThePerson) {
+  std::string t =
+      "Vale Left foreign affairs spokesman Tom Hale said a win would help, adding it was as if there "
+      "was an \"umbilical cord\" between them.\n\n"
+      "Dale Party peer Lord Vane called last week for a recount - saying otherwise there could be "
+      "\"months of delay\".";
+  EXPECT_EQ(SpeakerOf(t, "umbilical cord"), "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "months of delay"), "Vane");
+}
+
+// A surname first seen with a possessive ("Jo Rowan's novel") names her
+// when it opens a later sentence.
+TEST(Quotes, ANameSeenOnlyAsAPossessiveIsStillAName) {
+  std::string t =
+      "Jo Rowan's new novel sold well.\n\n"
+      "Rowan revealed that she had finished the sequel in May.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "she had finished the sequel"), "indirect: Jo Rowan");
+}
+
+// "…, said professor Ann Berg.": an inverted cue with a lower-case role
+// ends a partial quote's sentence, and leads into the quote after it.
+TEST(Quotes, AnInvertedCueWithALowerCaseRoleNamesTheSpeaker) {
+  std::string t =
+      "Tom Hale won.\n\n"
+      "Hale \u201Cdrew well from rural voters\u201D in the last race, said professor Ann Berg. "
+      "\u201CThat was more his base than it was Penn\u2019s at that point.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "drew well from rural voters"), "Ann Berg");
+  EXPECT_EQ(SpeakerOf(t, "That was more his base"), "Ann Berg");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
