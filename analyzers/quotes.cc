@@ -3141,7 +3141,12 @@ class Extractor {
       // with them, whatever the next sentence says.
       bool follows_speaker = !statements_.empty() && statements_.back().para == p &&
                              statements_.back().cue && q > 0;
-      if (!st.cue && (!follows_speaker || (q + 1 < toks.size() && IsVerbAt(toks, q + 1)))) {
+      // '“…?” he asked': a lower-case pronoun and its verb after the quote
+      // carry on its sentence, so they are its cue.
+      const bool pronoun_cue_after = q + 2 < toks.size() && toks[q + 1].kind == Tok::kWord &&
+                                     !toks[q + 1].cap && Pronouns().contains(toks[q + 1].lower) &&
+                                     IsVerbAt(toks, q + 2);
+      if (!st.cue && (!follows_speaker || pronoun_cue_after || (q + 1 < toks.size() && IsVerbAt(toks, q + 1)))) {
         st.cue = CueAfterSentence(toks, q);
       }
     } else {

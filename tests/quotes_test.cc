@@ -1250,6 +1250,17 @@ TEST(Quotes, AnInvertedCueWithALowerCaseRoleNamesTheSpeaker) {
   EXPECT_EQ(SpeakerOf(t, "That was more his base"), "Ann Berg");
 }
 
+// '“…?” he asked': the pronoun and verb right after a quote that ends its
+// sentence are its cue, even when someone else was quoted just before.
+TEST(Quotes, APronounCueRightAfterAQuestionIsItsCue) {
+  std::string t =
+      "Police chief Tom Hale said people would suffer. But Culture Secretary Ann Lee said a delay would "
+      "be \"disastrous\". The plans would go ahead, she added. Earlier chief constable Hale questioned how "
+      "his officers would be able to apply powers allowing them to shut down problem bars. \"If a fight "
+      "takes place, which bar do you blame?\" he asked on radio.";
+  EXPECT_EQ(SpeakerOf(t, "which bar do you blame"), "Tom Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
