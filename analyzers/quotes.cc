@@ -3529,6 +3529,12 @@ class Extractor {
           if (who >= 0) mention = people_.at(who).name;
         } else {
           who = ResolveRef(ref, st->order, st->para);
+          // "A Hale presidency, she vowed, would …": with no one else she
+          // could mean, the one named in what she said.
+          if (who < 0 && ref.kind == SpeakerRef::kPronoun && !not_meant_.empty()) {
+            not_meant_.clear();
+            who = ResolveRef(ref, st->order, st->para);
+          }
         }
         not_meant_.clear();
       } else if (st->continuation && last_speaker_ >= 0 && st->para - last_para_ <= 2) {
@@ -3611,7 +3617,12 @@ class Extractor {
         before = i;
       }
       if (before == 0 || text_[before - 1] != ',') return {};
-      for (size_t x = k + 1; x < toks.size() && !EndsSentence(toks, x); ++x) {
+      // "The Penn “puppet” attack, he says, is …": a parenthetical cue
+      // between the reported clause's subject and its verb reports both.
+      const bool between_subject_and_verb =
+          k + 3 < toks.size() && toks[k + 2].text == "," && toks[k + 3].kind == Tok::kWord &&
+          !toks[k + 3].cap && (Auxiliaries().contains(toks[k + 3].lower) || VerbLike(toks[k + 3].lower));
+      for (size_t x = k + 1; !between_subject_and_verb && x < toks.size() && !EndsSentence(toks, x); ++x) {
         if (toks[x].kind != Tok::kWord) return {};
       }
       const size_t s = SentenceStart(toks, k);

@@ -1261,6 +1261,20 @@ TEST(Quotes, APronounCueRightAfterAQuestionIsItsCue) {
   EXPECT_EQ(SpeakerOf(t, "which bar do you blame"), "Tom Hale");
 }
 
+// "The Penn “lapdog” attack, he says, is …": the parenthetical cue reports
+// the clause around it, so "he" is not Penn, who is named in it; with no one
+// else to mean, it may be the one named ("A Hale presidency, she vowed, …").
+TEST(Quotes, AParentheticalPronounIsNotTheNameItsClauseOpensWith) {
+  std::string t =
+      "Jon Penn called him a \"puppet\" last week. Tom Hale, one of the men in the poster, affects "
+      "surprise at what he believes is the party losing its touch. The Jon Penn \"lapdog\" attack, he "
+      "says, is just the latest sign of the party losing its way.\n\n"
+      "Rallying workers in the rain, Ann Hale promised change.\n\n"
+      "A Hale presidency, she vowed, would bring better-paying jobs and new schools.";
+  EXPECT_EQ(SpeakerOf(t, "lapdog"), "Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "would bring better-paying jobs"), "indirect: Ann Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
