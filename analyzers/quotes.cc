@@ -350,6 +350,23 @@ bool IsPanelOrPaper(absl::string_view noun) {
   return v->contains(noun);
 }
 
+// "South Dale", "Lake Vore", "Vane County", "Dale Prison": a name that
+// starts or ends like a place's or a building's, which "he" or "she" never
+// means.
+bool NamesAPlace(absl::string_view name) {
+  static const auto* first_words = new absl::flat_hash_set<std::string>{
+      "lake", "river", "mount", "north", "south", "east", "west", "new", "san", "santa", "los", "las",
+      "port", "fort", "upper", "lower", "greater", "central", "northern", "southern", "eastern", "western"};
+  static const auto* last_words = new absl::flat_hash_set<std::string>{
+      "county", "city", "island", "islands", "islander", "islanders", "valley", "bay", "beach", "park",
+      "street", "avenue", "road", "square", "hill", "hills", "heights", "lake", "river", "mountains",
+      "state", "province", "region", "district", "coast", "prison", "airport", "station", "stadium",
+      "hall", "centre", "center", "hospital", "school", "village", "town", "falls", "springs"};
+  std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
+  if (w.size() < 2) return false;
+  return first_words->contains(NormalizeText(w.front())) || last_words->contains(NormalizeText(w.back()));
+}
+
 // After "one": a noun that surely means a person ("one person", "one
 // analyst"), not a share ("one quarter said").
 bool OnePerson(absl::string_view lower) {
@@ -3786,7 +3803,7 @@ class Extractor {
           }
         }
         fits = [this, want, they = ref.name == "they"](const Person& p) {
-          if (IsPlace(p)) return false;
+          if (IsPlace(p) || (!they && p.gender == Gender::kUnknown && NamesAPlace(p.name))) return false;
           if (they) return true;
           return !p.org && !p.thing && !p.OnlyAfterThe() &&
                  (p.gender == want || (p.gender == Gender::kUnknown && MayBeSomeone(p)));

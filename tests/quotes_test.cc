@@ -1275,6 +1275,15 @@ TEST(Quotes, AParentheticalPronounIsNotTheNameItsClauseOpensWith) {
   EXPECT_EQ(KindAndSpeakerOf(t, "would bring better-paying jobs"), "indirect: Ann Hale");
 }
 
+// "he" and "she" never mean a name shaped like a place's ("Lake Vorn",
+// "Dale County"), even one no preposition came before.
+TEST(Quotes, APronounDoesNotMeanANameShapedLikeAPlace) {
+  std::string t =
+      "Ann Hale spoke at a rally on Tuesday.\n\n"
+      "Lake Vorn was packed with supporters. She said her mother had grown up there.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "her mother had grown up there"), "indirect: Ann Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
