@@ -3615,7 +3615,17 @@ class Extractor {
     if (st.kind == QuoteKind::kDirect) return {};
     if (ref.kind != SpeakerRef::kPronoun || (ref.name != "he" && ref.name != "she")) return {};
     const uint32_t content = st.segs.empty() ? st.start : segs_[st.segs.front()].open;
-    if (ref.pos <= content) return {};
+    // "But he insisted he still trusted Mr Penn": before what it reports,
+    // the pronoun means no one named in it either.
+    // Only up to a clause of its own: "…, but ultimately Hale thinks …".
+    if (ref.pos <= content) {
+      uint32_t end = StatementEnd(st);
+      const absl::string_view reported = text_.substr(content, end - content);
+      for (absl::string_view cut : {", but ", "; ", " \xE2\x80\x94 ", " - "}) {
+        if (size_t at = reported.find(cut); at != absl::string_view::npos) end = std::min<uint32_t>(end, content + at);
+      }
+      return people_.MentionedBetween(content, end);
+    }
     for (int p : {LastPara(st), st.para}) {
       if (p < 0 || p >= static_cast<int>(para_toks_.size())) continue;
       const std::vector<Tok>& toks = para_toks_[p];

@@ -1284,6 +1284,19 @@ TEST(Quotes, APronounDoesNotMeanANameShapedLikeAPlace) {
   EXPECT_EQ(KindAndSpeakerOf(t, "her mother had grown up there"), "indirect: Ann Hale");
 }
 
+// "he insisted he still trusted Mr Penn": a pronoun cue before what it
+// reports does not mean someone named in it; a later clause of its own
+// ("…, but ultimately Hale thinks …") may name the speaker.
+TEST(Quotes, APronounCueBeforeItsClauseDoesNotMeanANameInIt) {
+  std::string t =
+      "Jon Penn faces his first questions of the year after a week of talk about his ties with Tom Hale.\n\n"
+      "Meanwhile, the treasurer is leaving on a tour of Africa. But before doing so, he insisted he still "
+      "trusted Mr Penn, despite claims in a new book. He admits that critics have a point, but ultimately "
+      "Hale thinks their logic is flawed.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "he still trusted Mr Penn"), "indirect: Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "critics have a point"), "indirect: Tom Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
