@@ -2153,6 +2153,18 @@ bool VerbLike(absl::string_view w) {
          irregular->contains(std::string(w));
 }
 
+// The first token after a sentence's opening connective and its comma
+// ("However,", "Meanwhile", "But"), or `from` when there is none.
+size_t AfterConnective(const std::vector<Tok>& toks, size_t from, size_t limit) {
+  static const auto* connectives = new absl::flat_hash_set<std::string>{
+      "however", "meanwhile", "but", "and", "yet", "still", "now", "also", "instead", "separately",
+      "elsewhere", "similarly", "likewise", "moreover", "nevertheless", "indeed"};
+  if (from + 2 >= limit || toks[from].kind != Tok::kWord || !connectives->contains(toks[from].lower)) return from;
+  size_t next = from + 1;
+  if (toks[next].text == ",") ++next;
+  return next < limit && toks[next].kind == Tok::kWord ? next : from;
+}
+
 // "the museum's head curator Ida Moss", "the firm's boss Al Penn": a
 // described role and then, ending the phrase, the full name of who holds it.
 // As a subject (`subject`), a verb may follow the name ("the firm's boss Al
@@ -2191,6 +2203,9 @@ std::optional<SpeakerRef> NameAfterDescribedRole(const std::vector<Tok>& toks, s
 // The subject of the speech verb at toks[v], searched back to `from`.
 SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People& people) {
   const auto& known = people.known_words();
+  // "However, one dealer, who …, told Reuters": a connective before the
+  // subject is not part of it.
+  from = AfterConnective(toks, from, v);
   // "the paper quoted Mr Chernin as saying": the one quoted speaks.
   if (toks[v].lower == "saying" && v >= from + 2 && toks[v - 1].lower == "as") {
     if (auto st = SpeakerStartBefore(toks, v - 1, known); st && *st >= from) {

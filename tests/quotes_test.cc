@@ -1297,6 +1297,17 @@ TEST(Quotes, APronounCueBeforeItsClauseDoesNotMeanANameInIt) {
   EXPECT_EQ(KindAndSpeakerOf(t, "critics have a point"), "indirect: Tom Hale");
 }
 
+// "However, one dealer, who asked not to be named, told Reuters": the
+// connective is not the subject; the dealer speaks, and "he" after means him.
+TEST(Quotes, AnOpeningConnectiveIsNotTheSubject) {
+  std::string t =
+      "\"It is a good result,\" said Tom Hale, an analyst at Dale Securities. However, one dealer, who "
+      "asked not to be named, told Reuters the sales were \"not what people had hoped for\". \"Christmas "
+      "has been tough for the whole sector,\" he said.";
+  EXPECT_EQ(SpeakerOf(t, "not what people had hoped for"), "dealer");
+  EXPECT_EQ(SpeakerOf(t, "Christmas has been tough"), "dealer");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
