@@ -3536,6 +3536,7 @@ class Extractor {
 
   // Resolves cues to people, in text order, and builds the quotes.
   std::vector<Quote> Resolve() {
+    const int narrator = LeadNarrator();
     std::vector<Statement*> order;
     for (Statement& s : statements_) order.push_back(&s);
     std::sort(order.begin(), order.end(),
@@ -3582,6 +3583,14 @@ class Extractor {
           return !p.org && !p.OnlyAfterThe() && WordCount(p.name) >= 2;
         });
       }
+      // "Ann Hale remembers the man behind the legend. … “I joined the label
+      // in 1977 …”": in a piece its lead hands to one narrator, a quote in
+      // the first person with no cue is theirs while no one else has spoken.
+      if (who < 0 && !st->cue && narrator >= 0 && st->kind == QuoteKind::kDirect && InFirstPerson(*st) &&
+          absl::c_all_of(speakers_, [narrator](const Spoke& k) { return k.person == narrator; })) {
+        who = narrator;
+        mention = people_.at(narrator).name;
+      }
       last_end = std::max(last_end, StatementEnd(*st));
       prev_para = st->kind == QuoteKind::kIndirect ? -1 : LastPara(*st);
       if (who < 0 && st->kind == QuoteKind::kIndirect) continue;
@@ -3599,6 +3608,39 @@ class Extractor {
     }
     std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.start < b.start; });
     return out;
+  }
+
+  // The person, named in full, whom one of the first paragraphs makes the
+  // subject of a speech verb or of "remembers", "recalls", "talks": the
+  // narrator of an interview or a memoir. -1 if none.
+  int LeadNarrator() {
+    constexpr int kLeadParagraphs = 3;
+    static const auto* narrating = new absl::flat_hash_set<std::string>{
+        "remembers", "recalls", "reflects", "talks", "speaks", "looks", "describes", "explains", "tells"};
+    for (int p = 0; p < std::min<int>(kLeadParagraphs, para_toks_.size()); ++p) {
+      const std::vector<Tok>& toks = para_toks_[p];
+      for (size_t v = 1; v < toks.size(); ++v) {
+        if (toks[v].kind != Tok::kWord || !narrating->contains(toks[v].lower)) continue;
+        SpeakerRef r = SubjectOf(toks, SentenceStart(toks, v), v, people_);
+        if (r.kind == SpeakerRef::kName && WordCount(r.name) >= 2 && !IsOrgName(r.name)) {
+          return ResolveRef(r, toks[v].start, p);
+        }
+      }
+    }
+    return -1;
+  }
+
+  // Whether a quote speaks in the first person singular ("I", "my", "me").
+  bool InFirstPerson(const Statement& st) const {
+    for (int seg : st.segs) {
+      const Segment& g = segs_[seg];
+      for (absl::string_view w : absl::StrSplit(text_.substr(g.start, g.end - g.start), absl::ByAnyChar(" ,.;:!?\n"),
+                                                absl::SkipEmpty())) {
+        const std::string lw = NormalizeText(w);
+        if (lw == "i" || lw == "my" || lw == "me" || lw == "i'm" || lw == "i've" || lw == "myself") return true;
+      }
+    }
+    return false;
   }
 
   // A recent speaker named in the sentence around `pos`, else -1.

@@ -1308,6 +1308,22 @@ TEST(Quotes, AnOpeningConnectiveIsNotTheSubject) {
   EXPECT_EQ(SpeakerOf(t, "Christmas has been tough"), "dealer");
 }
 
+// A piece whose lead hands it to one narrator ("Ann Hale … remembers the
+// singer") gives them its first-person quotes that have no cue, while no
+// one else has spoken; a quote not in the first person stays unattributed.
+TEST(Quotes, ALeadNarratorSpeaksTheFirstPersonQuotesWithoutACue) {
+  std::string t =
+      "To mark fifty years of the band, Ann Hale - its former manager - remembers the singer behind the "
+      "songs.\n\n"
+      "The band's first album came out in 1975 and sold poorly in its first year.\n\n"
+      "On joining the label: \"I joined the label in 1977 and in my first week I worked on his show.\"\n\n"
+      "On the tours: \"By 1979 he was the biggest act in the world. I remember the crowds.\"\n\n"
+      "On the songs: \"The last song of the last album was the best one.\"";
+  EXPECT_EQ(SpeakerOf(t, "I joined the label"), "Ann Hale");
+  EXPECT_EQ(SpeakerOf(t, "I remember the crowds"), "Ann Hale");
+  EXPECT_EQ(SpeakerOf(t, "The last song"), "");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
