@@ -367,6 +367,25 @@ bool NamesAPlace(absl::string_view name) {
   return first_words->contains(NormalizeText(w.front())) || last_words->contains(NormalizeText(w.back()));
 }
 
+// "the Supreme Court", "the Dale Party", "the Home Office": a body of the
+// state or of politics, by the last word of its name.
+bool IsPublicBody(absl::string_view name) {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "court", "party", "government", "parliament", "congress", "senate", "house", "department",
+      "ministry", "committee", "commission", "council", "university", "college", "school", "police",
+      "army", "office", "assembly", "administration", "democrats", "republicans", "tories", "labour"};
+  return v->contains(LastWordLower(name));
+}
+
+// "Swedish", "Korean", "Italian", "Japanese": a word for a nationality,
+// which describes a body ("the Swedish firm") rather than naming it.
+bool IsNationality(absl::string_view w) {
+  for (absl::string_view end : {"ish", "ese", "ian", "can", "ean", "ic", "i"}) {
+    if (w.size() > end.size() + 2 && absl::EndsWith(w, end)) return true;
+  }
+  return false;
+}
+
 // After "one": a noun that surely means a person ("one person", "one
 // analyst"), not a share ("one quarter said").
 bool OnePerson(absl::string_view lower) {
@@ -1227,7 +1246,8 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     if (OrgWords().contains(head) || GenericOrgNouns().contains(head)) {
       for (size_t x = i + 1; x + 1 < j; ++x) {
         if (toks[x].cap && !Affiliations().contains(toks[x].lower) && !Titles().contains(toks[x].lower) &&
-            !toks[x + 1].cap) {
+            !toks[x + 1].cap &&
+            !(GenericOrgNouns().contains(head) && (x == i + 1 || !toks[x - 1].cap) && IsNationality(toks[x].lower))) {
           size_t first = x;
           while (first > i + 1 && toks[first - 1].cap) --first;
           std::vector<std::string> name_words;
@@ -3912,15 +3932,19 @@ class Extractor {
       // The firm …"), else the organisation last named, if any; an event
       // or a work ("the World Cup", "the Golden Globe awards") is no firm.
       if (GenericOrgNouns().contains(noun)) {
-        auto body = [](const Person& p) {
-          return !IsEventOrWork(p.name) &&
+        // "the company" is never a court, a party or a ministry.
+        const bool business = noun != "agency" && noun != "regulator" && noun != "network";
+        auto body = [business](const Person& p) {
+          return !IsEventOrWork(p.name) && !(business && IsPublicBody(p.name)) &&
                  (p.org || (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty()));
         };
         for (size_t k = speakers_.size(); k-- > 0;) {
           if (para - speakers_[k].para > 1) break;
           if (body(people_.at(speakers_[k].person))) return speakers_[k].person;
         }
-        int org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org && !IsEventOrWork(p.name); });
+        int org = people_.LastMentionBefore(pos, [business](const Person& p) {
+          return p.org && !IsEventOrWork(p.name) && !(business && IsPublicBody(p.name));
+        });
         if (org >= 0) return org;
       }
       // "according to the same poll": the poll last named, never a person.

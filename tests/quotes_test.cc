@@ -1324,6 +1324,18 @@ TEST(Quotes, ALeadNarratorSpeaksTheFirstPersonQuotesWithoutACue) {
   EXPECT_EQ(SpeakerOf(t, "The last song"), "");
 }
 
+// "The Swedish firm" is described, not named "Swedish"; "the company" is
+// the company last named, not a court or a party named after it.
+TEST(Quotes, ANationalityDescribesAFirmAndACourtIsNoCompany) {
+  std::string t =
+      "Nordvik said profits rose.\n\n"
+      "The Swedish firm, the largest maker of kettles, said it would close ten of its plants.\n\n"
+      "The Supreme Court ruled against Dale Motors on Monday, and the Vale Party welcomed it. \"We call on "
+      "other firms to join us in the appeal,\" the company said.";
+  EXPECT_NE(SpeakerOf(t, "it would close ten of its plants"), "Swedish");
+  EXPECT_EQ(SpeakerOf(t, "We call on other firms"), "Dale Motors");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
