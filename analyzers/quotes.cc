@@ -2539,6 +2539,49 @@ std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& peop
   return std::nullopt;
 }
 
+// The person whose remark, named by a possessive and a noun for words
+// ("Vole's description of him as", "Hale's warning that"), a quote at
+// toks[q] gives the words of, close before it in [s, q).
+std::optional<SpeakerRef> OwnerOfRemark(const std::vector<Tok>& toks, size_t s, size_t q) {
+  // Nouns whose content follows them ("warning that", "promise to",
+  // "description of him as"), unlike "remarks", which others judge ("Vole's
+  // remarks were “…”").
+  static const auto* remarks = new absl::flat_hash_set<std::string>{
+      "description", "characterization", "characterisation", "warning", "accusation", "claim",
+      "assertion", "promise", "pledge", "call", "charge", "insistence", "prediction", "vow"};
+  constexpr size_t kReach = 8;  // tokens from the noun to the quote
+  for (size_t n = q; n-- > s + 1 && q - n <= kReach;) {
+    if (toks[n].kind != Tok::kWord) return std::nullopt;
+    if (!remarks->contains(toks[n].lower) || n + 1 >= q) continue;
+    const std::string& next = toks[n + 1].lower;
+    const bool content = next == "that" || next == "to" ||
+                         (next == "of" && absl::c_any_of(std::vector<size_t>{q - 1, q - 2}, [&](size_t a) {
+                            return a > n && toks[a].lower == "as";
+                          }));
+    if (!content) return std::nullopt;
+    for (size_t x = n + 1; x < q; ++x) {
+      if (IsVerbAt(toks, x) || Auxiliaries().contains(toks[x].lower)) return std::nullopt;
+    }
+    size_t o = n - 1;
+    if (!IsPossessive(toks[o]) && o > s && IsPossessive(toks[o - 1]) && !toks[o].cap) --o;  // "Vole's earlier warning"
+    if (!IsPossessive(toks[o]) || !toks[o].cap) return std::nullopt;
+    size_t start = o;
+    while (start > s && toks[start - 1].kind == Tok::kWord && toks[start - 1].cap && !IsPossessive(toks[start - 1])) {
+      --start;
+    }
+    std::vector<std::string> words;
+    for (size_t x = start; x <= o; ++x) words.push_back(toks[x].text);
+    words.back() = WithoutPossessive(words.back());
+    if (Titles().contains(absl::AsciiStrToLower(words.front())) && words.size() > 1) words.erase(words.begin());
+    SpeakerRef r;
+    r.kind = SpeakerRef::kName;
+    r.name = r.mention = absl::StrJoin(words, " ");
+    r.pos = toks[start].start;
+    return r;
+  }
+  return std::nullopt;
+}
+
 // A cue before a quote in its sentence: "X said: “…”", "He stated, “…”",
 // "According to X, “…”", "X: “…”", or any speech verb of the sentence for a
 // partial quote.
@@ -2621,6 +2664,9 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
       return Cue{r, owner};
     }
   }
+  // "a rebuff to Ann Vole's description of him as a “…”": the words someone's
+  // remark is made of are theirs.
+  if (auto owner = OwnerOfRemark(toks, s, q)) return Cue{*owner, q};
   // "Michael P. McDonald: “…”"
   if (q >= 2 && toks[q - 1].kind == Tok::kPunct && toks[q - 1].text == ":") {
     if (auto st = SpeakerStartBefore(toks, q - 1, known); st && *st >= s) {
@@ -3202,7 +3248,10 @@ class Extractor {
         st.cue = CueAfterSentence(toks, q);
       }
     } else {
-      st.cue = CueAfter(toks, q, people_);
+      // "Vole's description of him as a “…”, claiming …": the remark's owner
+      // outranks a cue later in the sentence.
+      if (auto owner = OwnerOfRemark(toks, SentenceStart(toks, q), q)) st.cue = Cue{*owner, q};
+      if (!st.cue) st.cue = CueAfter(toks, q, people_);
       if (!st.cue) st.cue = CueBefore(toks, q, people_);
     }
     // '"…" if she lost, said X.': the cue later in the sentence, unless the

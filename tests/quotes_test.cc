@@ -1336,6 +1336,19 @@ TEST(Quotes, ANationalityDescribesAFirmAndACourtIsNoCompany) {
   EXPECT_EQ(SpeakerOf(t, "We call on other firms"), "Dale Motors");
 }
 
+// "Jon Penn's description of him as an “…”": the words of a remark whose
+// content follows its noun are its owner's; "Mr Penn's comments were “…”"
+// judges a remark, in the words of whoever judges it.
+TEST(Quotes, TheWordsOfSomeonesRemarkAreTheirs) {
+  std::string t =
+      "Tom Vale had already left his text to deliver a rebuff to Jon Penn's description of him as an "
+      "\"attack poodle\", claiming such abuse meant the Dale Party was \"rattled\".\n\n"
+      "Ann Lee said she thought Mr Penn's comments were \"unwise\" but she did not doubt him.";
+  EXPECT_EQ(SpeakerOf(t, "attack poodle"), "Jon Penn");
+  EXPECT_EQ(SpeakerOf(t, "rattled"), "Tom Vale");
+  EXPECT_EQ(SpeakerOf(t, "unwise"), "Ann Lee");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
