@@ -1180,8 +1180,8 @@ TEST(Quotes, ARankBeforeACompanysNameIsPartOfIt) {
 // the next sentence is searched from there, not from the sentence before.
 TEST(Quotes, AQuoteEndingItsSentenceEndsItForTheNextCue) {
   std::string t =
-      "The plan was out. Mary Oduya said: \"It is a poor deal.\" Tom Reeve, from Parents Want Parks, "
-      "said the plans \"lacked ambition\".";
+      "The bill passed on Thursday. Mary Oduya said: \"It is a poor deal.\" Tom Reeve, from Parents Want "
+      "Parks, said the scheme \"lacked ambition\".";
   EXPECT_EQ(KindAndSpeakerOf(t, "lacked ambition"), "partial: Tom Reeve");
 }
 
@@ -1189,12 +1189,12 @@ TEST(Quotes, AQuoteEndingItsSentenceEndsItForTheNextCue) {
 // an inverted cue or as a subject; a name after a verb is its object.
 TEST(Quotes, ARoleDescribedBeforeAFullNameIsThatPersons) {
   std::string t =
-      "The plan was out. \"We want a real park,\" said the charity's chairman Alan Webb.\n\n"
-      "The agency's former chief executive Doug Smith quit last autumn claiming he was "
-      "\"seriously disappointed\" with it.\n\n"
+      "The bill passed on Thursday. \"We want a real park,\" said the charity's chairman Alan Webb.\n\n"
+      "Ann Lee, the Tory spokeswoman, said: \"We want a system that works.\" The museum's former chief "
+      "curator Piotr Lisek quit in March claiming he was \"badly let down\" by the board.\n\n"
       "The party chose Ivo Penn, saying he was \"the best man\" for it.";
   EXPECT_EQ(SpeakerOf(t, "We want a real park"), "Alan Webb");
-  EXPECT_EQ(SpeakerOf(t, "seriously disappointed"), "Doug Smith");
+  EXPECT_EQ(SpeakerOf(t, "badly let down"), "Piotr Lisek");
   EXPECT_NE(SpeakerOf(t, "the best man"), "Ivo Penn");
 }
 
@@ -1202,32 +1202,33 @@ TEST(Quotes, ARoleDescribedBeforeAFullNameIsThatPersons) {
 // spoke before it.
 TEST(Quotes, APanelOrAPaperIsABodyNotTheLastSpeaker) {
   std::string t =
-      "Ann Lee, of the tenants group, said: \"We want a way that works.\" The panel said it blamed the "
-      "agency for a \"multitude of problems\" there.";
-  EXPECT_EQ(SpeakerOf(t, "multitude of problems"), "panel");
+      "Ann Lee, of the tenants group, gave evidence: \"We want homes that last.\" The panel said it faulted "
+      "the builders for a \"string of failures\" on site.";
+  EXPECT_EQ(SpeakerOf(t, "string of failures"), "panel");
 }
 
 // ", saying …" reports what the clause's subject said, not a name in the
-// clause's object; "the latest claims" is no verb.
+// clause's object; "the newest allegations" is no verb.
 TEST(Quotes, AParticiplesSpeakerIsItsClausesSubject) {
   std::string t =
-      "Mr Hale also left Ukip saying Mr Penn would \"deliver better\" as leader.\n\n"
-      "The Wexford report said costs would rise. A council spokesman rejected the latest claims, saying: "
-      "\"Our plans are fully funded.\"";
-  EXPECT_EQ(SpeakerOf(t, "deliver better"), "Hale");
-  EXPECT_EQ(SpeakerOf(t, "Our plans are fully funded"), "council spokesman");
+      "Mr Hale quit Ukip saying Mr Penn would \"bring fresh energy\" to the cause.\n\n"
+      "The Wexford audit found gaps in the accounts. A ministry spokesman waved away the latest allegations, "
+      "saying: \"Every figure we publish is checked twice.\"";
+  EXPECT_EQ(SpeakerOf(t, "bring fresh energy"), "Hale");
+  EXPECT_EQ(SpeakerOf(t, "Every figure we publish"), "ministry spokesman");
 }
 
-// A party's name, role words, then the person: "Vale Left foreign affairs
+// A party's name, role words, then the person: "Vale Left transport
 // spokesman Tom Hale" is Tom Hale; "Dale Party peer Lord Vane" is Vane.
 TEST(Quotes, ARoleNounAfterAPartysNameLeadsToThePerson) {
   std::string t =
-      "Vale Left foreign affairs spokesman Tom Hale said a win would help, adding it was as if there "
-      "was an \"umbilical cord\" between them.\n\n"
-      "Dale Party peer Lord Vane called last week for a recount - saying otherwise there could be "
-      "\"months of delay\".";
-  EXPECT_EQ(SpeakerOf(t, "umbilical cord"), "Tom Hale");
-  EXPECT_EQ(SpeakerOf(t, "months of delay"), "Vane");
+      "Ann Lee said: \"We lost the vote.\" Vale Left transport spokesman Tom Hale said the merger would help, "
+      "adding that the two lines were "
+      "joined by a \"silent handshake\" at each station.\n\n"
+      "Dale Party peer Lord Vane asked on Monday for a fresh count - saying without one the result would be "
+      "\"forever doubted\".";
+  EXPECT_EQ(SpeakerOf(t, "silent handshake"), "Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "forever doubted"), "Vane");
 }
 
 // A surname first seen with a possessive ("Jo Rowan's novel") names her
@@ -1244,35 +1245,35 @@ TEST(Quotes, ANameSeenOnlyAsAPossessiveIsStillAName) {
 TEST(Quotes, AnInvertedCueWithALowerCaseRoleNamesTheSpeaker) {
   std::string t =
       "Tom Hale won.\n\n"
-      "Hale \u201Cdrew well from rural voters\u201D in the last race, said professor Ann Berg. "
-      "\u201CThat was more his base than it was Penn\u2019s at that point.\u201D";
-  EXPECT_EQ(SpeakerOf(t, "drew well from rural voters"), "Ann Berg");
-  EXPECT_EQ(SpeakerOf(t, "That was more his base"), "Ann Berg");
+      "Hale \u201Cwon over the farming towns\u201D in the 2010 contest, said professor Ann Berg. "
+      "\u201CThose villages trusted him far more than they ever trusted Penn.\u201D";
+  EXPECT_EQ(SpeakerOf(t, "won over the farming towns"), "Ann Berg");
+  EXPECT_EQ(SpeakerOf(t, "Those villages trusted him"), "Ann Berg");
 }
 
 // '“…?” he asked': the pronoun and verb right after a quote that ends its
 // sentence are its cue, even when someone else was quoted just before.
 TEST(Quotes, APronounCueRightAfterAQuestionIsItsCue) {
   std::string t =
-      "Police chief Tom Hale said people would suffer. But Culture Secretary Ann Lee said a delay would "
-      "be \"disastrous\". The plans would go ahead, she added. Earlier chief constable Hale questioned how "
-      "his officers would be able to apply powers allowing them to shut down problem bars. \"If a fight "
-      "takes place, which bar do you blame?\" he asked on radio.";
-  EXPECT_EQ(SpeakerOf(t, "which bar do you blame"), "Tom Hale");
+      "Fire chief Tom Hale said crews would be stretched. But Housing Minister Ann Lee said waiting would be "
+      "\"reckless\". The scheme would start in June, she added. Earlier the chief had asked how his teams "
+      "could possibly inspect every one of the thousands of older towers across the county. \"If a blaze "
+      "starts at night, who answers for the wiring?\" he asked on local radio.";
+  EXPECT_EQ(SpeakerOf(t, "who answers for the wiring"), "Tom Hale");
 }
 
-// "The Penn “lapdog” attack, he says, is …": the parenthetical cue reports
+// "The Penn “lapdog” jibe, he says, shows …": the parenthetical cue reports
 // the clause around it, so "he" is not Penn, who is named in it; with no one
-// else to mean, it may be the one named ("A Hale presidency, she vowed, …").
+// else to mean, it may be the one named ("A Hale government, she pledged, …").
 TEST(Quotes, AParentheticalPronounIsNotTheNameItsClauseOpensWith) {
   std::string t =
-      "Jon Penn called him a \"puppet\" last week. Tom Hale, one of the men in the poster, affects "
-      "surprise at what he believes is the party losing its touch. The Jon Penn \"lapdog\" attack, he "
-      "says, is just the latest sign of the party losing its way.\n\n"
-      "Rallying workers in the rain, Ann Hale promised change.\n\n"
-      "A Hale presidency, she vowed, would bring better-paying jobs and new schools.";
+      "Jon Penn mocked him as a \"puppet\" last week. Tom Hale, one of the two men on the billboard, seems "
+      "amused by the whole affair. The Jon Penn \"lapdog\" jibe, he says, shows only how rattled his rivals "
+      "have become.\n\n"
+      "Speaking to nurses in a packed hall, Ann Hale promised a new start.\n\n"
+      "A Hale government, she pledged, would hire ten thousand more staff.";
   EXPECT_EQ(SpeakerOf(t, "lapdog"), "Tom Hale");
-  EXPECT_EQ(KindAndSpeakerOf(t, "would bring better-paying jobs"), "indirect: Ann Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "would hire ten thousand more staff"), "indirect: Ann Hale");
 }
 
 // "he" and "she" never mean a name shaped like a place's ("Lake Vorn",
@@ -1284,44 +1285,45 @@ TEST(Quotes, APronounDoesNotMeanANameShapedLikeAPlace) {
   EXPECT_EQ(KindAndSpeakerOf(t, "her mother had grown up there"), "indirect: Ann Hale");
 }
 
-// "he insisted he still trusted Mr Penn": a pronoun cue before what it
+// "he stressed he had full faith in Mr Penn": a pronoun cue before what it
 // reports does not mean someone named in it; a later clause of its own
-// ("…, but ultimately Hale thinks …") may name the speaker.
+// ("…, but in the end Hale considers …") may name the speaker.
 TEST(Quotes, APronounCueBeforeItsClauseDoesNotMeanANameInIt) {
   std::string t =
-      "Jon Penn faces his first questions of the year after a week of talk about his ties with Tom Hale.\n\n"
-      "Meanwhile, the treasurer is leaving on a tour of Africa. But before doing so, he insisted he still "
-      "trusted Mr Penn, despite claims in a new book. He admits that critics have a point, but ultimately "
-      "Hale thinks their logic is flawed.";
-  EXPECT_EQ(KindAndSpeakerOf(t, "he still trusted Mr Penn"), "indirect: Tom Hale");
-  EXPECT_EQ(KindAndSpeakerOf(t, "critics have a point"), "indirect: Tom Hale");
+      "Jon Penn took the chair of the committee this week amid rumours of a rift with Tom Hale.\n\n"
+      "The treasurer flies to Oslo on Monday for trade talks. Before leaving, he stressed he had full faith "
+      "in Mr Penn, whatever the gossip columns printed. He concedes that the critics raise fair points, but "
+      "in the end Hale considers their case weak.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "he had full faith in Mr Penn"), "indirect: Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "the critics raise fair points"), "indirect: Tom Hale");
 }
 
-// "However, one dealer, who asked not to be named, told Reuters": the
-// connective is not the subject; the dealer speaks, and "he" after means him.
+// "However, one trader, who would not give his name, told Reuters": the
+// connective is not the subject; the trader speaks, and "he" after means him.
 TEST(Quotes, AnOpeningConnectiveIsNotTheSubject) {
   std::string t =
-      "\"It is a good result,\" said Tom Hale, an analyst at Dale Securities. However, one dealer, who "
-      "asked not to be named, told Reuters the sales were \"not what people had hoped for\". \"Christmas "
-      "has been tough for the whole sector,\" he said.";
-  EXPECT_EQ(SpeakerOf(t, "not what people had hoped for"), "dealer");
-  EXPECT_EQ(SpeakerOf(t, "Christmas has been tough"), "dealer");
+      "\"The numbers beat every forecast,\" said Tom Hale, a broker at Dale Securities. However, one trader, "
+      "who would not give his name, told Reuters the margins were \"thinner than anyone admits\". \"Winter "
+      "has hurt every chain in the country,\" he said.";
+  EXPECT_EQ(SpeakerOf(t, "thinner than anyone admits"), "trader");
+  EXPECT_EQ(SpeakerOf(t, "Winter has hurt every chain"), "trader");
 }
 
-// A piece whose lead hands it to one narrator ("Ann Hale … remembers the
-// singer") gives them its first-person quotes that have no cue, while no
-// one else has spoken; a quote not in the first person stays unattributed.
+// A piece whose lead hands it to one narrator ("Ann Hale … looks back on
+// the conductor") gives them its first-person quotes that have no cue,
+// while no one else has spoken; a quote not in the first person stays
+// unattributed.
 TEST(Quotes, ALeadNarratorSpeaksTheFirstPersonQuotesWithoutACue) {
   std::string t =
-      "To mark fifty years of the band, Ann Hale - its former manager - remembers the singer behind the "
-      "songs.\n\n"
-      "The band's first album came out in 1975 and sold poorly in its first year.\n\n"
-      "On joining the label: \"I joined the label in 1977 and in my first week I worked on his show.\"\n\n"
-      "On the tours: \"By 1979 he was the biggest act in the world. I remember the crowds.\"\n\n"
-      "On the songs: \"The last song of the last album was the best one.\"";
-  EXPECT_EQ(SpeakerOf(t, "I joined the label"), "Ann Hale");
-  EXPECT_EQ(SpeakerOf(t, "I remember the crowds"), "Ann Hale");
-  EXPECT_EQ(SpeakerOf(t, "The last song"), "");
+      "Forty years after the choir's first tour, Ann Hale, who ran its office for a decade, looks back on "
+      "the conductor she served.\n\n"
+      "The choir's first record appeared in 1981 and barely sold in its opening year.\n\n"
+      "On her first day: \"I arrived in 1983 and within a week I was booking halls for him.\"\n\n"
+      "On the road: \"By 1986 the tours had grown enormous. I still remember the queues.\"\n\n"
+      "On the music: \"The closing piece of the final concert was the finest thing they sang.\"";
+  EXPECT_EQ(SpeakerOf(t, "I arrived in 1983"), "Ann Hale");
+  EXPECT_EQ(SpeakerOf(t, "I still remember the queues"), "Ann Hale");
+  EXPECT_EQ(SpeakerOf(t, "The closing piece"), "");
 }
 
 // "The Swedish firm" is described, not named "Swedish"; "the company" is
@@ -1330,22 +1332,22 @@ TEST(Quotes, ANationalityDescribesAFirmAndACourtIsNoCompany) {
   std::string t =
       "Nordvik said profits rose.\n\n"
       "The Swedish firm, the largest maker of kettles, said it would close ten of its plants.\n\n"
-      "The Supreme Court ruled against Dale Motors on Monday, and the Vale Party welcomed it. \"We call on "
-      "other firms to join us in the appeal,\" the company said.";
+      "The Supreme Court ruled against Dale Motors on Monday, and the Vale Party welcomed it. \"We will take "
+      "this to the highest court we can,\" the company said.";
   EXPECT_NE(SpeakerOf(t, "it would close ten of its plants"), "Swedish");
-  EXPECT_EQ(SpeakerOf(t, "We call on other firms"), "Dale Motors");
+  EXPECT_EQ(SpeakerOf(t, "We will take this to the highest court"), "Dale Motors");
 }
 
-// "Jon Penn's description of him as an “…”": the words of a remark whose
+// "Jon Penn's description of him as a “…”": the words of a remark whose
 // content follows its noun are its owner's; "Mr Penn's comments were “…”"
 // judges a remark, in the words of whoever judges it.
 TEST(Quotes, TheWordsOfSomeonesRemarkAreTheirs) {
   std::string t =
-      "Tom Vale had already left his text to deliver a rebuff to Jon Penn's description of him as an "
-      "\"attack poodle\", claiming such abuse meant the Dale Party was \"rattled\".\n\n"
+      "Tom Vale hit back at Jon Penn's description of him as a \"paper tiger\", arguing such insults showed "
+      "the Dale Party was \"panicking\".\n\n"
       "Ann Lee said she thought Mr Penn's comments were \"unwise\" but she did not doubt him.";
-  EXPECT_EQ(SpeakerOf(t, "attack poodle"), "Jon Penn");
-  EXPECT_EQ(SpeakerOf(t, "rattled"), "Tom Vale");
+  EXPECT_EQ(SpeakerOf(t, "paper tiger"), "Jon Penn");
+  EXPECT_EQ(SpeakerOf(t, "panicking"), "Tom Vale");
   EXPECT_EQ(SpeakerOf(t, "unwise"), "Ann Lee");
 }
 
