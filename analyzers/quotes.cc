@@ -3631,7 +3631,7 @@ class Extractor {
           if (who >= 0) mention = people_.at(who).name;
         } else {
           who = ResolveRef(ref, st->order, st->para);
-          // "A Hale presidency, she vowed, would …": with no one else she
+          // "A Hale government, she pledged, would …": with no one else she
           // could mean, the one named in what she said.
           if (who < 0 && ref.kind == SpeakerRef::kPronoun && !not_meant_.empty()) {
             not_meant_.clear();
@@ -3652,8 +3652,8 @@ class Extractor {
           return !p.org && !p.OnlyAfterThe() && WordCount(p.name) >= 2;
         });
       }
-      // "Ann Hale remembers the man behind the legend. … “I joined the label
-      // in 1977 …”": in a piece its lead hands to one narrator, a quote in
+      // "Ann Hale looks back on the conductor she served. … “I arrived in 1983
+      // …”": in a piece its lead hands to one narrator, a quote in
       // the first person with no cue is theirs while no one else has spoken.
       if (who < 0 && !st->cue && narrator >= 0 && st->kind == QuoteKind::kDirect && InFirstPerson(*st) &&
           absl::c_all_of(speakers_, [narrator](const Spoke& k) { return k.person == narrator; })) {
@@ -3741,7 +3741,7 @@ class Extractor {
     if (st.kind == QuoteKind::kDirect) return {};
     if (ref.kind != SpeakerRef::kPronoun || (ref.name != "he" && ref.name != "she")) return {};
     const uint32_t content = st.segs.empty() ? st.start : segs_[st.segs.front()].open;
-    // "But he insisted he still trusted Mr Penn": before what it reports,
+    // "Before leaving, he stressed he had faith in Mr Penn": before what it reports,
     // the pronoun means no one named in it either.
     // Only up to a clause of its own: "…, but ultimately Hale thinks …".
     if (ref.pos <= content) {
