@@ -390,7 +390,7 @@ bool IsNationality(absl::string_view w) {
 // analyst"), not a share ("one quarter said").
 bool OnePerson(absl::string_view lower) {
   static const auto* words = new absl::flat_hash_set<std::string>{
-      "person", "voter", "resident", "official", "source", "aide", "friend", "critic", "expert"};
+      "person", "voter", "resident", "official", "source", "aide", "friend", "critic", "expert", "analyst"};
   if (words->contains(lower)) return true;
   // "one dealer", "one trader"; not "one quarter", "one number".
   static const auto* amounts = new absl::flat_hash_set<std::string>{
@@ -1111,6 +1111,38 @@ bool PersonNounPhraseAt(const std::vector<Tok>& toks, size_t j) {
 
 // A pronoun, a description ("the analyst", "the former president") or a
 // name starting at toks[i].
+// "Vale Brother's spokeswoman", "Mr Penn's lawyers": someone who speaks for
+// the owner, described by the role (`name`) and the owner (`org`).
+std::optional<SpeakerRef> SpokespersonOf(const std::vector<Tok>& toks, size_t i) {
+  size_t j = i;
+  while (j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap && !IsPossessive(toks[j])) ++j;
+  if (j + 1 >= toks.size() || toks[j].kind != Tok::kWord || !toks[j].cap || !IsPossessive(toks[j]) ||
+      toks[j + 1].kind != Tok::kWord || toks[j + 1].cap) {
+    return std::nullopt;
+  }
+  static const auto* counsel = new absl::flat_hash_set<std::string>{"lawyer", "lawyers", "attorney", "attorneys"};
+  auto is_role = [](const std::string& w) { return SpeaksForOthers(w) || counsel->contains(w); };
+  if (!is_role(toks[j + 1].lower)) return std::nullopt;
+  size_t last = j + 1;  // "official spokesman": the last of the role words
+  while (last + 1 < toks.size() && toks[last + 1].kind == Tok::kWord && is_role(toks[last + 1].lower)) ++last;
+  const std::string& role = toks[last].lower;
+  std::vector<std::string> owner;
+  for (size_t x = i; x <= j; ++x) {
+    if (owner.empty() && Titles().contains(toks[x].lower) && x < j) continue;  // "Mr Penn's"
+    owner.push_back(toks[x].text);
+  }
+  owner.back() = WithoutPossessive(owner.back());
+  SpeakerRef r;
+  r.kind = SpeakerRef::kDescription;
+  r.name = role;
+  r.org = absl::StrJoin(owner, " ");
+  std::vector<std::string> words;
+  for (size_t x = i; x <= last; ++x) words.push_back(toks[x].text);
+  r.mention = absl::StrJoin(words, " ");
+  r.pos = toks[i].start;
+  return r;
+}
+
 SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
                           const absl::flat_hash_set<std::string>& known, bool subject = false) {
   SpeakerRef r;
@@ -1295,6 +1327,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
                        : head;
     return r;
   }
+  if (std::optional<SpeakerRef> d = SpokespersonOf(toks, i)) return *d;
   return NameForward(toks, i, known, subject);
 }
 
@@ -2183,6 +2216,14 @@ size_t AfterConnective(const std::vector<Tok>& toks, size_t from, size_t limit) 
   size_t next = from + 1;
   if (toks[next].text == ",") ++next;
   return next < limit && toks[next].kind == Tok::kWord ? next : from;
+}
+
+// Whether a description opens with a determiner ("the …", "a …", "one …").
+bool IsDeterminerPhrase(absl::string_view mention) {
+  const absl::string_view first = mention.substr(0, mention.find(' '));
+  return absl::EqualsIgnoreCase(first, "the") || absl::EqualsIgnoreCase(first, "a") ||
+         absl::EqualsIgnoreCase(first, "an") || absl::EqualsIgnoreCase(first, "one") ||
+         absl::EqualsIgnoreCase(first, "another") || IsGroupDeterminer(absl::AsciiStrToLower(first));
 }
 
 // "the museum's head curator Ida Moss", "the firm's boss Al Penn": a
@@ -3862,6 +3903,14 @@ class Extractor {
         people_.at(i).org = true;
       }
       return i;
+    }
+    // "Vale Brother's spokeswoman said": whoever speaks for the owner, a
+    // person, not the owner.
+    if (ref.kind == SpeakerRef::kDescription && !ref.org.empty() && !IsDeterminerPhrase(ref.mention)) {
+      const std::string described = ref.org + " " + ref.name;
+      int who = people_.Add(described, described, ref.name);
+      if (who >= 0) people_.at(who).org = false;
+      return who;
     }
     // "an IMF official said", "a Conservative spokeswoman said": someone new,
     // known by the description; "the official" later means them.

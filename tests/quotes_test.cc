@@ -1351,6 +1351,19 @@ TEST(Quotes, TheWordsOfSomeonesRemarkAreTheirs) {
   EXPECT_EQ(SpeakerOf(t, "unwise"), "Ann Lee");
 }
 
+// "one analyst said" is someone new, unnamed; "Dale Radio's spokeswoman"
+// and "Mr Penn's official spokesman" speak for their owners and are not them.
+TEST(Quotes, OneAnalystAndSomeonesSpokesmanAreTheirOwnSpeakers) {
+  std::string t =
+      "\"The numbers surprised everyone,\" said Ada Quist, a fund manager at Vale Capital. \"I expect a slow "
+      "recovery,\" one analyst said.\n\n"
+      "Dale Radio's spokeswoman said: \"Only two producers know the winner.\" Mr Penn's official spokesman "
+      "said: \"The minister is staying.\"";
+  EXPECT_EQ(SpeakerOf(t, "I expect a slow recovery"), "analyst");
+  EXPECT_EQ(SpeakerOf(t, "Only two producers know"), "Dale Radio spokeswoman");
+  EXPECT_EQ(SpeakerOf(t, "The minister is staying"), "Penn spokesman");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
