@@ -356,7 +356,8 @@ bool IsPanelOrPaper(absl::string_view noun) {
 bool NamesAPlace(absl::string_view name) {
   static const auto* first_words = new absl::flat_hash_set<std::string>{
       "lake", "river", "mount", "north", "south", "east", "west", "new", "san", "santa", "los", "las",
-      "port", "fort", "upper", "lower", "greater", "central", "northern", "southern", "eastern", "western"};
+      "port", "fort", "upper", "lower", "greater", "central", "northern", "southern", "eastern", "western",
+      "puerto", "palo", "porto", "santo"};
   static const auto* last_words = new absl::flat_hash_set<std::string>{
       "county", "city", "island", "islands", "islander", "islanders", "valley", "bay", "beach", "park",
       "street", "avenue", "road", "square", "hill", "hills", "heights", "lake", "river", "mountains",
@@ -380,10 +381,17 @@ bool IsPublicBody(absl::string_view name) {
 // "Swedish", "Korean", "Italian", "Japanese": a word for a nationality,
 // which describes a body ("the Swedish firm") rather than naming it.
 bool IsNationality(absl::string_view w) {
-  for (absl::string_view end : {"ish", "ese", "ian", "can", "ean", "ic", "i"}) {
-    if (w.size() > end.size() + 2 && absl::EndsWith(w, end)) return true;
-  }
-  return false;
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "american", "british", "english", "scottish", "welsh", "irish", "french", "german", "italian",
+      "spanish", "dutch", "swedish", "danish", "norwegian", "finnish", "polish", "russian", "ukrainian",
+      "turkish", "greek", "chinese", "japanese", "korean", "indian", "pakistani", "iranian", "iraqi",
+      "israeli", "palestinian", "saudi", "syrian", "egyptian", "mexican", "canadian", "australian",
+      "brazilian", "argentine", "african", "european", "asian", "arab", "kurdish", "afghan", "libyan",
+      "nigerian", "kenyan", "swiss", "belgian", "austrian", "portuguese", "cuban", "venezuelan",
+      "colombian", "chilean", "hungarian", "czech", "romanian", "serbian", "croatian", "vietnamese",
+      "thai", "indonesian", "filipino", "malaysian", "taiwanese", "lebanese", "jordanian", "somali",
+      "ethiopian", "sudanese", "moroccan", "algerian", "scandinavian", "hispanic", "latino"};
+  return v->contains(std::string(w));
 }
 
 // After "one": a noun that surely means a person ("one person", "one
@@ -1300,7 +1308,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     // "the Bank of Dale", "the Department for Roads": the name runs on past
     // "of" or "for"; "the Bank" alone would be any bank of the story.
     if (named_org && j > i + 1 && t.lower == "the" && OrgWords().contains(head) && j + 1 < toks.size() &&
-        (toks[j].lower == "of" || toks[j].lower == "for") && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
+        (toks[j].lower == "of" || toks[j].lower == "for" || toks[j].lower == "against") && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
         !NotNames().contains(toks[j + 1].lower)) {
       words.push_back(toks[j].text);
       ++j;
@@ -1431,6 +1439,8 @@ Gender GenderOf(absl::string_view name, absl::string_view titles, bool guess = t
   if (FemaleForenames().contains(first)) return Gender::kFemale;
   if (MaleForenames().contains(first)) return Gender::kMale;
   if (guess && first.size() > 2 && first.back() == 'a') return Gender::kFemale;
+  // "Matteo", "Fernando"; not "Yoko" or "Keiko".
+  if (guess && first.size() > 3 && first.back() == 'o' && !absl::EndsWith(first, "ko")) return Gender::kMale;
   return Gender::kUnknown;
 }
 
@@ -2392,6 +2402,12 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     if (k > from && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap &&
         !NotNames().contains(toks[k - 1].lower)) {
       continue;  // mid-name
+    }
+    // "Dalish media reported": a nationality before a noun names no one.
+    // "Greek sprinter Ana Vos" still leads to the person after the role.
+    if (IsNationality(toks[k].lower) && k + 1 < j && toks[k + 1].kind == Tok::kWord && !toks[k + 1].cap &&
+        !PersonAfterRole(toks, k) && !RoleNounThenName(toks, k)) {
+      continue;
     }
     SpeakerRef r = SpeakerForward(toks, k, known);
     if (r.kind == SpeakerRef::kName && (PersonAfterRole(toks, k) || RoleNounThenName(toks, k))) {
@@ -3893,12 +3909,25 @@ class Extractor {
     constexpr int kSpeakerReach = 3;  // paragraphs
     if (ref.kind == SpeakerRef::kNone) return -1;
     if (ref.kind == SpeakerRef::kName) {
+      // "the League Against Noise said …. The League claimed": the body named
+      // in full before whose name's first word this is.
+      if (WordCount(ref.name) == 1 && absl::StartsWithIgnoreCase(ref.mention, "the ") &&
+          people_.Find(ref.name, ref.titles) < 0) {
+        const std::string first = ref.name + " ";
+        if (int body = people_.LastMentionBefore(pos, [&first](const Person& p) {
+              return p.org && absl::StartsWith(p.name, first);
+            });
+            body >= 0) {
+          return body;
+        }
+      }
       int i = people_.Find(ref.name, ref.titles);
       if (i < 0) i = people_.Add(ref.name, ref.titles, "");
       // "the Center for Open Politics": a body's full name, where only the
       // capitalised run after "for" was seen as a name ("Open Politics").
       if (i >= 0 && IsOrgName(ref.name) && WordCount(ref.name) > WordCount(people_.at(i).name) &&
-          (absl::StrContains(ref.name, " of ") || absl::StrContains(ref.name, " for "))) {
+          (absl::StrContains(ref.name, " of ") || absl::StrContains(ref.name, " for ") ||
+           absl::StrContains(ref.name, " Against "))) {
         people_.at(i).name = ref.name;
         people_.at(i).org = true;
       }
@@ -3988,7 +4017,7 @@ class Extractor {
           }
         }
         fits = [this, want, they = ref.name == "they"](const Person& p) {
-          if (IsPlace(p) || (!they && p.gender == Gender::kUnknown && NamesAPlace(p.name))) return false;
+          if (IsPlace(p) || (!they && p.sure == Gender::kUnknown && NamesAPlace(p.name))) return false;
           if (they) return true;
           return !p.org && !p.thing && !p.OnlyAfterThe() &&
                  (p.gender == want || (p.gender == Gender::kUnknown && MayBeSomeone(p)));

@@ -1364,6 +1364,23 @@ TEST(Quotes, OneAnalystAndSomeonesSpokesmanAreTheirOwnSpeakers) {
   EXPECT_EQ(SpeakerOf(t, "The minister is staying"), "Penn spokesman");
 }
 
+// "The League Against Noise" keeps its whole name, and "the League" later
+// means it; "Turkish media" names no one; "Matteo" is a man's name, so
+// "she" means the woman.
+TEST(Quotes, BodiesAgainstThingsNationalitiesAndMensNamesInO) {
+  std::string t =
+      "The League Against Noise said traffic was rising.\n\n"
+      "The League claimed the new rules had been broken in every town.\n\n"
+      "Jon Penn flew to Ankara on Monday. During the visit, Turkish media reported that the two leaders had "
+      "met in secret.\n\n"
+      "Ann Lee arrived in Rome on Monday. Matteo Rossi greeted her at the station. \"We see the same anger "
+      "everywhere,\" she told reporters.";
+  EXPECT_EQ(SpeakerOf(t, "traffic was rising"), "League Against Noise");
+  EXPECT_EQ(SpeakerOf(t, "the new rules had been broken"), "League Against Noise");
+  EXPECT_NE(SpeakerOf(t, "the two leaders had met in secret"), "Turkish");
+  EXPECT_EQ(SpeakerOf(t, "We see the same anger"), "Ann Lee");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
