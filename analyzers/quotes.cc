@@ -1076,6 +1076,23 @@ bool EndsNounPhrase(const std::vector<Tok>& toks, size_t j, size_t i) {
          !toks[j - 1].cap;
 }
 
+// A word that looks like a verb in the past tense: "-ed" or a common
+// irregular past ("left", "quit").
+bool PastTenseLike(absl::string_view w) {
+  static const auto* irregular = new absl::flat_hash_set<std::string>{
+      "left", "quit", "made", "took", "gave", "told", "won", "lost", "sent", "spoke", "went",
+      "came", "met", "held", "kept", "put", "set", "cut", "hit", "let", "ran", "saw", "sold",
+      "paid", "led", "broke", "wrote", "stood", "became", "began", "brought", "bought", "chose",
+      "drew", "fell", "felt", "found", "got", "had", "heard", "knew", "meant", "read", "rose",
+      "struck", "swore", "thought", "threw", "was"};
+  return absl::EndsWith(w, "ed") || irregular->contains(std::string(w));
+}
+
+// A word that looks like a finite verb: past tense, "-s" or "is", "has".
+bool VerbLike(absl::string_view w) {
+  return PastTenseLike(w) || (absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss")) || w == "is" || w == "has";
+}
+
 bool IsVerbAt(const std::vector<Tok>& toks, size_t i);
 
 const absl::flat_hash_set<std::string>& DayNames() {
@@ -1679,6 +1696,13 @@ bool OpensFiniteClause(const std::vector<Tok>& toks, size_t k, size_t e) {
     if (toks[j].kind != Tok::kWord) return false;
     const std::string& w = toks[j].lower;
     if (FiniteAuxiliaries().contains(w)) return true;
+    // "said Dalecorp still considered the deal valid": a name and then a
+    // verb in the past tense; not a participle before a preposition ("told
+    // Ada Vos based in Leeds").
+    if (first.cap && !toks[j].cap && PastTenseLike(w) && j + 1 < e && toks[j + 1].kind == Tok::kWord &&
+        !IsPreposition(toks[j + 1].lower)) {
+      return true;
+    }
     if (w == "who" || w == "which" || w == "that" || w == "and" || w == "or" || SpeechVerbs().contains(w) ||
         (IsPreposition(w) && w != "of" && !(nominal && inner->contains(w)))) {
       return false;
@@ -2201,19 +2225,6 @@ bool RoleNounThenName(const std::vector<Tok>& toks, size_t k) {
   if (j == role || j >= toks.size() || toks[j].kind != Tok::kWord || !toks[j].cap) return false;
   const std::string& noun = toks[j - 1].lower;
   return PersonNoun(noun) || Titles().contains(noun) || SpeaksForOthers(noun);
-}
-
-// A word that looks like a finite verb: "-ed", "-s", or a common irregular
-// past ("left", "quit").
-bool VerbLike(absl::string_view w) {
-  static const auto* irregular = new absl::flat_hash_set<std::string>{
-      "left", "quit", "made", "took", "gave", "told", "won", "lost", "sent", "spoke", "went",
-      "came", "met", "held", "kept", "put", "set", "cut", "hit", "let", "ran", "saw", "sold",
-      "paid", "led", "broke", "wrote", "stood", "became", "began", "brought", "bought", "chose",
-      "drew", "fell", "felt", "found", "got", "had", "heard", "knew", "meant", "read", "rose",
-      "struck", "swore", "thought", "threw", "has", "is", "was"};
-  return absl::EndsWith(w, "ed") || (absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss")) ||
-         irregular->contains(std::string(w));
 }
 
 // The first token after a sentence's opening connective and its comma

@@ -1381,6 +1381,17 @@ TEST(Quotes, BodiesAgainstThingsNationalitiesAndMensNamesInO) {
   EXPECT_EQ(SpeakerOf(t, "We see the same anger"), "Ann Lee");
 }
 
+// "said Dalecorp still considered the deal valid": a name and a verb in the
+// past tense open a reported clause without "that"; "told Ada Vos based in
+// Leeds" does not.
+TEST(Quotes, ANameAndAPastTenseVerbOpenAReportedClause) {
+  std::string t =
+      "The deal was signed in May. Company spokesman Tom Vale said Dalecorp still considered the deal valid.\n\n"
+      "The firm later told Ada Vos based in Leeds about the plan.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "Dalecorp still considered the deal valid"), "indirect: Tom Vale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "based in Leeds"), "(no quote)");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
