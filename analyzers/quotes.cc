@@ -50,7 +50,8 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
       "declaring", "announcing", "acknowledging", "admitting", "yelling", "shouting", "tweeting",
       "recalling", "joking", "quipping", "replying", "responding", "vowing",
       "predicting", "complaining", "conceding", "boasting", "lamenting", "remarking",
-      "observing", "commenting", "reiterating", "insist", "argue", "explain",
+      "observing", "commenting", "reiterating", "insist", "argue", "explain", "believe", "claim",
+      "suggest", "predict",
       "warn", "tell", "boomed", "thundered", "roared",
       "retorted", "snapped", "interjected", "muttered", "scoffed", "gushed", "shot", "fired",
       "hit", "chimed", "issued", "released", "explains", "joked", "quipped", "sighed",
@@ -951,8 +952,18 @@ bool IsGroupDeterminer(absl::string_view lower) {
   return lower == "some" || lower == "many" || lower == "several" || lower == "most" ||
          lower == "other" || lower == "others";
 }
+// "analysts", "police", "economists": people in the plural, unnamed.
+bool IsPeopleInPlural(absl::string_view lower) {
+  if (lower == "police" || lower == "analysts") return true;
+  return lower.size() > 4 && absl::EndsWith(lower, "s") && !absl::EndsWith(lower, "ss") &&
+         PersonNoun(lower.substr(0, lower.size() - 1)) && !OrgWords().contains(std::string(lower));
+}
+
+// "some officials", "many analysts", or a bare plural ("economists").
 bool IsGroupDescription(absl::string_view mention) {
-  return IsGroupDeterminer(NormalizeText(mention.substr(0, mention.find(' '))));
+  const absl::string_view first = mention.substr(0, mention.find(' '));
+  return IsGroupDeterminer(NormalizeText(first)) ||
+         (first.size() == mention.size() && IsPeopleInPlural(NormalizeText(mention)));
 }
 
 bool IsParticle(absl::string_view lower) {
@@ -1353,6 +1364,13 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     return r;
   }
   if (std::optional<SpeakerRef> d = SpokespersonOf(toks, i)) return *d;
+  // "analysts say", "police said": an unnamed group.
+  if (IsPeopleInPlural(t.lower) && !t.cap == !t.sentence_start) {
+    r.kind = SpeakerRef::kDescription;
+    r.name = t.lower;
+    r.mention = t.text;
+    return r;
+  }
   return NameForward(toks, i, known, subject);
 }
 
@@ -1403,6 +1421,18 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     return k;
   }
   // A description: "the analyst", "the former president", "a spokesman for X".
+  // "analysts say", "but police said": a bare plural that opens its clause;
+  // not "a poll of voters has", "the bank's analysts".
+  if (IsPeopleInPlural(toks[j].lower) && !toks[j].cap) {
+    static const auto* openers = new absl::flat_hash_set<std::string>{
+        "but", "and", "however", "meanwhile", "yet", "while", "though", "although", "so", "now"};
+    size_t before = j;  // "Wall Street analysts": past a capitalised run, not "a poll of Dale voters"
+    while (before > 0 && toks[before - 1].kind == Tok::kWord && toks[before - 1].cap && !IsPossessive(toks[before - 1])) {
+      --before;
+    }
+    const bool opens = before == 0 || toks[before - 1].kind != Tok::kWord || openers->contains(toks[before - 1].lower);
+    if (opens) return j;
+  }
   for (size_t k = j + 1; k-- > 0 && k + 7 > j;) {
     if (toks[k].kind != Tok::kWord) break;
     if (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" ||
@@ -1888,7 +1918,7 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   // "his remarks", "the reports".
   if (i > 0 && toks[i - 1].kind == Tok::kWord) {
     static const auto* determiners = new absl::flat_hash_set<std::string>{
-        "the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "your", "these",
+        "the", "a", "an", "of", "his", "her", "their", "its", "our", "my", "your", "these", "this",
         "those", "such", "whose", "any", "no"};
     if (determiners->contains(toks[i - 1].lower) && w != "put" && w != "went") return false;
     // "the latest claims", "his earlier remarks": after a determiner and an
@@ -3465,15 +3495,13 @@ class Extractor {
     }
   }
 
-  // Reported speech is worth keeping only from someone a reader can name:
-  // not "Observers warned that" (one capitalised word never seen inside a
-  // sentence) nor "Some European officials warn that".
+  // Reported speech is kept from someone a reader can name, or from an
+  // unnamed group that speaks as one ("analysts said", "some officials
+  // warn"); not from a lone capitalised word never seen inside a sentence,
+  // which is as likely no one ("Lately warned that").
   bool IdentifiableSpeaker(const SpeakerRef& who) const {
-    if (who.kind == SpeakerRef::kName && WordCount(who.name) == 1 && who.titles.empty() &&
-        !people_.known_words().contains(NormalizeText(who.name))) {
-      return false;
-    }
-    return !(who.kind == SpeakerRef::kDescription && IsGroupDescription(who.mention));
+    return !(who.kind == SpeakerRef::kName && WordCount(who.name) == 1 && who.titles.empty() &&
+             !people_.known_words().contains(NormalizeText(who.name)));
   }
 
   // "The commission said fees would rise": a definite description of an
@@ -3621,6 +3649,13 @@ class Extractor {
         return Reported{k, e, Cue{r, v}};
       }
       if (NamedOrganisationDescribed(toks, s, v, r)) return Reported{k, e, Cue{r, v}};
+      // "analysts say the figures …", "some experts believe …": an unnamed
+      // group right before its verb.
+      if (r.kind == SpeakerRef::kDescription && IsGroupDescription(r.mention)) {
+        if (auto at = SpeakerStartBefore(toks, v, people_.known_words()); at && toks[*at].start == r.pos) {
+          return Reported{k, e, Cue{r, v}};
+        }
+      }
     }
     return std::nullopt;
   }

@@ -744,14 +744,21 @@ TEST(Quotes, NewClausePathsLeaveItAndTheyAlone) {
   EXPECT_EQ(SpeakerOf(t, "he would resign"), "Tom Hale");
 }
 
+// Reported speech needs a subject: a name, or an unnamed group ("Analysts",
+// "some regional officials"), which speaks as that group and is no one
+// named before; "said this at a dinner" reports nothing.
 TEST(Quotes, ReportedSpeechNeedsSomeoneToName) {
   std::string t =
       "Analysts warned that voluntary targets had been missed many times before.\n\n"
       "Some regional officials warn that the future of the canal could decide the election.\n\n"
       "Dora Winter spoke in Oslo. She said this at a dinner with envoys on Sunday.\n\n"
-      "Envoys flew to Velmar on Monday. Velmar insists that the deal must be signed by June.";
-  EXPECT_FALSE(QuoteWith(t, "voluntary targets"));
-  EXPECT_FALSE(QuoteWith(t, "future of the canal"));
+      "Envoys flew to Velmar on Monday. Velmar insists that the deal must be signed by June.\n\n"
+      "Hiring slowed in May. But economists say that the figures hide a stronger trend. A Harbor poll of Dale voters "
+      "has found that most want a new bridge.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "voluntary targets"), "indirect: analysts");
+  EXPECT_EQ(KindAndSpeakerOf(t, "future of the canal"), "indirect: some regional officials");
+  EXPECT_EQ(KindAndSpeakerOf(t, "the figures hide a stronger trend"), "indirect: economists");
+  EXPECT_NE(SpeakerOf(t, "most want a new bridge"), "voters");
   EXPECT_FALSE(QuoteWith(t, "at a dinner"));
   EXPECT_EQ(SpeakerOf(t, "must be signed by June"), "Velmar");
 }
