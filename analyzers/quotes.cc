@@ -954,9 +954,14 @@ bool IsGroupDeterminer(absl::string_view lower) {
 }
 // "analysts", "police", "economists": people in the plural, unnamed.
 bool IsPeopleInPlural(absl::string_view lower) {
-  if (lower == "police" || lower == "analysts") return true;
-  return lower.size() > 4 && absl::EndsWith(lower, "s") && !absl::EndsWith(lower, "ss") &&
-         PersonNoun(lower.substr(0, lower.size() - 1)) && !OrgWords().contains(std::string(lower));
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "analysts", "economists", "experts", "critics", "officials", "police", "lawyers", "prosecutors",
+      "investigators", "researchers", "scientists", "residents", "voters", "campaigners", "observers",
+      "traders", "dealers", "investors", "officers", "doctors", "teachers", "workers", "diplomats",
+      "sources", "activists", "protesters", "commentators", "strategists", "insiders", "aides",
+      "advisers", "advisors", "pundits", "historians", "academics", "ecologists", "environmentalists",
+      "bookmakers", "consultants", "regulators", "executives", "parents", "farmers", "fans", "locals"};
+  return v->contains(std::string(lower));
 }
 
 // "some officials", "many analysts", or a bare plural ("economists").
@@ -1457,6 +1462,7 @@ struct Person {
   Gender gender = Gender::kUnknown;
   bool org = false;
   bool thing = false;  // a document or finding described ("a new report"), not a person
+  bool group = false;  // unnamed people in the plural ("analysts"), never "he", "she" or "it"
   Gender sure = Gender::kUnknown;  // from a title or a known forename, not guessed
   // Mentions outside quotes right after "the" ("the Scottish Executive",
   // "the Daily Source Code") and without it: only the first is a thing.
@@ -1912,6 +1918,11 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   if (!SpeechVerbs().contains(w)) return false;
   // Headlines in capitals ("RED STATES OUTNUMBER …") hold no cue.
   if (absl::c_none_of(toks[i].text, [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
+    return false;
+  }
+  // Capitalised after a capitalised word it is part of a name: "the United
+  // States", "Simon Says"; not "Murphy, the head of Rise USA, Tweeted".
+  if (toks[i].cap && !toks[i].sentence_start && i > 0 && toks[i - 1].kind == Tok::kWord && toks[i - 1].cap) {
     return false;
   }
   // After a determiner or "of" the word is a noun: "a backlog of claims",
@@ -4025,13 +4036,16 @@ class Extractor {
     if (ref.kind == SpeakerRef::kDescription &&
         (absl::StartsWithIgnoreCase(ref.mention, "another ") || IsGroupDescription(ref.mention))) {
       std::string described = absl::AsciiStrToLower(ref.mention);
-      return people_.Add(described, described.substr(described.find(' ') + 1), ref.name);
+      int who = people_.Add(described, described.substr(described.find(' ') + 1), ref.name);
+      if (who >= 0 && IsGroupDescription(ref.mention)) people_.at(who).group = true;
+      return who;
     }
     // "Workers objected to the move. They also said …": a plural noun that
     // a verb follows, just before, is whom "they" means.
     if (ref.kind == SpeakerRef::kPronoun && ref.name == "they") {
       if (std::string group = PluralSubjectBefore(ref.pos > 0 ? ref.pos : pos, para); !group.empty()) {
         int who = people_.Add(group, group, group.substr(group.rfind(' ') + 1));
+        if (who >= 0) people_.at(who).group = true;
         if (who >= 0) return who;
       }
     }
@@ -4042,6 +4056,7 @@ class Extractor {
       if (ref.name == "it") {
         // "it said": an organisation, or a one-word name nobody titled.
         fits = [](const Person& p) {
+          if (p.group) return false;
           return p.org || p.OnlyAfterThe() ||
                  (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty());
         };
@@ -4065,7 +4080,7 @@ class Extractor {
         fits = [this, want, they = ref.name == "they"](const Person& p) {
           if (IsPlace(p) || (!they && p.sure == Gender::kUnknown && NamesAPlace(p.name))) return false;
           if (they) return true;
-          return !p.org && !p.thing && !p.OnlyAfterThe() &&
+          return !p.org && !p.thing && !p.group && !p.OnlyAfterThe() &&
                  (p.gender == want || (p.gender == Gender::kUnknown && MayBeSomeone(p)));
         };
         if (!not_meant_.empty()) {
@@ -4108,7 +4123,7 @@ class Extractor {
         // "the company" is never a court, a party or a ministry.
         const bool business = noun != "agency" && noun != "regulator" && noun != "network";
         auto body = [business](const Person& p) {
-          return !IsEventOrWork(p.name) && !(business && IsPublicBody(p.name)) &&
+          return !p.group && !IsEventOrWork(p.name) && !(business && IsPublicBody(p.name)) &&
                  (p.org || (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty()));
         };
         for (size_t k = speakers_.size(); k-- > 0;) {
@@ -4205,8 +4220,9 @@ class Extractor {
         if (who >= 0) people_.at(who).org = true;
         return who;
       }
-      if (!speakers_.empty() && para - speakers_.back().para <= kSpeakerReach) {
-        return speakers_.back().person;
+      // The last speaker near, passing over unnamed groups.
+      for (size_t k = speakers_.size(); k-- > 0 && para - speakers_[k].para <= kSpeakerReach;) {
+        if (!people_.at(speakers_[k].person).group) return speakers_[k].person;
       }
       return people_.LastMentionBefore(pos, fits);
     }

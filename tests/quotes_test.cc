@@ -1399,6 +1399,20 @@ TEST(Quotes, ANameAndAPastTenseVerbOpenAReportedClause) {
   EXPECT_EQ(KindAndSpeakerOf(t, "based in Leeds"), "(no quote)");
 }
 
+// "States" in "the United States" is part of a name, not the verb
+// "states"; "Tweeted" after a comma is still a verb; "he" after an unnamed
+// group's statement is not the group.
+TEST(Quotes, CapitalisedVerbsInNamesAndHeAfterAGroup) {
+  std::string t =
+      "Rita Vale spoke in Ohio on Monday. Vale said the United States should \"strike hard\" at once.\n\n"
+      "Jon Penn, the head of Vale Forward, Tweeted: \"Not us, but we like it!\"\n\n"
+      "Profits fell. But analysts said the slump would pass. \"The worst is over,\" he said.";
+  EXPECT_EQ(SpeakerOf(t, "strike hard"), "Rita Vale");
+  EXPECT_EQ(SpeakerOf(t, "Not us, but we like it"), "Jon Penn");
+  EXPECT_EQ(KindAndSpeakerOf(t, "the slump would pass"), "indirect: analysts");
+  EXPECT_EQ(SpeakerOf(t, "The worst is over"), "Jon Penn");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
