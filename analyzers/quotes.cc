@@ -2604,6 +2604,14 @@ std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k
 // A cue after a quote: "…,” said X", "…,” X said", "…” — X".
 std::optional<Cue> CueAfter(const std::vector<Tok>& toks, size_t q, People& people) {
   const auto& known = people.known_words();
+  // "…” [Dale Post.]": a digest's bracketed source after the quote.
+  if (q + 3 < toks.size() && toks[q + 1].text == "[") {
+    SpeakerRef r = NameForward(toks, q + 2, known, /*subject=*/true);
+    const size_t after = q + 2 + WordCount(r.mention);
+    if (r.kind == SpeakerRef::kName && after < toks.size() && (toks[after].text == "." || toks[after].text == "]")) {
+      return Cue{r, q + 1};
+    }
+  }
   size_t i = q + 1;
   while (i < toks.size() && toks[i].kind == Tok::kPunct && (toks[i].text == "," || toks[i].text == "—")) {
     if (toks[i].text == "—" && i + 1 < toks.size()) {

@@ -1413,6 +1413,15 @@ TEST(Quotes, CapitalisedVerbsInNamesAndHeAfterAGroup) {
   EXPECT_EQ(SpeakerOf(t, "The worst is over"), "Jon Penn");
 }
 
+// A digest's bracketed source after a quote ("… [Dale Post.]") is whose
+// words they are.
+TEST(Quotes, ABracketedSourceAfterAQuoteIsItsSpeaker) {
+  std::string t =
+      "FERRY FARES TO RISE \u201CThe harbour board will raise fares by a fifth from March, citing fuel.\u201D "
+      "[Dale Post.]";
+  EXPECT_EQ(SpeakerOf(t, "The harbour board will raise fares"), "Dale Post");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
