@@ -1341,7 +1341,8 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     // "the Bank of Dale", "the Department for Roads": the name runs on past
     // "of" or "for"; "the Bank" alone would be any bank of the story.
     if (named_org && j > i + 1 && t.lower == "the" && OrgWords().contains(head) && j + 1 < toks.size() &&
-        (toks[j].lower == "of" || toks[j].lower == "for" || toks[j].lower == "against") && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
+        (toks[j].lower == "of" || toks[j].lower == "for" || toks[j].lower == "against") &&
+        toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
         !NotNames().contains(toks[j + 1].lower)) {
       words.push_back(toks[j].text);
       ++j;
@@ -1370,7 +1371,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
   }
   if (std::optional<SpeakerRef> d = SpokespersonOf(toks, i)) return *d;
   // "analysts say", "police said": an unnamed group.
-  if (IsPeopleInPlural(t.lower) && !t.cap == !t.sentence_start) {
+  if (IsPeopleInPlural(t.lower) && t.cap == t.sentence_start) {  // "Analysts say", "but analysts say"
     r.kind = SpeakerRef::kDescription;
     r.name = t.lower;
     r.mention = t.text;
@@ -1432,7 +1433,8 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     static const auto* openers = new absl::flat_hash_set<std::string>{
         "but", "and", "however", "meanwhile", "yet", "while", "though", "although", "so", "now"};
     size_t before = j;  // "Wall Street analysts": past a capitalised run, not "a poll of Dale voters"
-    while (before > 0 && toks[before - 1].kind == Tok::kWord && toks[before - 1].cap && !IsPossessive(toks[before - 1])) {
+    while (before > 0 && toks[before - 1].kind == Tok::kWord && toks[before - 1].cap &&
+           !IsPossessive(toks[before - 1])) {
       --before;
     }
     const bool opens = before == 0 || toks[before - 1].kind != Tok::kWord || openers->contains(toks[before - 1].lower);
@@ -2308,8 +2310,8 @@ std::optional<SpeakerRef> NameAfterDescribedRole(const std::vector<Tok>& toks, s
     ++run;
   }
   if (run == k || run >= toks.size() || !toks[run].cap) return std::nullopt;
-  if (const std::string& role = toks[run - 1].lower;
-      !PersonNoun(role) && !Titles().contains(role) && !SpeaksForOthers(role)) {
+  if (const std::string& head = toks[run - 1].lower;
+      !PersonNoun(head) && !Titles().contains(head) && !SpeaksForOthers(head)) {
     return std::nullopt;
   }
   SpeakerRef named = NameForward(toks, run, known);
@@ -2671,10 +2673,8 @@ std::optional<SpeakerRef> OwnerOfRemark(const std::vector<Tok>& toks, size_t s, 
     if (toks[n].kind != Tok::kWord) return std::nullopt;
     if (!remarks->contains(toks[n].lower) || n + 1 >= q) continue;
     const std::string& next = toks[n + 1].lower;
-    const bool content = next == "that" || next == "to" ||
-                         (next == "of" && absl::c_any_of(std::vector<size_t>{q - 1, q - 2}, [&](size_t a) {
-                            return a > n && toks[a].lower == "as";
-                          }));
+    const bool as_next = (q - 1 > n && toks[q - 1].lower == "as") || (q - 2 > n && toks[q - 2].lower == "as");
+    const bool content = next == "that" || next == "to" || (next == "of" && as_next);
     if (!content) return std::nullopt;
     for (size_t x = n + 1; x < q; ++x) {
       if (IsVerbAt(toks, x) || Auxiliaries().contains(toks[x].lower)) return std::nullopt;
