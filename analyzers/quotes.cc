@@ -392,7 +392,7 @@ bool IsNationality(absl::string_view w) {
       "colombian", "chilean", "hungarian", "czech", "romanian", "serbian", "croatian", "vietnamese",
       "thai", "indonesian", "filipino", "malaysian", "taiwanese", "lebanese", "jordanian", "somali",
       "ethiopian", "sudanese", "moroccan", "algerian", "scandinavian", "hispanic", "latino"};
-  return v->contains(std::string(w));
+  return v->contains(w);
 }
 
 // After "one": a noun that surely means a person ("one person", "one
@@ -961,7 +961,7 @@ bool IsPeopleInPlural(absl::string_view lower) {
       "sources", "activists", "protesters", "commentators", "strategists", "insiders", "aides",
       "advisers", "advisors", "pundits", "historians", "academics", "ecologists", "environmentalists",
       "bookmakers", "consultants", "regulators", "executives", "parents", "farmers", "fans", "locals"};
-  return v->contains(std::string(lower));
+  return v->contains(lower);
 }
 
 // "some officials", "many analysts", or a bare plural ("economists").
@@ -1101,7 +1101,7 @@ bool PastTenseLike(absl::string_view w) {
       "paid", "led", "broke", "wrote", "stood", "became", "began", "brought", "bought", "chose",
       "drew", "fell", "felt", "found", "got", "had", "heard", "knew", "meant", "read", "rose",
       "struck", "swore", "thought", "threw", "was"};
-  return absl::EndsWith(w, "ed") || irregular->contains(std::string(w));
+  return absl::EndsWith(w, "ed") || irregular->contains(w);
 }
 
 // A word that looks like a finite verb: past tense, "-s" or "is", "has".
@@ -1150,8 +1150,6 @@ bool PersonNounPhraseAt(const std::vector<Tok>& toks, size_t j) {
   return false;
 }
 
-// A pronoun, a description ("the analyst", "the former president") or a
-// name starting at toks[i].
 // "Vale Brother's spokeswoman", "Mr Penn's lawyers": someone who speaks for
 // the owner, described by the role (`name`) and the owner (`org`).
 std::optional<SpeakerRef> SpokespersonOf(const std::vector<Tok>& toks, size_t i) {
@@ -1184,6 +1182,8 @@ std::optional<SpeakerRef> SpokespersonOf(const std::vector<Tok>& toks, size_t i)
   return r;
 }
 
+// A pronoun, a description ("the analyst", "the former president") or a
+// name starting at toks[i].
 SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
                           const absl::flat_hash_set<std::string>& known, bool subject = false) {
   SpeakerRef r;
@@ -1426,7 +1426,6 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     }
     return k;
   }
-  // A description: "the analyst", "the former president", "a spokesman for X".
   // "analysts say", "but police said": a bare plural that opens its clause;
   // not "a poll of voters has", "the bank's analysts".
   if (IsPeopleInPlural(toks[j].lower) && !toks[j].cap) {
@@ -1440,6 +1439,7 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     const bool opens = before == 0 || toks[before - 1].kind != Tok::kWord || openers->contains(toks[before - 1].lower);
     if (opens) return j;
   }
+  // A description: "the analyst", "the former president", "a spokesman for X".
   for (size_t k = j + 1; k-- > 0 && k + 7 > j;) {
     if (toks[k].kind != Tok::kWord) break;
     if (toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" ||
@@ -2280,6 +2280,11 @@ size_t AfterConnective(const std::vector<Tok>& toks, size_t from, size_t limit) 
   size_t next = from + 1;
   if (toks[next].text == ",") ++next;
   return next < limit && toks[next].kind == Tok::kWord ? next : from;
+}
+
+// A description without its opening "the": "the panel" → "panel".
+std::string WithoutThe(const std::string& mention) {
+  return absl::StartsWithIgnoreCase(mention, "the ") ? mention.substr(4) : mention;
 }
 
 // Whether a description opens with a determiner ("the …", "a …", "one …").
@@ -3968,6 +3973,14 @@ class Extractor {
     return st.segs.empty() ? st.para : segs_[st.segs.back()].para;
   }
 
+  // Someone who speaks for an organisation ("Lakeside Trust spokeswoman"):
+  // a person, not the organisation, whatever words the name holds.
+  int AddSpokesperson(const std::string& described, const std::string& head) {
+    int who = people_.Add(described, described, head);
+    if (who >= 0) people_.at(who).org = false;
+    return who;
+  }
+
   // A pronoun or description refers to the most recent fitting speaker of
   // the last few paragraphs, else to the last fitting person mentioned.
   int ResolveRef(const SpeakerRef& ref, uint32_t pos, int para) {
@@ -4001,17 +4014,13 @@ class Extractor {
     // "Vale Brother's spokeswoman said": whoever speaks for the owner, a
     // person, not the owner.
     if (ref.kind == SpeakerRef::kDescription && !ref.org.empty() && !IsDeterminerPhrase(ref.mention)) {
-      const std::string described = ref.org + " " + ref.name;
-      int who = people_.Add(described, described, ref.name);
-      if (who >= 0) people_.at(who).org = false;
-      return who;
+      return AddSpokesperson(ref.org + " " + ref.name, ref.name);
     }
     // "an IMF official said", "a Conservative spokeswoman said": someone new,
     // known by the description; "the official" later means them.
     if (ref.kind == SpeakerRef::kDescription &&
         (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an ") ||
          absl::StartsWithIgnoreCase(ref.mention, "one "))) {
-      std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
       if (!ref.org.empty() && (DocumentNouns().contains(ref.name) || FindingNouns().contains(ref.name))) {
         return IssuerOf(ref);
       }
@@ -4025,12 +4034,9 @@ class Extractor {
         std::string org = ref.org;
         if (absl::EndsWith(org, "'s")) org.resize(org.size() - 2);
         if (absl::EndsWith(org, "\xE2\x80\x99s")) org.resize(org.size() - 4);
-        described = org + " " + base;
-        // Whoever speaks for an organisation is a person, not it.
-        int who = people_.Add(described, described, ref.name);
-        if (who >= 0) people_.at(who).org = false;
-        return who;
+        return AddSpokesperson(org + " " + base, ref.name);
       }
+      const std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
       int who = people_.Add(described, described, ref.name);
       // "a survey by …", "a new report": a thing, never "he" or "she".
       const std::string& head = ref.name;
@@ -4052,9 +4058,10 @@ class Extractor {
     // a verb follows, just before, is whom "they" means.
     if (ref.kind == SpeakerRef::kPronoun && ref.name == "they") {
       if (std::string group = PluralSubjectBefore(ref.pos > 0 ? ref.pos : pos, para); !group.empty()) {
-        int who = people_.Add(group, group, group.substr(group.rfind(' ') + 1));
-        if (who >= 0) people_.at(who).group = true;
-        if (who >= 0) return who;
+        if (int who = people_.Add(group, group, group.substr(group.rfind(' ') + 1)); who >= 0) {
+          people_.at(who).group = true;
+          return who;
+        }
       }
     }
     std::function<bool(const Person&)> fits;
@@ -4119,9 +4126,7 @@ class Extractor {
         org = people_.LastMentionBefore(pos, [](const Person& p) { return p.org; });
         if (org >= 0) return org;
       }
-      std::string name = ref.mention;
-      if (absl::StartsWithIgnoreCase(name, "the ")) name = name.substr(4);
-      return people_.Add(name, "", "");
+      return people_.Add(WithoutThe(ref.mention), "", "");
     } else {
       const std::string noun = ref.name;
       // "the firm said": the body that spoke last, if near ("Umbro said …
@@ -4185,8 +4190,7 @@ class Extractor {
           if (issuer >= 0) return issuer;
           break;
         }
-        std::string name = ref.mention;
-        if (absl::StartsWithIgnoreCase(name, "the ")) name = name.substr(4);
+        const std::string name = WithoutThe(ref.mention);
         return people_.Add(name, name, "");
       }
       // A description whose noun no role names: the speaker being followed.
@@ -4222,9 +4226,7 @@ class Extractor {
       if (IsPanelOrPaper(noun) &&
           (speakers_.empty() || (!people_.at(speakers_.back().person).org &&
                                  people_.at(speakers_.back().person).gender != Gender::kUnknown))) {
-        std::string name = ref.mention;
-        if (absl::StartsWithIgnoreCase(name, "the ")) name = name.substr(4);
-        int who = people_.Add(name, "", "");
+        int who = people_.Add(WithoutThe(ref.mention), "", "");
         if (who >= 0) people_.at(who).org = true;
         return who;
       }
