@@ -126,6 +126,14 @@ const absl::flat_hash_set<std::string>& FiniteAuxiliaries() {
   return *v;
 }
 
+// "The director is Jo Pratt": after a copula a name is still what the
+// sentence is about.
+const absl::flat_hash_set<std::string>& BeForms() {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "is", "was", "are", "were", "isn't", "wasn't", "aren't", "weren't"};
+  return *v;
+}
+
 const absl::flat_hash_set<std::string>& Auxiliaries() {
   static const auto* v = new absl::flat_hash_set<std::string>{
       "has", "have", "had", "is", "was", "were", "are", "would", "will", "could", "did",
@@ -1551,29 +1559,25 @@ class People {
     }
     return idx;
   }
-  void Mention(int person, uint32_t pos, bool subject) {
+  // `after_verb`: the sentence's first name, but after its finite verb
+  // ("Nobody could picture Jo Pratt …", "Dale have signed Jo Pratt"): what
+  // the sentence is about, which a description ("the 34-year-old") may
+  // mean but "he" or "she" seldom does.
+  void Mention(int person, uint32_t pos, bool subject, bool after_verb) {
     mentions_.push_back({pos, person});
-    if (subject) subjects_.push_back({pos, person});
+    if (subject) subjects_.push_back({pos, person, after_verb});
   }
   // The person last named as a sentence's subject in (`from`, `pos`) that `fits`.
   template <typename Fits>
-  int LastSubjectBetween(uint32_t from, uint32_t pos, Fits fits) const {
-    for (size_t k = subjects_.size(); k-- > 0;) {
-      if (subjects_[k].first >= pos) continue;
-      if (subjects_[k].first <= from && from > 0) break;  // the text's first word may be one
-      if (fits(people_[subjects_[k].second])) return subjects_[k].second;
-    }
-    return -1;
+  int LastSubjectBetween(uint32_t from, uint32_t pos, Fits fits, bool after_verb_too = true) const {
+    const Subject* s = LastSubject(from, pos, fits, after_verb_too);
+    return s ? s->person : -1;
   }
   // Where the subject LastSubjectBetween finds was named, or 0.
   template <typename Fits>
-  uint32_t LastSubjectPosBetween(uint32_t from, uint32_t pos, Fits fits) const {
-    for (size_t k = subjects_.size(); k-- > 0;) {
-      if (subjects_[k].first >= pos) continue;
-      if (subjects_[k].first <= from && from > 0) break;
-      if (fits(people_[subjects_[k].second])) return subjects_[k].first;
-    }
-    return 0;
+  uint32_t LastSubjectPosBetween(uint32_t from, uint32_t pos, Fits fits, bool after_verb_too = true) const {
+    const Subject* s = LastSubject(from, pos, fits, after_verb_too);
+    return s ? s->pos : 0;
   }
   // The person last mentioned in [`from`, `pos`) that `fits`.
   template <typename Fits>
@@ -1694,7 +1698,22 @@ class People {
   }
   std::vector<Person> people_;
   std::vector<std::pair<uint32_t, int>> mentions_;  // (position, person), in text order
-  std::vector<std::pair<uint32_t, int>> subjects_;  // mentions that start a sentence
+  struct Subject {
+    uint32_t pos;
+    int person;
+    bool after_verb;
+  };
+  template <typename Fits>
+  const Subject* LastSubject(uint32_t from, uint32_t pos, Fits fits, bool after_verb_too) const {
+    for (size_t k = subjects_.size(); k-- > 0;) {
+      const Subject& s = subjects_[k];
+      if (s.pos >= pos) continue;
+      if (s.pos <= from && from > 0) break;  // the text's first word may be one
+      if ((after_verb_too || !s.after_verb) && fits(people_[s.person])) return &s;
+    }
+    return nullptr;
+  }
+  std::vector<Subject> subjects_;  // mentions that start a sentence
   absl::flat_hash_map<std::string, std::vector<int>> by_key_;  // surname → people, first named first
   absl::flat_hash_set<std::string> known_;
   const absl::flat_hash_set<std::string>* lowercase_ = nullptr;  // the text's lower-case words
@@ -2910,12 +2929,17 @@ class Extractor {
       // clause or phrase has its subject after the comma that ends it.
       bool fronted = false;
       size_t after_fronted = toks.size();
+      // "Nobody could picture Jo Pratt …": a name after the sentence's
+      // finite verb, in the same clause, is not its subject.
+      bool past_verb = false;
       for (size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].kind == Tok::kPunct && toks[i].text != "'") past_verb = false;
         // "Speaking in Dover, New Ruritania, Hale said": the subject follows one of
         // the clause's commas, and is the first name there that a verb follows.
         if (fronted && toks[i].kind == Tok::kPunct && toks[i].text == ",") after_fronted = i + 1;
         if (toks[i].sentence_start || toks[i].after_full_quote) {
           sentence_has_subject = false;
+          past_verb = false;
           static const auto* openers = new absl::flat_hash_set<std::string>{
               "since", "while", "although", "though", "when", "after", "before", "because", "if", "once"};
           static const auto* not_participles = new absl::flat_hash_set<std::string>{
@@ -2967,6 +2991,13 @@ class Extractor {
             sentence_has_subject = true;
           }
         }
+        if (toks[i].kind == Tok::kWord && !toks[i].cap && !toks[i].sentence_start &&
+            FiniteAuxiliaries().contains(toks[i].lower) && !BeForms().contains(toks[i].lower)) {
+          past_verb = true;
+        }
+        // "was welcomed by Jo Pratt": the agent of a passive is whom the
+        // sentence is about.
+        if (toks[i].lower == "by") past_verb = false;
         if (toks[i].kind != Tok::kWord || !toks[i].cap) continue;
         SpeakerRef r = NameForward(toks, i, people_.known_words(), false, /*possessive_end=*/true);
         if (r.kind != SpeakerRef::kName) {
@@ -2976,7 +3007,7 @@ class Extractor {
               // of someone named opens the sentence about them, and leaves
               // room for a subject after it ("Carter’s aide, Jo Pratt, said").
               if (int person = people_.Find(WithoutPossessive(toks[i].text)); person >= 0) {
-                people_.Mention(person, toks[i].start, /*subject=*/true);
+                people_.Mention(person, toks[i].start, /*subject=*/true, /*after_verb=*/false);
               }
             } else if (LoneSubject(toks, i)) {
               lone_subjects_.push_back({toks[i].start, para, toks[i].text});
@@ -3082,6 +3113,10 @@ class Extractor {
               !toks[i + 1].cap &&
               (Auxiliaries().contains(toks[i + 1].lower) || absl::EndsWith(toks[i + 1].lower, "ed") ||
                (absl::EndsWith(toks[i + 1].lower, "s") && !absl::EndsWith(toks[i + 1].lower, "ss")));
+          // "one Smith would be glad to see": a name its own verb follows
+          // opens a clause of its own.
+          const bool own_verb = i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord && !toks[i + 1].cap &&
+                                (IsVerbAt(toks, i + 1) || Auxiliaries().contains(toks[i + 1].lower));
           bool object = !trimmed && start > 0 && toks[start - 1].kind == Tok::kWord && !toks[start - 1].cap &&
                         !clause_subject &&
                         (SpeechVerbs().contains(before) || absl::EndsWith(before, "ed") ||
@@ -3115,7 +3150,8 @@ class Extractor {
           // person after the role is.
           const bool qualifies = !speaks && RoleNounThenName(toks, start);
           people_.Mention(person, toks[start].start,
-                          !qualifies && ((!sentence_has_subject && !object) || speaks || main_subject));
+                          !qualifies && ((!sentence_has_subject && !object) || speaks || main_subject),
+                          past_verb && !own_verb && !clause_subject && !speaks && !main_subject);
           if (!qualifies) sentence_has_subject = true;
         }
       }
@@ -4249,7 +4285,7 @@ class Extractor {
     }
     // A description made the subject after that ("The home secretary has
     // admitted …. He has apologised") means the person holding that role.
-    const uint32_t named_at = people_.LastSubjectPosBetween(since, pos, fits);
+    const uint32_t named_at = people_.LastSubjectPosBetween(since, pos, fits, /*after_verb_too=*/false);
     // A surname nobody gave in full, opening a sentence of this paragraph
     // after that ("Carter dodged the question. “…,” he said").
     if (ref.name == "he" || ref.name == "she") {
@@ -4277,7 +4313,9 @@ class Extractor {
       }
       // "But the rules did allow …" names no one: look further back.
     }
-    if (int subject = people_.LastSubjectBetween(since, pos, fits); subject >= 0) return subject;
+    if (int subject = people_.LastSubjectBetween(since, pos, fits, /*after_verb_too=*/false); subject >= 0) {
+      return subject;
+    }
     for (size_t k = speakers_.size(); k-- > 0;) {
       if (para - speakers_[k].para > kSpeakerReach) break;
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;

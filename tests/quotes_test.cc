@@ -1422,6 +1422,20 @@ TEST(Quotes, ABracketedSourceAfterAQuoteIsItsSpeaker) {
   EXPECT_EQ(SpeakerOf(t, "The harbour board will raise fares"), "Dale Post");
 }
 
+// A name after its sentence's finite verb ("Nobody could imagine Jon
+// Ashby …") is not whom a later "he" means; a description ("the
+// 27-year-old") may still mean one ("Dunmore have signed Olek Brand").
+TEST(Quotes, ANameAfterTheVerbIsNotWhomHeMeans) {
+  std::string t =
+      "Mr Dorran explained the plan was a reply to falling sales. \"We have waited long enough,\" he declared.\n\n"
+      "Nobody, he added, could imagine Ms Kell or Jon Ashby running the firm alone.\n\n"
+      "The board would back the plan in full, he said.\n\n"
+      "Dunmore have signed winger Olek Brand from Vale Rovers. \"It was an easy choice,\" the 27-year-old told "
+      "the club's website.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "The board would back"), "indirect: Dorran");
+  EXPECT_EQ(SpeakerOf(t, "It was an easy choice"), "Olek Brand");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
