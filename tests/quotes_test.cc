@@ -1428,7 +1428,7 @@ TEST(Quotes, ABracketedSourceAfterAQuoteIsItsSpeaker) {
 TEST(Quotes, ANameAfterTheVerbIsNotWhomHeMeans) {
   std::string t =
       "Mr Dorran explained the plan was a reply to falling sales. \"We have waited long enough,\" he declared.\n\n"
-      "Nobody, he added, could imagine Ms Kell or Jon Ashby running the firm alone.\n\n"
+      "Nobody, he added, could imagine party chairman Jon Ashby running the firm alone.\n\n"
       "The board would back the plan in full, he said.\n\n"
       "Dunmore have signed winger Olek Brand from Vale Rovers. \"It was an easy choice,\" the 27-year-old told "
       "the club's website.";
