@@ -2253,11 +2253,22 @@ std::optional<size_t> ThatAfterAdverbial(const std::vector<Tok>& toks, size_t v,
   return std::nullopt;
 }
 
-// Whether the capitalised run at toks[k] is followed by lower-case role words
-// and then another capitalised run: an organisation, a role, a person.
-bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
+// Where the person's name starts in "Bank of England deputy governor Ann
+// Berg" (a capitalised run, which "of", "for" or "the" may join when it
+// opens with a body's word, then lower-case role words, then the name),
+// else toks.size().
+size_t PersonAfterRoleAt(const std::vector<Tok>& toks, size_t k) {
   size_t j = k;
-  while (j < toks.size() && toks[j].kind == Tok::kWord && (toks[j].cap || IsParticle(toks[j]))) ++j;
+  // Only a body's name: "Ann Berg of IT firm Dalecorp" is a person first.
+  const bool body = k < toks.size() && OrgWords().contains(toks[k].lower);
+  auto joins = [&toks, body](size_t x) {
+    const std::string& w = toks[x].lower;
+    return body && (w == "of" || w == "for" || w == "the") && x + 1 < toks.size() &&
+           toks[x + 1].kind == Tok::kWord && (toks[x + 1].cap || toks[x + 1].lower == "the");
+  };
+  while (j < toks.size() && toks[j].kind == Tok::kWord && (toks[j].cap || IsParticle(toks[j]) || (j > k && joins(j)))) {
+    ++j;
+  }
   size_t role = j;
   // Role nouns, not verbs: "Clooney accused O'Reilly", "McIntyre runs Podcast Alley".
   auto verb_like = [](const std::string& w) {
@@ -2268,7 +2279,13 @@ bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
          toks[j].lower != "and" && toks[j].lower != "who" && !verb_like(toks[j].lower)) {
     ++j;
   }
-  return j > role && j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap;
+  return j > role && j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap ? j : toks.size();
+}
+
+// Whether the capitalised run at toks[k] is followed by lower-case role words
+// and then another capitalised run: an organisation, a role, a person.
+bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
+  return PersonAfterRoleAt(toks, k) < toks.size();
 }
 
 // Whether the capitalised run at toks[k] is followed by lower-case words
@@ -2557,6 +2574,16 @@ size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
 // The speaker after an inverted cue ("said X"): a pronoun, a description,
 // or the last name before the phrase ends, after any role ("said Republican
 // strategist Ryan Williams", "said pollster Frank Luntz").
+// `named` with the words toks[from, to) before it as its role.
+SpeakerRef WithRoleBefore(SpeakerRef named, const std::vector<Tok>& toks, size_t from, size_t to) {
+  if (to <= from) return named;
+  std::vector<std::string> role;
+  for (size_t x = from; x < to; ++x) role.push_back(toks[x].text);
+  named.titles = absl::StrJoin(role, " ") + (named.titles.empty() ? "" : " " + named.titles);
+  named.mention = absl::StrJoin(role, " ") + " " + named.mention;
+  return named;
+}
+
 std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k,
                                           const absl::flat_hash_set<std::string>& known) {
   // "said Florida's Rick Wilson", "opined Cleveland's Plain Dealer"
@@ -2594,6 +2621,12 @@ std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k
       break;
     }
   }
+  // "according to Bank of England deputy governor Ann Berg"
+  if (size_t at = k < toks.size() && toks[k].cap ? PersonAfterRoleAt(toks, k) : toks.size();
+      at < toks.size() && at < k + 10) {
+    SpeakerRef named = NameForward(toks, at, known);
+    if (named.kind == SpeakerRef::kName && WordCount(named.name) >= 2) return WithRoleBefore(named, toks, k, at);
+  }
   SpeakerRef r = SpeakerForward(toks, k, known);
   if (r.kind == SpeakerRef::kDescription || r.kind == SpeakerRef::kNone) {
     if (auto named = NameAfterDescribedRole(toks, k, known)) return named;
@@ -2618,13 +2651,7 @@ std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k
   while (run > k && toks[run - 1].cap) --run;
   SpeakerRef named = NameForward(toks, run, known);
   if (named.kind != SpeakerRef::kName) return std::nullopt;
-  if (run > k) {
-    std::vector<std::string> role;
-    for (size_t x = k; x < run; ++x) role.push_back(toks[x].text);
-    named.titles = absl::StrJoin(role, " ") + (named.titles.empty() ? "" : " " + named.titles);
-    named.mention = absl::StrJoin(role, " ") + " " + named.mention;
-  }
-  return named;
+  return WithRoleBefore(named, toks, k, run);
 }
 
 // A cue after a quote: "…,” said X", "…,” X said", "…” — X".
@@ -2843,6 +2870,24 @@ std::optional<Cue> CueLaterInSentence(const std::vector<Tok>& toks, size_t q, Pe
     }
     SpeakerRef r = SubjectOf(toks, s, v, people);
     if (r.kind != SpeakerRef::kNone) return Cue{r, v};
+  }
+  return std::nullopt;
+}
+
+// 'They did "all they could" to win, according to X.': the source a
+// sentence names after a partial quote outranks any verb in between.
+std::optional<Cue> AccordingToLater(const std::vector<Tok>& toks, size_t q,
+                                    const absl::flat_hash_set<std::string>& known) {
+  const size_t end = SentenceEnd(toks, q);
+  for (size_t k = q + 1; k + 2 < end; ++k) {
+    if (toks[k].kind == Tok::kQuote) break;
+    if (toks[k].lower == "according" && toks[k + 1].lower == "to" && toks[k - 1].text == ",") {
+      // Only a person: "according to CNN" or "to a pool report" relays
+      // someone else's words.
+      auto r = InvertedSpeaker(toks, k + 2, known);
+      if (r && r->kind == SpeakerRef::kName && GenderOf(r->name, r->titles) != Gender::kUnknown) return Cue{*r, k};
+      return std::nullopt;
+    }
   }
   return std::nullopt;
 }
@@ -3409,6 +3454,7 @@ class Extractor {
       // "Vole's description of him as a “…”, claiming …": the remark's owner
       // outranks a cue later in the sentence.
       if (auto owner = OwnerOfRemark(toks, SentenceStart(toks, q), q)) st.cue = Cue{*owner, q};
+      if (!st.cue) st.cue = AccordingToLater(toks, q, people_.known_words());
       if (!st.cue) st.cue = CueAfter(toks, q, people_);
       if (!st.cue) st.cue = CueBefore(toks, q, people_);
     }

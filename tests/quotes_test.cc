@@ -1436,6 +1436,20 @@ TEST(Quotes, ANameAfterTheVerbIsNotWhomHeMeans) {
   EXPECT_EQ(SpeakerOf(t, "It was an easy choice"), "Olek Brand");
 }
 
+// "according to Bank of Dalmatia deputy governor Ines Varga": the person
+// after a body's name and a role; after a partial quote the source the
+// sentence names later outranks the verb in between.
+TEST(Quotes, AccordingToABodysOfficerNamesTheOfficer) {
+  std::string t =
+      "Exports rose faster than forecast, according to Bank of Dalmatia deputy governor Ines Varga.\n\n"
+      "Drummer Jon Pike agreed: \"We want hits.\" The four men have done \"all they possibly could\" to stay "
+      "on top, according to Loud magazine editor Tom Reilly.\n\n"
+      "Buyers want speed above all, according to Ann Kell of IT firm Dalecorp.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "Exports rose faster"), "indirect: Ines Varga");
+  EXPECT_EQ(SpeakerOf(t, "all they possibly could"), "Tom Reilly");
+  EXPECT_EQ(KindAndSpeakerOf(t, "Buyers want speed"), "indirect: Ann Kell");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
