@@ -1074,12 +1074,24 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
     if (!ok) break;
     words.push_back(t.text);
   }
+  // "Tom Kell MSP", "Ann Berg QC": letters after a name are a role.
+  static const auto* postnominals = new absl::flat_hash_set<std::string>{
+      "MP", "MSP", "MEP", "AM", "MLA", "TD", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE"};
+  std::vector<std::string> after;
+  while (words.size() >= 2 && postnominals->contains(words.back()) && !postnominals->contains(words.front())) {
+    after.insert(after.begin(), words.back());
+    words.pop_back();
+  }
   if (words.empty()) return r;
   words = PersonTail(std::move(words));
   r.kind = SpeakerRef::kName;
   r.name = absl::StrJoin(words, " ");
-  r.titles = absl::StrJoin(titles, " ");
   r.mention = absl::StrJoin(titles, " ") + (titles.empty() ? "" : " ") + r.name;
+  for (std::string& a : after) {
+    r.mention += " " + a;
+    titles.push_back(std::move(a));
+  }
+  r.titles = absl::StrJoin(titles, " ");
   r.pos = toks[i].start;
   return r;
 }
@@ -1230,6 +1242,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]) &&
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
            !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&
+           !(toks[j].lower == "read" || toks[j].lower == "reads") &&  // "a statement read"
            !absl::EndsWith(toks[j].lower, "n't") &&  // "the donor didn't"
            !(j > i + 1 && IsTimeWord(toks[j].lower)) &&  // "a report Tuesday from …"
            !(j > i + 1 && absl::EndsWith(toks[j].lower, "ed") && j + 1 < toks.size() &&
@@ -1936,6 +1949,13 @@ bool NamedOrPronounRightBefore(const std::vector<Tok>& toks, size_t s, size_t v)
 bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   if (i >= toks.size() || toks[i].kind != Tok::kWord) return false;
   const std::string& w = toks[i].lower;
+  // "a BBC statement read", "the sign reads": what a text says.
+  if (w == "read" || w == "reads") {
+    static const auto* texts = new absl::flat_hash_set<std::string>{
+        "sign", "signs", "headline", "banner", "placard", "caption", "inscription", "card"};
+    return i > 0 && toks[i - 1].kind == Tok::kWord &&
+           (DocumentNouns().contains(toks[i - 1].lower) || texts->contains(toks[i - 1].lower));
+  }
   if (!SpeechVerbs().contains(w)) return false;
   // Headlines in capitals ("RED STATES OUTNUMBER …") hold no cue.
   if (absl::c_none_of(toks[i].text, [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); })) {
@@ -2282,6 +2302,17 @@ size_t PersonAfterRoleAt(const std::vector<Tok>& toks, size_t k) {
   return j > role && j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap ? j : toks.size();
 }
 
+// The capitalised words between a description's determiner and its head
+// ("BBC" in "a BBC statement"), or "" when any of them is lower-case.
+std::string CapitalisedQualifier(absl::string_view mention) {
+  std::vector<absl::string_view> words = absl::StrSplit(mention, ' ', absl::SkipEmpty());
+  if (words.size() < 3) return "";
+  for (size_t k = 1; k + 1 < words.size(); ++k) {
+    if (!absl::ascii_isupper(static_cast<unsigned char>(words[k][0]))) return "";
+  }
+  return absl::StrJoin(words.begin() + 1, words.end() - 1, " ");
+}
+
 // Whether the capitalised run at toks[k] is followed by lower-case role words
 // and then another capitalised run: an organisation, a role, a person.
 bool PersonAfterRole(const std::vector<Tok>& toks, size_t k) {
@@ -2366,12 +2397,41 @@ std::optional<SpeakerRef> NameAfterDescribedRole(const std::vector<Tok>& toks, s
   return named;
 }
 
+// `named` with the words toks[from, to) before it as its role.
+SpeakerRef WithRoleBefore(SpeakerRef named, const std::vector<Tok>& toks, size_t from, size_t to) {
+  if (to <= from) return named;
+  std::vector<std::string> role;
+  for (size_t x = from; x < to; ++x) role.push_back(toks[x].text);
+  named.titles = absl::StrJoin(role, " ") + (named.titles.empty() ? "" : " " + named.titles);
+  named.mention = absl::StrJoin(role, " ") + " " + named.mention;
+  return named;
+}
+
+// The person in "Finance Minister, Tom Kell MSP, said" (toks[from, v)), if
+// the clause is just a capitalised role and its holder between commas.
+std::optional<SpeakerRef> HolderAfterCapitalisedRole(const std::vector<Tok>& toks, size_t from, size_t v,
+                                                     const absl::flat_hash_set<std::string>& known) {
+  size_t c = from;
+  while (c < v && c < from + 5 && toks[c].kind == Tok::kWord && toks[c].cap) ++c;
+  if (c == from || c + 3 > v || toks[c].text != "," || !Titles().contains(toks[c - 1].lower)) return std::nullopt;
+  SpeakerRef named = NameForward(toks, c + 1, known);
+  if (named.kind != SpeakerRef::kName || WordCount(named.name) < 2) return std::nullopt;
+  size_t e = c + 1 + WordCount(named.mention);
+  while (e < v && toks[e].kind == Tok::kWord && toks[e].cap) ++e;  // "MSP"
+  if (e < v && toks[e].text == ",") ++e;
+  if (e != v) return std::nullopt;
+  return WithRoleBefore(named, toks, from, c);
+}
+
 // The subject of the speech verb at toks[v], searched back to `from`.
 SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People& people) {
   const auto& known = people.known_words();
   // "However, one dealer, who …, told Reuters": a connective before the
   // subject is not part of it.
   from = AfterConnective(toks, from, v);
+  // "Scottish Finance Minister, Tom Kell MSP, said": a capitalised role,
+  // then its holder between commas.
+  if (auto holder = HolderAfterCapitalisedRole(toks, from, v, known)) return *holder;
   // "the paper quoted Mr Chernin as saying": the one quoted speaks.
   if (toks[v].lower == "saying" && v >= from + 2 && toks[v - 1].lower == "as") {
     if (auto st = SpeakerStartBefore(toks, v - 1, known); st && *st >= from) {
@@ -2396,6 +2456,16 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
           *s + WordCount(named.mention) == j - 2) {
         return named;
       }
+    }
+  }
+  // "the Dale Post report, which notes, “…”": the text before ", which" says it.
+  if (j >= from + 4 && toks[j - 1].lower == "which" && toks[j - 2].text == "," &&
+      (DocumentNouns().contains(toks[j - 3].lower) || FindingNouns().contains(toks[j - 3].lower))) {
+    for (size_t d = j - 3; d-- > from && d + 7 > j;) {
+      if (toks[d].lower != "the" && toks[d].lower != "a" && toks[d].lower != "an") continue;
+      SpeakerRef text = SpeakerForward(toks, d, known);
+      if (text.kind == SpeakerRef::kDescription && d + WordCount(text.mention) == j - 2) return text;
+      break;
     }
   }
   // "Rita Vance, who chairs the Lakeside Fund said": the name before ", who".
@@ -2574,16 +2644,6 @@ size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
 // The speaker after an inverted cue ("said X"): a pronoun, a description,
 // or the last name before the phrase ends, after any role ("said Republican
 // strategist Ryan Williams", "said pollster Frank Luntz").
-// `named` with the words toks[from, to) before it as its role.
-SpeakerRef WithRoleBefore(SpeakerRef named, const std::vector<Tok>& toks, size_t from, size_t to) {
-  if (to <= from) return named;
-  std::vector<std::string> role;
-  for (size_t x = from; x < to; ++x) role.push_back(toks[x].text);
-  named.titles = absl::StrJoin(role, " ") + (named.titles.empty() ? "" : " " + named.titles);
-  named.mention = absl::StrJoin(role, " ") + " " + named.mention;
-  return named;
-}
-
 std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k,
                                           const absl::flat_hash_set<std::string>& known) {
   // "said Florida's Rick Wilson", "opined Cleveland's Plain Dealer"
@@ -4093,6 +4153,13 @@ class Extractor {
       }
       return i;
     }
+    // "a BBC statement read", "the Dale Post report, which notes", "a
+    // statement from Jo Pratt": whose text it is.
+    if (ref.kind == SpeakerRef::kDescription && DocumentNouns().contains(ref.name)) {
+      SpeakerRef owner = ref;
+      if (owner.org.empty()) owner.org = CapitalisedQualifier(ref.mention);
+      if (!owner.org.empty()) return IssuerOf(owner);
+    }
     // "Vale Brother's spokeswoman said": whoever speaks for the owner, a
     // person, not the owner.
     if (ref.kind == SpeakerRef::kDescription && !ref.org.empty() && !IsDeterminerPhrase(ref.mention)) {
@@ -4103,9 +4170,7 @@ class Extractor {
     if (ref.kind == SpeakerRef::kDescription &&
         (absl::StartsWithIgnoreCase(ref.mention, "a ") || absl::StartsWithIgnoreCase(ref.mention, "an ") ||
          absl::StartsWithIgnoreCase(ref.mention, "one "))) {
-      if (!ref.org.empty() && (DocumentNouns().contains(ref.name) || FindingNouns().contains(ref.name))) {
-        return IssuerOf(ref);
-      }
+      if (!ref.org.empty() && FindingNouns().contains(ref.name)) return IssuerOf(ref);
       if (!ref.org.empty()) {
         // "a spokeswoman for the Lakeside Trust" → "Lakeside Trust spokeswoman"
         std::string base = ref.mention.substr(0, ref.mention.rfind(" " + ref.org));

@@ -1450,6 +1450,21 @@ TEST(Quotes, AccordingToABodysOfficerNamesTheOfficer) {
   EXPECT_EQ(KindAndSpeakerOf(t, "Buyers want speed"), "indirect: Ann Kell");
 }
 
+// Texts and roles around a name: "a Dale League statement read" is the
+// league's; "the Harbor Herald report, which notes" the report's; "Health
+// Minister, Ola Brandt MSP, said" and "Ann Kell QC said" name the person.
+TEST(Quotes, StatementsThatReadAndLettersAfterNames) {
+  std::string t =
+      "The fine was upheld on Friday. \"The player ignored two warnings,\" a Dale League statement read.\n\n"
+      "The campaign linked to the Harbor Herald report, which notes, \"Most donors gave twice.\"\n\n"
+      "Beds are short. Northern Health Minister, Ola Brandt MSP, said: \"Beds will be added.\"\n\n"
+      "Ann Kell QC said: \"The appeal will fail.\"";
+  EXPECT_EQ(SpeakerOf(t, "The player ignored"), "Dale League");
+  EXPECT_EQ(SpeakerOf(t, "Most donors gave twice"), "Harbor Herald report");
+  EXPECT_EQ(SpeakerOf(t, "Beds will be added"), "Ola Brandt");
+  EXPECT_EQ(SpeakerOf(t, "The appeal will fail"), "Ann Kell");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
