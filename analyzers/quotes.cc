@@ -1,6 +1,8 @@
 #include "analyzers/quotes.h"
 
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -385,6 +387,23 @@ bool IsPublicBody(absl::string_view name) {
       "ministry", "committee", "commission", "council", "university", "college", "school", "police",
       "army", "office", "assembly", "administration", "democrats", "republicans", "tories", "labour"};
   return v->contains(LastWordLower(name));
+}
+
+// "Russia", "South Korea": a country's English name (from ICU's locale
+// data), which may speak for its government ("Russia has said …").
+bool IsCountryName(absl::string_view name) {
+  static const auto* v = [] {
+    auto* names = new absl::flat_hash_set<std::string>;
+    for (const char* const* code = icu::Locale::getISOCountries(); *code != nullptr; ++code) {
+      icu::UnicodeString display;
+      icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), display);
+      std::string utf8;
+      display.toUTF8String(utf8);
+      if (!utf8.empty() && utf8 != *code) names->insert(absl::AsciiStrToLower(utf8));
+    }
+    return names;
+  }();
+  return v->contains(absl::AsciiStrToLower(name));
 }
 
 // "Swedish", "Korean", "Italian", "Japanese": a word for a nationality,
@@ -1437,6 +1456,19 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     if (k >= 2 && j - k < 3 && toks[k - 1].lower == "and" && toks[k - 2].kind == Tok::kWord &&
         toks[k - 2].cap && !IsPossessive(toks[k - 2])) {
       auto first = SpeakerStartBefore(toks, k - 1, known);
+      // "Rosneft owns Yugansk and Russia has said": a name after a verb is its
+      // object; "and" opens a clause of its own.
+      static const auto* openers = new absl::flat_hash_set<std::string>{
+          "both", "but", "and", "while", "when", "as", "after", "before", "since", "then", "so"};
+      auto noun = [](std::string w) {  // "technology firms Dalecorp and Valeware said"
+        if (absl::EndsWith(w, "s")) w.pop_back();
+        return PersonNoun(w) || Titles().contains(w) || OrgWords().contains(w) || GenericOrgNouns().contains(w);
+      };
+      if (first && *first > 0 && toks[*first - 1].kind == Tok::kWord && !toks[*first - 1].cap &&
+          !openers->contains(toks[*first - 1].lower) && !Prepositions().contains(toks[*first - 1].lower) &&
+          !noun(toks[*first - 1].lower)) {
+        return k;
+      }
       if (first && toks[*first].cap && k - 1 - *first <= 3) {
         bool people = true;
         for (size_t x = *first; x <= j; ++x) {
@@ -2854,7 +2886,11 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
   }
   // "Hale's “no new fees” promise", "in Lusk's words, “…”"
   size_t owner = q;
-  if (q >= 1 && IsPossessive(toks[q - 1])) owner = q - 1;
+  // Not "Labour's “faltering campaign” would not be helped …": a quote that
+  // a verb follows is what the sentence is about, not the owner's words.
+  const bool verb_next = q + 1 < toks.size() && toks[q + 1].kind == Tok::kWord &&
+                         (FiniteAuxiliaries().contains(toks[q + 1].lower) || IsVerbAt(toks, q + 1));
+  if (q >= 1 && IsPossessive(toks[q - 1]) && !verb_next) owner = q - 1;
   if (q >= 3 && toks[q - 1].text == "," && toks[q - 2].lower == "words" && IsPossessive(toks[q - 3])) {
     owner = q - 3;
   }
@@ -3667,7 +3703,7 @@ class Extractor {
   // which is as likely no one ("Lately warned that").
   bool IdentifiableSpeaker(const SpeakerRef& who) const {
     return !(who.kind == SpeakerRef::kName && WordCount(who.name) == 1 && who.titles.empty() &&
-             !people_.known_words().contains(NormalizeText(who.name)));
+             !people_.known_words().contains(NormalizeText(who.name)) && !IsCountryName(who.name));
   }
 
   // "The commission said fees would rise": a definite description of an

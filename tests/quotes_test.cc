@@ -1465,6 +1465,18 @@ TEST(Quotes, StatementsThatReadAndLettersAfterNames) {
   EXPECT_EQ(SpeakerOf(t, "The appeal will fail"), "Ann Kell");
 }
 
+// A country may speak ("Norway has said …"), also after a clause whose
+// object ends in a name; a quote that a verb follows is the subject of its
+// sentence, not the words of the possessive before it.
+TEST(Quotes, CountriesSpeakAndAPossessedQuoteIsNotItsOwners) {
+  std::string t =
+      "Dalecorp now owns Portvale and Norway has said it will sell the docks.\n\n"
+      "Tory leader Ann Hale attacked the plan. Labour's \"tired old promises\" would not win many votes in "
+      "the marginal seats this spring, Ms Hale added.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "it will sell the docks"), "indirect: Norway");
+  EXPECT_EQ(SpeakerOf(t, "tired old promises"), "Ann Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
