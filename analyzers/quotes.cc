@@ -319,7 +319,8 @@ bool SpeaksForOthers(absl::string_view noun) {
 bool DescribesAPerson(absl::string_view noun) {
   static const auto* about_others = new absl::flat_hash_set<std::string>{
       "moderator", "host", "interviewer", "columnist", "reporter", "correspondent", "member",
-      "officer", "newspaper", "paper", "analyst", "expert"};
+      "officer", "newspaper", "paper", "analyst", "expert", "judge", "prosecutor", "magistrate", "coroner",
+      "referee"};
   if (SpeaksForOthers(noun) || about_others->contains(noun)) return false;
   return PersonNoun(noun) || Titles().contains(noun) || absl::EndsWith(noun, "-old");
 }
@@ -991,11 +992,18 @@ bool IsPeopleInPlural(absl::string_view lower) {
   return v->contains(lower);
 }
 
-// "some officials", "many analysts", or a bare plural ("economists").
+// A lower-case plural noun: "scouts", "critics"; not "class" or "news".
+bool LowerCasePlural(absl::string_view w) {
+  return w.size() > 3 && absl::ascii_islower(static_cast<unsigned char>(w[0])) && absl::EndsWith(w, "s") &&
+         !absl::EndsWith(w, "ss") && !absl::EndsWith(w, "us") && w != "news";
+}
+
+// "some officials", "many analysts", or a bare plural ("economists",
+// "scouts" when a passive names them as its agent).
 bool IsGroupDescription(absl::string_view mention) {
   const absl::string_view first = mention.substr(0, mention.find(' '));
   return IsGroupDeterminer(NormalizeText(first)) ||
-         (first.size() == mention.size() && IsPeopleInPlural(NormalizeText(mention)));
+         (first.size() == mention.size() && (IsPeopleInPlural(NormalizeText(mention)) || LowerCasePlural(mention)));
 }
 
 bool IsParticle(absl::string_view lower) {
@@ -1018,15 +1026,21 @@ std::string WithoutPossessive(std::string w) {
 
 bool IsInitial(absl::string_view w) { return w.size() == 2 && w[1] == '.'; }
 
+// "Jr", "III": a suffix that tells a son from his father, not a surname.
+bool IsGenerationSuffix(absl::string_view w) {
+  return w == "Jr" || w == "Jr." || w == "Sr" || w == "Sr." || w == "II" || w == "III" || w == "IV";
+}
+
 // A long capitalised run holds a role or an organisation before the person:
 // "Security Policy Kaja Kallas" → "Kaja Kallas"; "Harry M. Reid" stays whole.
 std::vector<std::string> PersonTail(std::vector<std::string> words) {
-  if (words.size() < 3) return words;
-  size_t n = words.size();
+  const size_t suffix = !words.empty() && IsGenerationSuffix(words.back()) ? 1 : 0;
+  if (words.size() < 3 + suffix) return words;
+  size_t n = words.size() - suffix;
   for (size_t k = n - 2; k < n; ++k) {
     if (OrgWords().contains(NormalizeText(words[k]))) return words;
   }
-  size_t keep = IsInitial(words[n - 2]) || IsParticle(words[n - 2]) ? 3 : 2;
+  size_t keep = (IsInitial(words[n - 2]) || IsParticle(words[n - 2]) ? 3 : 2) + suffix;
   return std::vector<std::string>(words.end() - keep, words.end());
 }
 
@@ -1525,8 +1539,10 @@ struct Person {
   bool OnlyAfterThe() const { return after_the > 0 && bare == 0; }
 };
 
+// The surname: "Pate" in "Luther Pate IV" as in "Pate".
 std::string LastWord(absl::string_view name) {
   std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
+  if (w.size() >= 2 && IsGenerationSuffix(w.back())) w.pop_back();
   return w.empty() ? "" : NormalizeText(w.back());
 }
 
@@ -2970,6 +2986,37 @@ std::optional<Cue> CueLaterInSentence(const std::vector<Tok>& toks, size_t q, Pe
   return std::nullopt;
 }
 
+// 'The plan was branded "a disgrace" by Ann Hale', 'described as "dull" and
+// "odd" by scouts': the agent of a passive verb of judging says the words.
+std::optional<Cue> PassiveAgentAfter(const std::vector<Tok>& toks, size_t q,
+                                     const absl::flat_hash_set<std::string>& known) {
+  static const auto* judging = new absl::flat_hash_set<std::string>{
+      "described", "called", "labelled", "labeled", "dubbed", "branded", "hailed", "derided", "praised",
+      "criticised", "criticized", "denounced", "condemned", "characterised", "characterized", "portrayed"};
+  const size_t s = SentenceStart(toks, q);
+  size_t v = q;
+  while (v > s && q - v < 4 && toks[v - 1].kind == Tok::kWord && toks[v - 1].lower == "as") --v;
+  if (v == s || toks[v - 1].kind != Tok::kWord || !judging->contains(toks[v - 1].lower)) return std::nullopt;
+  // past further quotes of the same list: 'as "dull" and "odd" by'
+  size_t k = q + 1;
+  while (k + 1 < toks.size() && (toks[k].kind == Tok::kQuote || toks[k].text == "," || toks[k].lower == "and" ||
+                                 toks[k].lower == "or")) {
+    ++k;
+  }
+  if (k + 1 >= toks.size() || toks[k].lower != "by") return std::nullopt;
+  std::optional<SpeakerRef> agent = InvertedSpeaker(toks, k + 1, known);  // "by Labour leader Ann Hale"
+  if (agent && (agent->kind == SpeakerRef::kName || agent->kind == SpeakerRef::kDescription)) return Cue{*agent, k};
+  // "by scouts who saw them": people in the plural, unnamed.
+  if (toks[k + 1].kind == Tok::kWord && LowerCasePlural(toks[k + 1].text)) {
+    SpeakerRef group;
+    group.kind = SpeakerRef::kDescription;
+    group.name = group.mention = toks[k + 1].text;
+    group.pos = toks[k + 1].start;
+    return Cue{group, k};
+  }
+  return std::nullopt;
+}
+
 // 'They did "all they could" to win, according to X.': the source a
 // sentence names after a partial quote outranks any verb in between.
 std::optional<Cue> AccordingToLater(const std::vector<Tok>& toks, size_t q,
@@ -3551,6 +3598,7 @@ class Extractor {
       // outranks a cue later in the sentence.
       if (auto owner = OwnerOfRemark(toks, SentenceStart(toks, q), q)) st.cue = Cue{*owner, q};
       if (!st.cue) st.cue = AccordingToLater(toks, q, people_.known_words());
+      if (!st.cue) st.cue = PassiveAgentAfter(toks, q, people_.known_words());
       if (!st.cue) st.cue = CueAfter(toks, q, people_);
       if (!st.cue) st.cue = CueBefore(toks, q, people_);
     }

@@ -1477,6 +1477,21 @@ TEST(Quotes, CountriesSpeakAndAPossessedQuoteIsNotItsOwners) {
   EXPECT_EQ(SpeakerOf(t, "tired old promises"), "Ann Hale");
 }
 
+// The agent of a passive verb of judging says the quoted words ("branded
+// “…” by X", "described as “…” and “…” by critics"); "Jr" or "IV" ends a
+// name but is no surname.
+TEST(Quotes, APassiveAgentSpeaksAndJuniorIsNoSurname) {
+  std::string t =
+      "The band met a promoter, Dan Ostrow. \"They were loud,\" Ostrow said. Early on they were described as "
+      "\"hopelessly slow\" and \"odd\" by critics who heard them.\n\n"
+      "The bypass was branded \"a folly\" by Green leader Ines Marsh.\n\n"
+      "Donor Carl Boyd Rusk IV backed the bid. Rusk denied it was about money.\n\n"
+      "\"I want a fair race,\" he said.";
+  EXPECT_EQ(SpeakerOf(t, "hopelessly slow"), "critics");
+  EXPECT_EQ(SpeakerOf(t, "a folly"), "Ines Marsh");
+  EXPECT_EQ(SpeakerOf(t, "I want a fair race"), "Boyd Rusk IV");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
