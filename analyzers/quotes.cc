@@ -365,19 +365,25 @@ bool IsPanelOrPaper(absl::string_view noun) {
 // "South Dale", "Lake Vore", "Vane County", "Dale Prison": a name that
 // starts or ends like a place's or a building's, which "he" or "she" never
 // means.
-bool NamesAPlace(absl::string_view name) {
-  static const auto* first_words = new absl::flat_hash_set<std::string>{
-      "lake", "river", "mount", "north", "south", "east", "west", "new", "san", "santa", "los", "las",
-      "port", "fort", "upper", "lower", "greater", "central", "northern", "southern", "eastern", "western",
-      "puerto", "palo", "porto", "santo"};
+// "Wall Street", "Dale County": a name whose last word is for a place.
+bool EndsLikeAPlace(absl::string_view name) {
   static const auto* last_words = new absl::flat_hash_set<std::string>{
       "county", "city", "island", "islands", "islander", "islanders", "valley", "bay", "beach", "park",
       "street", "avenue", "road", "square", "hill", "hills", "heights", "lake", "river", "mountains",
       "state", "province", "region", "district", "coast", "prison", "airport", "station", "stadium",
       "hall", "centre", "center", "hospital", "school", "village", "town", "falls", "springs"};
+  const size_t at = name.rfind(' ');
+  return at != absl::string_view::npos && last_words->contains(NormalizeText(name.substr(at + 1)));
+}
+
+bool NamesAPlace(absl::string_view name) {
+  static const auto* first_words = new absl::flat_hash_set<std::string>{
+      "lake", "river", "mount", "north", "south", "east", "west", "new", "san", "santa", "los", "las",
+      "port", "fort", "upper", "lower", "greater", "central", "northern", "southern", "eastern", "western",
+      "puerto", "palo", "porto", "santo"};
   std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
   if (w.size() < 2) return false;
-  return first_words->contains(NormalizeText(w.front())) || last_words->contains(NormalizeText(w.back()));
+  return first_words->contains(NormalizeText(w.front())) || EndsLikeAPlace(name);
 }
 
 // "the Supreme Court", "the Dale Party", "the Home Office": a body of the
@@ -3474,10 +3480,14 @@ class Extractor {
     if (start < 1 || toks[start].sentence_start) return false;
     size_t k = start - 1;
     if (k >= 1 && toks[k].kind == Tok::kWord && parts->contains(toks[k].lower)) --k;
+    // "shares in Dale Doughnuts", "a stake in Vale Oil": a company, not a place.
+    static const auto* holdings = new absl::flat_hash_set<std::string>{
+        "shares", "stake", "stakes", "holding", "holdings", "investment", "investments", "interest",
+        "confidence", "investors"};
     const std::string& w = toks[k].lower;
     return toks[k].kind == Tok::kWord &&
            IsPlacePreposition(w) &&
-           !(k >= 1 && toks[k - 1].lower == "according");
+           !(k >= 1 && (toks[k - 1].lower == "according" || (w == "in" && holdings->contains(toks[k - 1].lower))));
   }
 
   // "Carter dodged the question.": one capitalised word opening a sentence
@@ -4367,7 +4377,7 @@ class Extractor {
         // "the company" is never a court, a party or a ministry.
         const bool business = noun != "agency" && noun != "regulator" && noun != "network";
         auto body = [business](const Person& p) {
-          return !p.group && !IsEventOrWork(p.name) && !(business && IsPublicBody(p.name)) &&
+          return !p.group && !IsEventOrWork(p.name) && !(business && (IsPublicBody(p.name) || EndsLikeAPlace(p.name))) &&
                  (p.org || (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty()));
         };
         for (size_t k = speakers_.size(); k-- > 0;) {
@@ -4375,7 +4385,7 @@ class Extractor {
           if (body(people_.at(speakers_[k].person))) return speakers_[k].person;
         }
         int org = people_.LastMentionBefore(pos, [business](const Person& p) {
-          return p.org && !IsEventOrWork(p.name) && !(business && IsPublicBody(p.name));
+          return p.org && !IsEventOrWork(p.name) && !(business && (IsPublicBody(p.name) || EndsLikeAPlace(p.name)));
         });
         if (org >= 0) return org;
       }
@@ -4415,8 +4425,7 @@ class Extractor {
           size_t s = k;
           while (s > 0 && !toks[s].sentence_start && !toks[s].after_full_quote) --s;
           int issuer = people_.LastMentionBetween(toks[s].start, toks[k].start, [this](const Person& p) {
-            return p.org || p.gender != Gender::kUnknown ||
-                   absl::c_any_of(speakers_, [&](const Spoke& w) { return &people_.at(w.person) == &p; });
+            return p.org || p.gender != Gender::kUnknown || HasSpoken(p);
           });
           if (issuer >= 0) return issuer;
           break;
@@ -4515,7 +4524,21 @@ class Extractor {
       if (para - speakers_[k].para > kSpeakerReach) break;
       if (fits(people_.at(speakers_[k].person))) return speakers_[k].person;
     }
+    // "Dale Doughnuts said …. It also warned": before a body only mentioned,
+    // one that spoke lately, though nothing in its name marks it as a body.
+    if (ref.name == "it") {
+      for (size_t k = speakers_.size(); k-- > 0 && para - speakers_[k].para <= kSpeakerReach;) {
+        const Person& p = people_.at(speakers_[k].person);
+        if (p.gender == Gender::kUnknown && p.roles.empty() && !p.group && !p.thing && !IsPlace(p)) {
+          return speakers_[k].person;
+        }
+      }
+    }
     return people_.LastMentionBefore(pos, fits);
+  }
+
+  bool HasSpoken(const Person& p) {
+    return absl::c_any_of(speakers_, [&](const Spoke& k) { return &people_.at(k.person) == &p; });
   }
 
   // "a statement from Jo Pratt" speaks for Jo Pratt; "a survey by Harbor

@@ -1492,6 +1492,17 @@ TEST(Quotes, APassiveAgentSpeaksAndJuniorIsNoSurname) {
   EXPECT_EQ(SpeakerOf(t, "I want a fair race"), "Boyd Rusk IV");
 }
 
+// "shares in Dalemere Foods" name a company, not a place; "it" means the
+// body that spoke, though nothing in its name marks it as one, before a
+// street only mentioned; "the company" is never a street.
+TEST(Quotes, ItMeansTheBodyThatSpokeNotAStreet) {
+  std::string t =
+      "Shares in Dalemere Foods fell sharply on Wall Street after the firm cut its forecast.\n\n"
+      "The company expects lower sales. Dalemere Foods said a wet summer had hurt trade.\n\n"
+      "It also warned that prices would rise in the spring.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "prices would rise"), "indirect: Dalemere Foods");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
