@@ -2348,9 +2348,16 @@ size_t PersonAfterRoleAt(const std::vector<Tok>& toks, size_t k) {
   auto verb_like = [](const std::string& w) {
     return absl::EndsWith(w, "ed") || (absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss"));
   };
-  while (j < toks.size() && j < role + 3 && toks[j].kind == Tok::kWord && !toks[j].cap &&
+  // "contributor and monetary historian": two roles joined.
+  auto joined_role = [&toks, role](size_t x) {
+    return toks[x].lower == "and" && x > role && x + 1 < toks.size() && toks[x + 1].kind == Tok::kWord &&
+           !toks[x + 1].cap;
+  };
+  size_t limit = role + 3;
+  while (j < toks.size() && j < limit && toks[j].kind == Tok::kWord && !toks[j].cap &&
          !Prepositions().contains(toks[j].lower) && !SpeechVerbs().contains(toks[j].lower) &&
-         toks[j].lower != "and" && toks[j].lower != "who" && !verb_like(toks[j].lower)) {
+         (toks[j].lower != "and" || joined_role(j)) && toks[j].lower != "who" && !verb_like(toks[j].lower)) {
+    if (toks[j].lower == "and") limit = j + 4;
     ++j;
   }
   return j > role && j < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap ? j : toks.size();
@@ -2397,7 +2404,22 @@ size_t AfterConnective(const std::vector<Tok>& toks, size_t from, size_t limit) 
   static const auto* connectives = new absl::flat_hash_set<std::string>{
       "however", "meanwhile", "but", "and", "yet", "still", "now", "also", "instead", "separately",
       "elsewhere", "similarly", "likewise", "moreover", "nevertheless", "indeed"};
-  if (from + 2 >= limit || toks[from].kind != Tok::kWord || !connectives->contains(toks[from].lower)) return from;
+  if (from + 2 >= limit || toks[from].kind != Tok::kWord) return from;
+  // "On Monday, Mr Penn's spokesman said": a short phrase of time before
+  // its comma.
+  static const auto* time_openers = new absl::flat_hash_set<std::string>{"on", "last", "earlier", "later", "in"};
+  if (time_openers->contains(toks[from].lower)) {
+    size_t comma = from + 1;
+    while (comma < limit && comma < from + 4 && toks[comma].kind == Tok::kWord &&
+           (IsTimeWord(toks[comma].lower) || toks[comma].lower == "the")) {
+      ++comma;
+    }
+    if (comma > from + 1 && comma + 1 < limit && toks[comma].text == "," && toks[comma + 1].kind == Tok::kWord) {
+      return comma + 1;
+    }
+    return from;
+  }
+  if (!connectives->contains(toks[from].lower)) return from;
   size_t next = from + 1;
   if (toks[next].text == ",") ++next;
   return next < limit && toks[next].kind == Tok::kWord ? next : from;
@@ -3909,6 +3931,19 @@ class Extractor {
         return Reported{k, e, Cue{r, v}};
       }
       if (NamedOrganisationDescribed(toks, s, v, r)) return Reported{k, e, Cue{r, v}};
+      // "The prime minister's spokesman said the plan …": a description of
+      // someone who speaks right before a sure reporting verb.
+      // Not an office ("the home secretary"), whose holder a pronoun after
+      // it finds surer as a described subject.
+      if (r.kind == SpeakerRef::kDescription && sure_verb &&
+          (SpeaksForOthers(r.name) || (PersonNoun(r.name) && !Titles().contains(r.name)))) {
+        size_t j = v;  // past auxiliaries: "has said"
+        while (j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower)) --j;
+        if (auto at = SpeakerStartBefore(toks, j, people_.known_words());
+            at && toks[*at].start == r.pos && *at + WordCount(r.mention) == j) {
+          return Reported{k, e, Cue{r, v}};
+        }
+      }
       // "analysts say the figures …", "some experts believe …": an unnamed
       // group right before its verb.
       if (r.kind == SpeakerRef::kDescription && IsGroupDescription(r.mention)) {
@@ -4458,8 +4493,7 @@ class Extractor {
       // not whoever spoke last.
       if (SpeaksForOthers(noun)) {
         if (int holder = people_.LastMentionBefore(pos, fits); holder >= 0) return holder;
-        std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
-        return people_.Add(described, described, noun);
+        return AddSpokesperson(ref.mention.substr(ref.mention.find(' ') + 1), noun);
       }
       // "the panel said", "the paper reported": a body, not the man or woman
       // who spoke last.

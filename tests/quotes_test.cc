@@ -1503,6 +1503,23 @@ TEST(Quotes, ItMeansTheBodyThatSpokeNotAStreet) {
   EXPECT_EQ(KindAndSpeakerOf(t, "prices would rise"), "indirect: Dalemere Foods");
 }
 
+// "The mayor's official spokesman said the plan …": a description of
+// someone who speaks reports a clause, and "he" then means them; "On
+// Monday," opens a sentence before its subject; "contributor and monetary
+// historian Ada Brill" is two roles of one person.
+TEST(Quotes, ADescribedSpokesmanReportsAClauseAndIsHeLater) {
+  std::string t =
+      "Lord Pym said the mayor ignored the council.\n\n"
+      "The city mayor's official spokesman said the council was still consulted. But he added: \"Not every choice "
+      "can wait for a vote.\"\n\n"
+      "On Tuesday, Mr Ruane's spokeswoman said: \"The minister will not resign.\"\n\n"
+      "According to Dale Post contributor and monetary historian Ada Brill, rates have fallen six times.";
+  EXPECT_EQ(SpeakerOf(t, "the council was still consulted"), "city mayor's official spokesman");
+  EXPECT_EQ(SpeakerOf(t, "Not every choice"), "city mayor's official spokesman");
+  EXPECT_EQ(SpeakerOf(t, "The minister will not resign"), "Ruane spokeswoman");
+  EXPECT_EQ(SpeakerOf(t, "rates have fallen six times"), "Ada Brill");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
