@@ -2125,21 +2125,28 @@ size_t AfterTimeAdverbial(const std::vector<Tok>& toks, size_t j, size_t e) {
 std::optional<SpeakerRef> PossessiveBodySubject(const std::vector<Tok>& toks, size_t s, size_t v) {
   size_t j = v;
   while (j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower)) --j;
-  if (j < s + 2 || toks[j - 1].kind != Tok::kWord || !BodyOfSomeone().contains(toks[j - 1].lower)) {
+  // "the Dale Post's reporting showed that": the text's owner says it.
+  const bool text = j >= s + 2 && (toks[j - 1].lower == "reporting" || DocumentNouns().contains(toks[j - 1].lower));
+  if (j < s + 2 || toks[j - 1].kind != Tok::kWord || !(BodyOfSomeone().contains(toks[j - 1].lower) || text)) {
     return std::nullopt;
   }
   const Tok& owner = toks[j - 2];
   if (owner.kind != Tok::kWord || !owner.cap || !IsPossessive(owner)) return std::nullopt;
   size_t first = j - 2;
   while (first > s && toks[first - 1].kind == Tok::kWord && toks[first - 1].cap) --first;
-  if (first > s && toks[first - 1].text != ",") return std::nullopt;
+  // "…, after Dale TV's reporting indicated that": a clause of its own.
+  static const auto* subordinators = new absl::flat_hash_set<std::string>{
+      "after", "when", "because", "as", "since", "while", "but", "and", "though", "although"};
+  if (first > s && toks[first - 1].text != "," && !subordinators->contains(toks[first - 1].lower)) {
+    return std::nullopt;
+  }
   std::vector<std::string> words;
   for (size_t x = first; x + 2 < j; ++x) words.push_back(toks[x].text);
   words.push_back(WithoutPossessive(owner.text));
   words = PersonTail(std::move(words));  // "Rival Ada Lusk's" → "Ada Lusk"
   SpeakerRef r;
   r.kind = SpeakerRef::kName;
-  r.name = absl::StrJoin(words, " ") + " " + toks[j - 1].text;
+  r.name = absl::StrJoin(words, " ") + (text ? "" : " " + toks[j - 1].text);
   r.mention = r.name;
   r.pos = toks[first].start;
   return r;
@@ -2508,6 +2515,17 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   // "Scottish Finance Minister, Tom Kell MSP, said": a capitalised role,
   // then its holder between commas.
   if (auto holder = HolderAfterCapitalisedRole(toks, from, v, known)) return *holder;
+  // "Ann Kell, a Dalewings spokeswoman told": a name, then a description of
+  // her whose closing comma is missing.
+  if (SpeakerRef named = NameForward(toks, from, known, /*subject=*/true);
+      named.kind == SpeakerRef::kName && WordCount(named.name) >= 2) {
+    const size_t comma = from + WordCount(named.mention);
+    if (comma + 2 < v && toks[comma].text == "," &&
+        (toks[comma + 1].lower == "a" || toks[comma + 1].lower == "an" || toks[comma + 1].lower == "the")) {
+      SpeakerRef described = SpeakerForward(toks, comma + 1, known);
+      if (described.kind == SpeakerRef::kDescription && comma + 1 + WordCount(described.mention) == v) return named;
+    }
+  }
   // "the paper quoted Mr Chernin as saying": the one quoted speaks.
   if (toks[v].lower == "saying" && v >= from + 2 && toks[v - 1].lower == "as") {
     if (auto st = SpeakerStartBefore(toks, v - 1, known); st && *st >= from) {
@@ -2854,7 +2872,9 @@ std::optional<SpeakerRef> OwnerOfRemark(const std::vector<Tok>& toks, size_t s, 
   // remarks were “…”").
   static const auto* remarks = new absl::flat_hash_set<std::string>{
       "description", "characterization", "characterisation", "warning", "accusation", "claim",
-      "assertion", "promise", "pledge", "call", "charge", "insistence", "prediction", "vow"};
+      "assertion", "promise", "pledge", "call", "charge", "insistence", "prediction", "vow",
+      "descriptions", "characterizations", "characterisations", "warnings", "accusations", "claims",
+      "assertions", "promises", "pledges", "calls", "charges", "predictions", "vows"};
   constexpr size_t kReach = 8;  // tokens from the noun to the quote
   for (size_t n = q; n-- > s + 1 && q - n <= kReach;) {
     if (toks[n].kind != Tok::kWord) return std::nullopt;

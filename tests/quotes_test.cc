@@ -1520,6 +1520,21 @@ TEST(Quotes, ADescribedSpokesmanReportsAClauseAndIsHeLater) {
   EXPECT_EQ(SpeakerOf(t, "rates have fallen six times"), "Ada Brill");
 }
 
+// "Ann Kell, a Dalewings spokeswoman told …": the name before an
+// appositive that lacks its closing comma; "after Dale TV's reporting
+// indicated that": the text's owner; "Penn's past descriptions of them as".
+TEST(Quotes, AppositivesWithoutTheirCommaAndTheOwnersOfTexts) {
+  std::string t =
+      "\"We are weighing what we can do,\" Ann Kell, a Dalewings spokeswoman told the BBC. \"We are checking "
+      "which courts could hear it.\"\n\n"
+      "Senator Jo Pratt gave back the gifts after Dale TV's reporting indicated that several donors did not "
+      "know her.\n\n"
+      "Mr Penn's past descriptions of rivals as \"rusty old hinges\" came up again.";
+  EXPECT_EQ(SpeakerOf(t, "which courts could hear it"), "Ann Kell");
+  EXPECT_EQ(SpeakerOf(t, "several donors did not know her"), "Dale TV");
+  EXPECT_EQ(SpeakerOf(t, "rusty old hinges"), "Penn");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
