@@ -3168,6 +3168,9 @@ class Extractor {
       // "Nobody could picture Jo Pratt …": a name after the sentence's
       // finite verb, in the same clause, is not its subject.
       bool past_verb = false;
+      // "Although Hale's case was closed, Ann Lusk took …": a name in an
+      // opening subordinate clause leaves the main clause its own subject.
+      size_t subordinate_end = 0;
       for (size_t i = 0; i < toks.size(); ++i) {
         if (toks[i].kind == Tok::kPunct && toks[i].text != "'") past_verb = false;
         // "Speaking in Dover, New Ruritania, Hale said": the subject follows one of
@@ -3188,6 +3191,15 @@ class Extractor {
                     (IsPreposition(toks[i].lower) ||
                      openers->contains(toks[i].lower) || participle);
           after_fronted = toks.size();
+          subordinate_end = 0;
+          if (toks[i].kind == Tok::kWord && openers->contains(toks[i].lower)) {
+            for (size_t c = i + 1; c < toks.size() && !toks[c].sentence_start && !toks[c].after_full_quote; ++c) {
+              if (toks[c].text == ",") {
+                subordinate_end = c;
+                break;
+              }
+            }
+          }
           // "The home secretary has admitted …", "But the spokesman
           // questioned …": a description as the subject, which a pronoun
           // after it may mean.
@@ -3385,10 +3397,11 @@ class Extractor {
           // qualifies a role before another name is not the subject; the
           // person after the role is.
           const bool qualifies = !speaks && RoleNounThenName(toks, start);
+          const bool subordinate = start < subordinate_end;
           people_.Mention(person, toks[start].start,
                           !qualifies && ((!sentence_has_subject && !object) || speaks || main_subject),
                           past_verb && !own_verb && !clause_subject && !speaks && !main_subject);
-          if (!qualifies) sentence_has_subject = true;
+          if (!qualifies && !subordinate) sentence_has_subject = true;
         }
       }
     }

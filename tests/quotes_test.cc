@@ -1535,6 +1535,18 @@ TEST(Quotes, AppositivesWithoutTheirCommaAndTheOwnersOfTexts) {
   EXPECT_EQ(SpeakerOf(t, "rusty old hinges"), "Penn");
 }
 
+// "Although … Ms Hale …, Attorney General Ana Pires took …": a name in an
+// opening subordinate clause leaves the main clause its own subject, whom
+// "she" then means.
+TEST(Quotes, ANameInAnOpeningClauseLeavesTheMainClauseItsSubject) {
+  std::string t =
+      "Although the review of party leader Sara Hale's accounts was far from over, Attorney General Ana Pires "
+      "took the final step on Monday of announcing that the office would not charge Hale.\n\n"
+      "\"This afternoon I met the director of the fraud office and the lawyers and agents who carried out the "
+      "long review of the party's accounts during the years when Ms Hale led it,\" she said in a statement.";
+  EXPECT_EQ(SpeakerOf(t, "This afternoon I met the director"), "Ana Pires");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
