@@ -1103,9 +1103,11 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
       if (ok && t.sentence_start && !known.contains(t.lower) && titles.empty() && !subject) {
         // A sentence's first word names someone only if a name continues it.
         // "Theresa May": after a forename even a month or a modal is a surname.
+        // "Ana de Vries": a particle may come between.
         const bool forename = MaleForenames().contains(t.lower) || FemaleForenames().contains(t.lower);
-        ok = j + 1 < n && toks[j + 1].kind == Tok::kWord && toks[j + 1].cap &&
-             (!NotNames().contains(toks[j + 1].lower) || forename);
+        const size_t next = j + 1 < n && IsParticle(toks[j + 1]) ? j + 2 : j + 1;
+        ok = next < n && toks[next].kind == Tok::kWord && toks[next].cap &&
+             (!NotNames().contains(toks[next].lower) || forename);
       }
     } else {
       ok = t.cap || (IsParticle(t.lower) && j + 1 < n && toks[j + 1].cap);

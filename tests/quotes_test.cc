@@ -1547,6 +1547,17 @@ TEST(Quotes, ANameInAnOpeningClauseLeavesTheMainClauseItsSubject) {
   EXPECT_EQ(SpeakerOf(t, "This afternoon I met the director"), "Ana Pires");
 }
 
+// A name with a particle opens a sentence ("Ana de Vries, the fund's
+// director, said …") as one without does.
+TEST(Quotes, AParticleInsideANameThatOpensASentence) {
+  std::string t =
+      "Dalmatia owes the fund a great deal.\n\n"
+      "Minister Ivo Kral said the talks had gone well. Ana de Vries, the fund's director, said the new loan "
+      "would help. \"I believe the programme will work,\" she said.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "the new loan would help"), "indirect: Ana de Vries");
+  EXPECT_EQ(SpeakerOf(t, "I believe the programme"), "Ana de Vries");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
