@@ -2051,8 +2051,8 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   // "it was said that", "he was thought to": a passive names no speaker.
   if (i > 0 && (toks[i - 1].lower == "was" || toks[i - 1].lower == "were" || toks[i - 1].lower == "is" ||
                 toks[i - 1].lower == "are") &&
-      (w == "said" || w == "reported" || w == "believed" ||
-       w == "thought" || w == "claimed" || w == "alleged")) {
+      (w == "said" || w == "reported" || w == "believed" || w == "thought" || w == "claimed" || w == "alleged" ||
+       w == "predicted" || w == "estimated" || w == "expected" || w == "feared" || w == "understood")) {
     return false;
   }
   if (NeedsParticle(w)) {
@@ -2425,6 +2425,15 @@ size_t AfterConnective(const std::vector<Tok>& toks, size_t from, size_t limit) 
     }
     if (comma > from + 1 && comma + 1 < limit && toks[comma].text == "," && toks[comma + 1].kind == Tok::kWord) {
       return comma + 1;
+    }
+    return from;
+  }
+  // "Appearing on Dale Radio, Mr Penn …": a participle's phrase before its comma.
+  if (absl::EndsWith(toks[from].lower, "ing") && toks[from + 1].kind == Tok::kWord &&
+      Prepositions().contains(toks[from + 1].lower)) {
+    for (size_t comma = from + 2; comma + 1 < limit && comma < from + 12; ++comma) {
+      if (toks[comma].text == ",") return toks[comma + 1].kind == Tok::kWord ? comma + 1 : from;
+      if (toks[comma].kind != Tok::kWord) break;
     }
     return from;
   }
@@ -3803,12 +3812,21 @@ class Extractor {
     size_t s = 0;
     while (s < toks.size()) {
       size_t e = SentenceEnd(toks, s);
+      size_t next = e + 1;
+      // '… said: “We won.” Tom Hale said the plan …': a quote that ends with
+      // its own full stop ends the sentence.
+      for (size_t k = s + 1; k < e && k < toks.size(); ++k) {
+        if (toks[k].after_full_quote) {
+          e = next = k;
+          break;
+        }
+      }
       bool has_quote = false;
       for (size_t k = s; k < e && k < toks.size(); ++k) {
         has_quote |= toks[k].kind == Tok::kQuote && accepted_.contains(toks[k].seg);
       }
       if (!has_quote && e > s + 3) IndirectInSentence(p, toks, s, std::min(e, toks.size()));
-      s = e + 1;
+      s = next;
     }
   }
 
@@ -4406,6 +4424,11 @@ class Extractor {
         fits = [this, want, they = ref.name == "they"](const Person& p) {
           if (IsPlace(p) || (!they && p.sure == Gender::kUnknown && NamesAPlace(p.name))) return false;
           if (they) return true;
+          // "EA", "IDC": letters for a body, never "he" or "she".
+          if (p.sure == Gender::kUnknown && WordCount(p.name) == 1 &&
+              absl::c_none_of(p.name, [](char c) { return absl::ascii_islower(c); })) {
+            return false;
+          }
           return !p.org && !p.thing && !p.group && !p.OnlyAfterThe() &&
                  (p.gender == want || (p.gender == Gender::kUnknown && MayBeSomeone(p)));
         };

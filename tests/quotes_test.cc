@@ -1558,6 +1558,22 @@ TEST(Quotes, AParticleInsideANameThatOpensASentence) {
   EXPECT_EQ(SpeakerOf(t, "I believe the programme"), "Ana de Vries");
 }
 
+// A quote that ends with its own full stop ends its sentence, so reported
+// speech may follow in the same paragraph; "Appearing on Dale Radio," is
+// no subject; "it is predicted that" names no one; "IDC" is never "he".
+TEST(Quotes, ReportedSpeechAfterAQuoteThatEndsItsSentence) {
+  std::string t =
+      "Ann Kell said: \"We will carry the vote.\" Tom Hale said the plan would fail in the spring.\n\n"
+      "Appearing on Dale Radio's breakfast show, Mr Hale, who is standing in Vale, admitted that few voters "
+      "knew him.\n\n"
+      "It is predicted that sales will double by the end of next year.\n\n"
+      "Ian Roe works for analysts IDC. IDC said the market had grown. \"Prices are falling fast,\" he said.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "the plan would fail"), "indirect: Tom Hale");
+  EXPECT_EQ(KindAndSpeakerOf(t, "few voters knew him"), "indirect: Tom Hale");
+  EXPECT_EQ(SpeakerOf(t, "sales will double"), "(no quote)");
+  EXPECT_EQ(SpeakerOf(t, "Prices are falling fast"), "Ian Roe");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
