@@ -1704,7 +1704,13 @@ class People {
                               a != b && !absl::EndsWith(a, " " + b) && !absl::EndsWith(b, " " + a);
       // "Bank of Dale" is no one called "Dale".
       const bool org_and_one_word = IsOrgName(std::string(name)) && Words(name) >= 2 && !p.org && Words(p.name) == 1;
-      if (!gender_clash && !forename_clash && !full_names_clash && !orgs_clash && !org_and_one_word && fallback < 0) {
+      // "the Hale campaign spokesman" and "the State Department spokesman"
+      // speak for two bodies.
+      const bool spokespeople_clash = Words(name) >= 2 && Words(p.name) >= 2 && a != b &&
+                                      SpeaksForOthers(LastWordLower(name)) && !absl::EndsWith(a, " " + b) &&
+                                      !absl::EndsWith(b, " " + a);
+      if (!gender_clash && !forename_clash && !full_names_clash && !orgs_clash && !org_and_one_word &&
+          !spokespeople_clash && fallback < 0) {
         fallback = i;
       }
     }
@@ -2498,6 +2504,7 @@ SpeakerRef WithRoleBefore(SpeakerRef named, const std::vector<Tok>& toks, size_t
   for (size_t x = from; x < to; ++x) role.push_back(toks[x].text);
   named.titles = absl::StrJoin(role, " ") + (named.titles.empty() ? "" : " " + named.titles);
   named.mention = absl::StrJoin(role, " ") + " " + named.mention;
+  named.pos = toks[from].start;
   return named;
 }
 
@@ -2506,13 +2513,23 @@ SpeakerRef WithRoleBefore(SpeakerRef named, const std::vector<Tok>& toks, size_t
 std::optional<SpeakerRef> HolderAfterCapitalisedRole(const std::vector<Tok>& toks, size_t from, size_t v,
                                                      const absl::flat_hash_set<std::string>& known) {
   size_t c = from;
-  while (c < v && c < from + 5 && toks[c].kind == Tok::kWord && toks[c].cap) ++c;
-  if (c == from || c + 3 > v || toks[c].text != "," || !Titles().contains(toks[c - 1].lower)) return std::nullopt;
+  size_t title = from;  // "Director of Public Prosecutions": the title may come first
+  while (c < v && c < from + 6 && toks[c].kind == Tok::kWord &&
+         (toks[c].cap || (c > from && (toks[c].lower == "of" || toks[c].lower == "for") && c + 1 < v && toks[c + 1].cap))) {
+    if (Titles().contains(toks[c].lower)) title = c;
+    ++c;
+  }
+  if (c == from || c + 3 > v || toks[c].text != "," || !Titles().contains(toks[title].lower)) return std::nullopt;
   SpeakerRef named = NameForward(toks, c + 1, known);
   if (named.kind != SpeakerRef::kName || WordCount(named.name) < 2) return std::nullopt;
   size_t e = c + 1 + WordCount(named.mention);
   while (e < v && toks[e].kind == Tok::kWord && toks[e].cap) ++e;  // "MSP"
   if (e < v && toks[e].text == ",") ++e;
+  // "…, who sits on the board, said"
+  if (e < v && toks[e].lower == "who") {
+    while (e < v && toks[e].text != ",") ++e;
+    if (e < v) ++e;
+  }
   if (e != v) return std::nullopt;
   return WithRoleBefore(named, toks, from, c);
 }
@@ -3227,7 +3244,10 @@ class Extractor {
           if (d < toks.size() && (definite || toks[d].lower == "a" || toks[d].lower == "an")) {
             SpeakerRef r = SpeakerForward(toks, d, people_.known_words());
             size_t after = d + WordCount(r.mention);
-            while (!definite && after < toks.size() && Auxiliaries().contains(toks[after].lower)) ++after;
+            while (!definite && after < toks.size() && Auxiliaries().contains(toks[after].lower) &&
+                   !IsVerbAt(toks, after)) {  // "told" is both
+              ++after;
+            }
             if (r.kind == SpeakerRef::kDescription && after < toks.size() &&
                 toks[after].kind == Tok::kWord && !toks[after].cap &&
                 (IsVerbAt(toks, after) ||
@@ -3683,7 +3703,7 @@ class Extractor {
     if (!st.cue && !ends_sentence) st.cue = CueLaterInSentence(toks, q, people_);
     // "X said in a statement. “…”": a lead-in sentence in the same paragraph.
     if (!st.cue && q > 1 && (EndsSentence(toks, q - 1) || toks[q - 1].text == ":")) {
-      st.cue = LeadIn(std::vector<Tok>(toks.begin(), toks.begin() + q));
+      st.cue = LeadIn(std::vector<Tok>(toks.begin(), toks.begin() + q), /*same_paragraph=*/true);
     }
     if (!st.cue && q > 0 && toks[q - 1].kind == Tok::kQuote && !statements_.empty()) {
       st.cue = statements_.back().cue;  // between two segments of one sentence
@@ -3719,19 +3739,30 @@ class Extractor {
   }
 
   // The cue a paragraph's last sentence gives to a quote that follows it:
-  // a colon lead-in, or a speech verb with nothing reported after it.
-  std::optional<Cue> LeadIn(const std::vector<Tok>& prev) {
+  // a colon lead-in, or a speech verb with nothing reported after it. In
+  // the quote's own paragraph (`same_paragraph`) it may report a clause:
+  // "Ann Berg said the plan had failed. “…”" goes on with her words.
+  std::optional<Cue> LeadIn(const std::vector<Tok>& prev, bool same_paragraph = false) {
     if (prev.size() < 2) return std::nullopt;
     size_t end = prev.size() - 1;  // the final ':' or '.'
     if (prev[end].text != ":" && prev[end].text != ".") return std::nullopt;
     size_t s = SentenceStart(prev, end);
-    for (size_t v = end; v-- > s;) {
+    // A clause it reports may hold verbs of its own: then the first verb is
+    // the sentence's.
+    size_t first = end;
+    for (size_t v = s; v < end && same_paragraph; ++v) {
+      if (IsVerbAt(prev, v)) {
+        first = v + 1;
+        break;
+      }
+    }
+    for (size_t v = first; v-- > s;) {
       if (!IsVerbAt(prev, v)) continue;
       // "said in a statement." reports nothing itself; "said that …" does.
       for (size_t k = v + 1; k < end; ++k) {
-        if (prev[k].lower == "that" || prev[k].kind == Tok::kQuote) return std::nullopt;
+        if ((prev[k].lower == "that" && !same_paragraph) || prev[k].kind == Tok::kQuote) return std::nullopt;
       }
-      if (end - v > 8) return std::nullopt;
+      if (end - v > 8 && !same_paragraph) return std::nullopt;
       // "Hale “did well” there, said analyst Ann Berg. “…”": inverted, the
       // speaker follows the verb.
       // Not a second verb: "“…,” said Ann Berg, reports the Dale Post."
@@ -3739,11 +3770,18 @@ class Extractor {
       for (size_t u = s; u < v; ++u) first_verb = first_verb && !IsVerbAt(prev, u);
       if (v > s && first_verb && (prev[v - 1].text == "," || prev[v - 1].kind == Tok::kQuote) &&
           !ObjectIsListener(prev[v].lower)) {
-        if (auto inv = InvertedSpeaker(prev, v + 1 + (NeedsParticle(prev[v].lower) ? 1 : 0), people_.known_words())) {
+        const size_t at = v + 1 + (NeedsParticle(prev[v].lower) ? 1 : 0);
+        // Not "…, said that Google should …": the name must end the sentence.
+        if (auto inv = InvertedSpeaker(prev, at, people_.known_words());
+            inv && (!same_paragraph || at + WordCount(inv->mention) == end || prev[at + WordCount(inv->mention)].text == ",")) {
           return Cue{*inv, v};
         }
       }
       SpeakerRef r = SubjectOf(prev, s, v, people_);
+      // A clause's speaker opens the sentence, past a connective.
+      if (same_paragraph && r.kind != SpeakerRef::kNone && r.pos != prev[AfterConnective(prev, s, v)].start) {
+        return std::nullopt;
+      }
       if (r.kind != SpeakerRef::kNone) return Cue{r, v};
       if (v == s) {  // "Stated Stone:"
         if (auto inv = InvertedSpeaker(prev, v + 1, people_.known_words())) return Cue{*inv, v};
@@ -4366,9 +4404,13 @@ class Extractor {
         return AddSpokesperson(org + " " + base, ref.name);
       }
       const std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
-      int who = people_.Add(described, described, ref.name);
-      // "a survey by …", "a new report": a thing, never "he" or "she".
       const std::string& head = ref.name;
+      // "a Labour Party spokesman": a person, whatever words the party's name holds.
+      if (SpeaksForOthers(head) || (PersonNoun(head) && !OrgWords().contains(head))) {
+        return AddSpokesperson(described, head);
+      }
+      int who = people_.Add(described, described, head);
+      // "a survey by …", "a new report": a thing, never "he" or "she".
       if (who >= 0 && (DocumentNouns().contains(head) || FindingNouns().contains(head) ||
                        OrgWords().contains(head) || GenericOrgNouns().contains(head))) {
         people_.at(who).thing = true;

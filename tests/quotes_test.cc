@@ -1574,6 +1574,25 @@ TEST(Quotes, ReportedSpeechAfterAQuoteThatEndsItsSentence) {
   EXPECT_EQ(SpeakerOf(t, "Prices are falling fast"), "Ian Roe");
 }
 
+// A quote with no cue after a sentence that reports its speaker's words in
+// the same paragraph goes on with them; "a Vale Party spokesman" is a
+// person, and not the Dale Trust spokesman; "Director of Public Works, Ana
+// Reis, who …, said" names the holder.
+TEST(Quotes, AQuoteAfterReportedSpeechGoesOnWithItsSpeaker) {
+  std::string t =
+      "Around 9,000 people signed the petition.\n\n"
+      "Ola Brandt, organiser for the residents' group Save Our Pier, said that the council should not be "
+      "blamed for the storm. \"Of course the council should be allowed to choose the builder.\"\n\n"
+      "A Dale Trust spokesman said the trust would help. A Vale Party spokesman told the Dale Post the party "
+      "would wait. \"When we know the costs, we will decide,\" he said.\n\n"
+      "Director of Public Works, Ana Reis, who sits on the board, said the pier could be saved. \"It will "
+      "take two summers.\"";
+  EXPECT_EQ(SpeakerOf(t, "Of course the council"), "Ola Brandt");
+  EXPECT_EQ(SpeakerOf(t, "When we know the costs"), "Vale Party spokesman");
+  EXPECT_EQ(KindAndSpeakerOf(t, "the pier could be saved"), "indirect: Ana Reis");
+  EXPECT_EQ(SpeakerOf(t, "It will take two summers"), "Ana Reis");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
