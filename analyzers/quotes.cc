@@ -4362,6 +4362,23 @@ class Extractor {
         }
       }
       int i = people_.Find(ref.name, ref.titles);
+      // "Glenn Campbell said …. Glenn said": a word no one's surname, alone,
+      // means the one man or woman named in full with it first.
+      if ((i < 0 || WordCount(people_.at(i).name) == 1) && WordCount(ref.name) == 1 && ref.titles.empty()) {
+        const std::string first = ref.name + " ";
+        int only = -1, count = 0;
+        for (int k = 0; k < people_.size(); ++k) {
+          const Person& p = people_.at(k);
+          const std::string lower = NormalizeText(ref.name);
+          const bool forename = MaleForenames().contains(lower) || FemaleForenames().contains(lower);
+          if (!p.org && !p.group && (p.sure != Gender::kUnknown || forename) && absl::StartsWith(p.name, first) &&
+              !SpeaksForOthers(LastWordLower(p.name))) {
+            only = k;
+            ++count;
+          }
+        }
+        if (count == 1) i = only;
+      }
       if (i < 0) i = people_.Add(ref.name, ref.titles, "");
       // "the Center for Open Politics": a body's full name, where only the
       // capitalised run after "for" was seen as a name ("Open Politics").

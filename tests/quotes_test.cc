@@ -1593,6 +1593,14 @@ TEST(Quotes, AQuoteAfterReportedSpeechGoesOnWithItsSpeaker) {
   EXPECT_EQ(SpeakerOf(t, "It will take two summers"), "Ana Reis");
 }
 
+// "Sharon Lusk said …. Sharon said": a forename alone means the one woman
+// named in full with it; not a body ("Dalecorp spokeswoman").
+TEST(Quotes, AForenameAloneMeansTheOnePersonNamedWithIt) {
+  std::string t =
+      "The singer Sharon Lusk said the tour had been long. Sharon said the band would rest until May.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "the band would rest"), "indirect: Sharon Lusk");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
