@@ -362,9 +362,6 @@ bool IsPanelOrPaper(absl::string_view noun) {
   return v->contains(noun);
 }
 
-// "South Dale", "Lake Vore", "Vane County", "Dale Prison": a name that
-// starts or ends like a place's or a building's, which "he" or "she" never
-// means.
 // "Wall Street", "Dale County": a name whose last word is for a place.
 bool EndsLikeAPlace(absl::string_view name) {
   static const auto* last_words = new absl::flat_hash_set<std::string>{
@@ -376,6 +373,9 @@ bool EndsLikeAPlace(absl::string_view name) {
   return at != absl::string_view::npos && last_words->contains(NormalizeText(name.substr(at + 1)));
 }
 
+// "South Dale", "Lake Vore", "Vane County", "Dale Prison": a name that
+// starts or ends like a place's or a building's, which "he" or "she" never
+// means.
 bool NamesAPlace(absl::string_view name) {
   static const auto* first_words = new absl::flat_hash_set<std::string>{
       "lake", "river", "mount", "north", "south", "east", "west", "new", "san", "santa", "los", "las",
@@ -2515,7 +2515,8 @@ std::optional<SpeakerRef> HolderAfterCapitalisedRole(const std::vector<Tok>& tok
   size_t c = from;
   size_t title = from;  // "Director of Public Prosecutions": the title may come first
   while (c < v && c < from + 6 && toks[c].kind == Tok::kWord &&
-         (toks[c].cap || (c > from && (toks[c].lower == "of" || toks[c].lower == "for") && c + 1 < v && toks[c + 1].cap))) {
+         (toks[c].cap ||
+          (c > from && (toks[c].lower == "of" || toks[c].lower == "for") && c + 1 < v && toks[c + 1].cap))) {
     if (Titles().contains(toks[c].lower)) title = c;
     ++c;
   }
@@ -3773,7 +3774,8 @@ class Extractor {
         const size_t at = v + 1 + (NeedsParticle(prev[v].lower) ? 1 : 0);
         // Not "…, said that Google should …": the name must end the sentence.
         if (auto inv = InvertedSpeaker(prev, at, people_.known_words());
-            inv && (!same_paragraph || at + WordCount(inv->mention) == end || prev[at + WordCount(inv->mention)].text == ",")) {
+            inv && (!same_paragraph || at + WordCount(inv->mention) == end ||
+                    prev[at + WordCount(inv->mention)].text == ",")) {
           return Cue{*inv, v};
         }
       }
@@ -4362,22 +4364,8 @@ class Extractor {
         }
       }
       int i = people_.Find(ref.name, ref.titles);
-      // "Glenn Campbell said …. Glenn said": a word no one's surname, alone,
-      // means the one man or woman named in full with it first.
       if ((i < 0 || WordCount(people_.at(i).name) == 1) && WordCount(ref.name) == 1 && ref.titles.empty()) {
-        const std::string first = ref.name + " ";
-        int only = -1, count = 0;
-        for (int k = 0; k < people_.size(); ++k) {
-          const Person& p = people_.at(k);
-          const std::string lower = NormalizeText(ref.name);
-          const bool forename = MaleForenames().contains(lower) || FemaleForenames().contains(lower);
-          if (!p.org && !p.group && (p.sure != Gender::kUnknown || forename) && absl::StartsWith(p.name, first) &&
-              !SpeaksForOthers(LastWordLower(p.name))) {
-            only = k;
-            ++count;
-          }
-        }
-        if (count == 1) i = only;
+        if (int named = OnlyPersonNamedFirst(ref.name); named >= 0) i = named;
       }
       if (i < 0) i = people_.Add(ref.name, ref.titles, "");
       // "the Center for Open Politics": a body's full name, where only the
@@ -4529,7 +4517,8 @@ class Extractor {
         // "the company" is never a court, a party or a ministry.
         const bool business = noun != "agency" && noun != "regulator" && noun != "network";
         auto body = [business](const Person& p) {
-          return !p.group && !IsEventOrWork(p.name) && !(business && (IsPublicBody(p.name) || EndsLikeAPlace(p.name))) &&
+          return !p.group && !IsEventOrWork(p.name) &&
+                 !(business && (IsPublicBody(p.name) || EndsLikeAPlace(p.name))) &&
                  (p.org || (WordCount(p.name) == 1 && p.gender == Gender::kUnknown && p.roles.empty()));
         };
         for (size_t k = speakers_.size(); k-- > 0;) {
@@ -4686,6 +4675,25 @@ class Extractor {
       }
     }
     return people_.LastMentionBefore(pos, fits);
+  }
+
+  // "Glenn Campbell said …. Glenn said": a word no one's surname, alone,
+  // means the one man or woman named in full with it first; -1 if none or
+  // more than one is.
+  int OnlyPersonNamedFirst(const std::string& word) {
+    const std::string lower = NormalizeText(word);
+    const bool forename = MaleForenames().contains(lower) || FemaleForenames().contains(lower);
+    const std::string first = word + " ";
+    int only = -1;
+    for (int k = 0; k < people_.size(); ++k) {
+      const Person& p = people_.at(k);
+      if (!p.org && !p.group && (p.sure != Gender::kUnknown || forename) && absl::StartsWith(p.name, first) &&
+          !SpeaksForOthers(LastWordLower(p.name))) {
+        if (only >= 0) return -1;
+        only = k;
+      }
+    }
+    return only;
   }
 
   bool HasSpoken(const Person& p) {
