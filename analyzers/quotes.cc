@@ -1478,7 +1478,7 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     if (k >= 2 && j - k < 3 && toks[k - 1].lower == "and" && toks[k - 2].kind == Tok::kWord &&
         toks[k - 2].cap && !IsPossessive(toks[k - 2])) {
       auto first = SpeakerStartBefore(toks, k - 1, known);
-      // "Rosneft owns Yugansk and Russia has said": a name after a verb is its
+      // "Dalecorp owns Portvale and Norway has said": a name after a verb is its
       // object; "and" opens a clause of its own.
       static const auto* openers = new absl::flat_hash_set<std::string>{
           "both", "but", "and", "while", "when", "as", "after", "before", "since", "then", "so"};
@@ -2342,7 +2342,7 @@ std::optional<size_t> ThatAfterAdverbial(const std::vector<Tok>& toks, size_t v,
   return std::nullopt;
 }
 
-// Where the person's name starts in "Bank of England deputy governor Ann
+// Where the person's name starts in "Bank of Dalmatia deputy governor Ann
 // Berg" (a capitalised run, which "of", "for" or "the" may join when it
 // opens with a body's word, then lower-case role words, then the name),
 // else toks.size().
@@ -2804,7 +2804,7 @@ std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k
       break;
     }
   }
-  // "according to Bank of England deputy governor Ann Berg"
+  // "according to Bank of Dalmatia deputy governor Ann Berg"
   if (size_t at = k < toks.size() && toks[k].cap ? PersonAfterRoleAt(toks, k) : toks.size();
       at < toks.size() && at < k + 10) {
     SpeakerRef named = NameForward(toks, at, known);
@@ -4024,7 +4024,7 @@ class Extractor {
         return Reported{k, e, Cue{r, v}};
       }
       if (NamedOrganisationDescribed(toks, s, v, r)) return Reported{k, e, Cue{r, v}};
-      // "The prime minister's spokesman said the plan …": a description of
+      // "The mayor's spokesman said the plan …": a description of
       // someone who speaks right before a sure reporting verb.
       // Not an office ("the home secretary"), whose holder a pronoun after
       // it finds surer as a described subject.

@@ -1497,7 +1497,7 @@ TEST(Quotes, APassiveAgentSpeaksAndJuniorIsNoSurname) {
 // street only mentioned; "the company" is never a street.
 TEST(Quotes, ItMeansTheBodyThatSpokeNotAStreet) {
   std::string t =
-      "Shares in Dalemere Foods fell sharply on Wall Street after the firm cut its forecast.\n\n"
+      "Shares in Dalemere Foods slid on Wall Street once the firm trimmed its forecast.\n\n"
       "The company expects lower sales. Dalemere Foods said a wet summer had hurt trade.\n\n"
       "It also warned that prices would rise in the spring.";
   EXPECT_EQ(KindAndSpeakerOf(t, "prices would rise"), "indirect: Dalemere Foods");
@@ -1525,7 +1525,7 @@ TEST(Quotes, ADescribedSpokesmanReportsAClauseAndIsHeLater) {
 // indicated that": the text's owner; "Penn's past descriptions of them as".
 TEST(Quotes, AppositivesWithoutTheirCommaAndTheOwnersOfTexts) {
   std::string t =
-      "\"We are weighing what we can do,\" Ann Kell, a Dalewings spokeswoman told the BBC. \"We are checking "
+      "\"We are weighing what we can do,\" Ann Kell, a Dalewings spokeswoman told Dale Radio. \"We are looking at "
       "which courts could hear it.\"\n\n"
       "Senator Jo Pratt gave back the gifts after Dale TV's reporting indicated that several donors did not "
       "know her.\n\n"
@@ -1566,7 +1566,7 @@ TEST(Quotes, ReportedSpeechAfterAQuoteThatEndsItsSentence) {
       "Ann Kell said: \"We will carry the vote.\" Tom Hale said the plan would fail in the spring.\n\n"
       "Appearing on Dale Radio's breakfast show, Mr Hale, who is standing in Vale, admitted that few voters "
       "knew him.\n\n"
-      "It is predicted that sales will double by the end of next year.\n\n"
+      "It is predicted that sales will double within two years.\n\n"
       "Ian Roe works for analysts IDC. IDC said the market had grown. \"Prices are falling fast,\" he said.";
   EXPECT_EQ(KindAndSpeakerOf(t, "the plan would fail"), "indirect: Tom Hale");
   EXPECT_EQ(KindAndSpeakerOf(t, "few voters knew him"), "indirect: Tom Hale");
