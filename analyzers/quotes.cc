@@ -128,6 +128,24 @@ const absl::flat_hash_set<std::string>& FiniteAuxiliaries() {
   return *v;
 }
 
+// Words that open a subordinate clause: "while", "although", "when" ….
+bool IsSubordinator(absl::string_view w) {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "though", "although", "while", "when", "whenever", "after", "before", "since", "because",
+      "if", "unless", "once", "as", "until", "whereas"};
+  return v->contains(w);
+}
+
+// Verbs by which one judges another ("described as", "branded"): in the
+// passive they name no speaker before them, only an agent after ("by X").
+bool IsJudgingVerb(absl::string_view w) {
+  static const auto* v = new absl::flat_hash_set<std::string>{
+      "described", "called", "labelled", "labeled", "dubbed", "branded", "hailed", "derided", "praised",
+      "blasted", "slammed", "criticised", "criticized", "denounced", "condemned", "characterised",
+      "characterized", "portrayed"};
+  return v->contains(w);
+}
+
 // "The director is Jo Pratt": after a copula a name is still what the
 // sentence is about.
 const absl::flat_hash_set<std::string>& BeForms() {
@@ -1030,6 +1048,11 @@ std::string WithoutPossessive(std::string w) {
   return w;
 }
 
+// "Dale Post's" → "Dale Post"; a name without "'s" stays as it is.
+std::string WithoutApostropheS(const std::string& w) {
+  return absl::EndsWith(w, "'s") || absl::EndsWith(w, "\xE2\x80\x99s") ? WithoutPossessive(w) : w;
+}
+
 bool IsInitial(absl::string_view w) { return w.size() == 2 && w[1] == '.'; }
 
 // "Jr", "III": a suffix that tells a son from his father, not a surname.
@@ -1480,14 +1503,15 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
       auto first = SpeakerStartBefore(toks, k - 1, known);
       // "Dalecorp owns Portvale and Norway has said": a name after a verb is its
       // object; "and" opens a clause of its own.
-      static const auto* openers = new absl::flat_hash_set<std::string>{
-          "both", "but", "and", "while", "when", "as", "after", "before", "since", "then", "so"};
+      auto opens = [](const std::string& w) {
+        return IsSubordinator(w) || w == "both" || w == "but" || w == "and" || w == "then" || w == "so";
+      };
       auto noun = [](std::string w) {  // "technology firms Dalecorp and Valeware said"
         if (absl::EndsWith(w, "s")) w.pop_back();
         return PersonNoun(w) || Titles().contains(w) || OrgWords().contains(w) || GenericOrgNouns().contains(w);
       };
       if (first && *first > 0 && toks[*first - 1].kind == Tok::kWord && !toks[*first - 1].cap &&
-          !openers->contains(toks[*first - 1].lower) && !Prepositions().contains(toks[*first - 1].lower) &&
+          !opens(toks[*first - 1].lower) && !Prepositions().contains(toks[*first - 1].lower) &&
           !noun(toks[*first - 1].lower)) {
         return k;
       }
@@ -1978,12 +2002,11 @@ bool NameInsideAPhrase(const std::vector<Tok>& toks, size_t s, uint32_t pos) {
 // subordinator: in "…, when he told Harbour Radio that …" the pronoun means
 // the main clause's subject, whom the resolver does not know of.
 bool PronounOfSubordinateClause(const std::vector<Tok>& toks, size_t s, size_t v) {
-  static const auto* subordinators = new absl::flat_hash_set<std::string>{
-      "when", "while", "after", "before", "because", "as", "if", "since", "although", "though",
-      "whereas", "where", "until", "once", "why", "how"};
   size_t j = v;
   while (j > s && toks[j - 1].kind == Tok::kWord && Auxiliaries().contains(toks[j - 1].lower)) --j;
-  return j >= s + 2 && Pronouns().contains(toks[j - 1].lower) && subordinators->contains(toks[j - 2].lower);
+  if (j < s + 2 || !Pronouns().contains(toks[j - 1].lower)) return false;
+  const std::string& w = toks[j - 2].lower;
+  return IsSubordinator(w) || w == "where" || w == "why" || w == "how";
 }
 
 // Whether the words just before the verb at toks[v] (auxiliaries skipped)
@@ -2050,8 +2073,7 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
   if (i > 0 && (toks[i - 1].lower == "been" || toks[i - 1].lower == "being")) return false;
   if (i > 0 && (toks[i - 1].lower == "was" || toks[i - 1].lower == "were" || toks[i - 1].lower == "is" ||
                 toks[i - 1].lower == "are") &&
-      (w == "called" || w == "described" || w == "labelled" || w == "labeled" || w == "dubbed" ||
-       w == "branded" || w == "hailed" || w == "praised" || w == "blasted" || w == "slammed")) {
+      IsJudgingVerb(w)) {
     return false;
   }
   // "it was said that", "he was thought to": a passive names no speaker.
@@ -2143,9 +2165,8 @@ std::optional<SpeakerRef> PossessiveBodySubject(const std::vector<Tok>& toks, si
   size_t first = j - 2;
   while (first > s && toks[first - 1].kind == Tok::kWord && toks[first - 1].cap) --first;
   // "…, after Dale TV's reporting indicated that": a clause of its own.
-  static const auto* subordinators = new absl::flat_hash_set<std::string>{
-      "after", "when", "because", "as", "since", "while", "but", "and", "though", "although"};
-  if (first > s && toks[first - 1].text != "," && !subordinators->contains(toks[first - 1].lower)) {
+  const std::string& before = first > s ? toks[first - 1].lower : "";
+  if (first > s && toks[first - 1].text != "," && !IsSubordinator(before) && before != "but" && before != "and") {
     return std::nullopt;
   }
   std::vector<std::string> words;
@@ -3067,13 +3088,10 @@ std::optional<Cue> CueLaterInSentence(const std::vector<Tok>& toks, size_t q, Pe
 // "odd" by scouts': the agent of a passive verb of judging says the words.
 std::optional<Cue> PassiveAgentAfter(const std::vector<Tok>& toks, size_t q,
                                      const absl::flat_hash_set<std::string>& known) {
-  static const auto* judging = new absl::flat_hash_set<std::string>{
-      "described", "called", "labelled", "labeled", "dubbed", "branded", "hailed", "derided", "praised",
-      "criticised", "criticized", "denounced", "condemned", "characterised", "characterized", "portrayed"};
   const size_t s = SentenceStart(toks, q);
   size_t v = q;
   while (v > s && q - v < 4 && toks[v - 1].kind == Tok::kWord && toks[v - 1].lower == "as") --v;
-  if (v == s || toks[v - 1].kind != Tok::kWord || !judging->contains(toks[v - 1].lower)) return std::nullopt;
+  if (v == s || toks[v - 1].kind != Tok::kWord || !IsJudgingVerb(toks[v - 1].lower)) return std::nullopt;
   // past further quotes of the same list: 'as "dull" and "odd" by'
   size_t k = q + 1;
   while (k + 1 < toks.size() && (toks[k].kind == Tok::kQuote || toks[k].text == "," || toks[k].lower == "and" ||
@@ -4270,10 +4288,7 @@ class Extractor {
         if (toks[x].kind != Tok::kWord) return {};
       }
       const size_t s = SentenceStart(toks, k);
-      static const auto* subordinators = new absl::flat_hash_set<std::string>{
-          "though", "although", "while", "when", "whenever", "after", "before", "since", "because",
-          "if", "unless", "once", "as", "until", "whereas"};
-      if (toks[s].start > content || subordinators->contains(toks[s].lower)) return {};
+      if (toks[s].start > content || IsSubordinator(toks[s].lower)) return {};
       // "Hale said: “…” Its “partial” words, he said": one sentence run
       // over another speaker's quote is two. "Hale said that … “…,” he
       // said" names its speaker twice.
@@ -4403,10 +4418,7 @@ class Extractor {
           if (absl::EndsWith(base, tail)) base.resize(base.size() - tail.size());
         }
         base = base.substr(base.find(' ') + 1);  // without "a"
-        std::string org = ref.org;
-        if (absl::EndsWith(org, "'s")) org.resize(org.size() - 2);
-        if (absl::EndsWith(org, "\xE2\x80\x99s")) org.resize(org.size() - 4);
-        return AddSpokesperson(org + " " + base, ref.name);
+        return AddSpokesperson(WithoutApostropheS(ref.org) + " " + base, ref.name);
       }
       const std::string described = ref.mention.substr(ref.mention.find(' ') + 1);
       const std::string& head = ref.name;
@@ -4703,9 +4715,7 @@ class Extractor {
   // "a statement from Jo Pratt" speaks for Jo Pratt; "a survey by Harbor
   // Analytics" is the "Harbor Analytics survey", a finding, not a person.
   int IssuerOf(const SpeakerRef& ref) {
-    std::string org = ref.org;
-    if (absl::EndsWith(org, "'s")) org.resize(org.size() - 2);
-    if (absl::EndsWith(org, "\xE2\x80\x99s")) org.resize(org.size() - 4);
+    const std::string org = WithoutApostropheS(ref.org);
     if (DocumentNouns().contains(ref.name)) {
       int who = people_.Find(org);
       return who >= 0 ? who : people_.Add(org, "", "");
