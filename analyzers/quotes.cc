@@ -45,7 +45,7 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
       "counters", "reiterated", "reiterates", "repeated", "echoed", "lamented", "laments",
       "boasted", "boasts", "charged", "alleged", "alleges", "whispered", "exclaimed", "proclaimed",
       "recounted", "recounts", "reported", "reports", "indicated", "indicates", "mentioned",
-      "mentions", "pointed", "went", "put", "wondered", "questioned", "demanded", "demands",
+      "mentions", "pointed", "points", "pointing", "forecast", "forecasts", "went", "put", "wondered", "questioned", "demanded", "demands",
       "disclosed", "revealed", "reveals", "insisting", "saying", "stating", "adding", "noting",
       "arguing", "telling", "explaining", "describing", "warning", "asking", "calling",
       "suggesting", "claiming", "stressing", "emphasising", "emphasizing", "writing",
@@ -72,7 +72,8 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
 
 // Verbs that only report speech with a particle after them ("put it", "went on").
 bool NeedsParticle(absl::string_view verb) {
-  return verb == "put" || verb == "went" || verb == "pointed" || verb == "called" ||
+  return verb == "put" || verb == "went" || verb == "pointed" || verb == "points" ||
+         verb == "pointing" || verb == "called" ||
          verb == "shot" || verb == "fired" || verb == "hit" || verb == "chimed" ||
          verb == "issued" || verb == "released";
 }
@@ -495,14 +496,14 @@ const absl::flat_hash_set<std::string>& MaleForenames() {
       "volodymyr", "oleh", "oleg", "mykhailo", "mikhail", "sergei", "sergey", "dmitry",
       "friedrich", "olaf", "emmanuel", "xi", "recep", "viktor", "brett", "harry", "nigel",
       "jim", "tom", "tim", "rick", "ron", "newt", "mitch", "lindsey", "rand", "reince", "corey",
-      "kellyanne", "ivan", "andriy", "yuriy", "petro", "oleksandr", "dmytro", "boris", "jean",
+      "ivan", "andriy", "yuriy", "petro", "oleksandr", "dmytro", "boris", "jean",
       "pierre", "hans", "klaus", "wolfgang", "giuseppe", "luca", "nikita", "ilya"};
   return *v;
 }
 
 const absl::flat_hash_set<std::string>& FemaleForenames() {
   static const auto* v = new absl::flat_hash_set<std::string>{
-      "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
+      "mary", "kellyanne", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
       "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly",
       "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah",
       "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "shirley",
@@ -1492,7 +1493,7 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
     // "the Kremlin", "the White House"
     if (k > 0 && toks[k - 1].kind == Tok::kWord && toks[k - 1].lower == "the") --k;
     while (k < end && NotNames().contains(toks[k].lower) && toks[k].lower != "the" &&
-           !known.contains(toks[k].lower)) {
+           !Titles().contains(toks[k].lower) && !known.contains(toks[k].lower)) {
       ++k;  // "Yesterday Smith said": drop the capitalised non-name
     }
     if (k > j) return std::nullopt;
@@ -1580,14 +1581,18 @@ std::string LastWord(absl::string_view name) {
 
 // `guess`: a forename ending in "a" is a woman's, which often errs.
 Gender GenderOf(absl::string_view name, absl::string_view titles, bool guess = true) {
-  std::string t = NormalizeText(titles);
-  if (absl::StrContains(t, "mrs") || absl::StrContains(t, "ms") || absl::StrContains(t, "miss") ||
-      absl::StrContains(t, "lady") || absl::StrContains(t, "woman")) {
-    return Gender::kFemale;
+  // Whole words: "Commissioner" holds "miss" and "German" ends in "man".
+  const std::string t = NormalizeText(titles);
+  for (absl::string_view w : absl::StrSplit(t, absl::ByAnyChar(" .,"), absl::SkipEmpty())) {
+    if (w == "mrs" || w == "ms" || w == "miss" || w == "lady" || absl::EndsWith(w, "woman")) {
+      return Gender::kFemale;
+    }
   }
-  if (absl::StartsWith(t, "mr") || absl::StrContains(t, " mr") || absl::StrContains(t, "sir") ||
-      absl::StrContains(t, "man")) {
-    return Gender::kMale;
+  for (absl::string_view w : absl::StrSplit(t, absl::ByAnyChar(" .,"), absl::SkipEmpty())) {
+    if (w == "mr" || w == "sir" ||
+        (absl::EndsWith(w, "man") && w.size() > 4 && !IsNationality(std::string(w)) && w != "human")) {
+      return Gender::kMale;
+    }
   }
   std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
   if (w.size() < 2) return Gender::kUnknown;
@@ -1707,7 +1712,7 @@ class People {
     const std::vector<int>& same = it->second;
     const std::string forename = Forename(name);
     const Gender gender = GenderOf(name, titles, /*guess=*/false);
-    int fallback = -1;
+    int fallback = -1, fallback_fit = -1;
     for (int i : same) {
       const Person& p = people_[i];
       const std::string other = Forename(p.name);
@@ -1733,9 +1738,16 @@ class People {
       const bool spokespeople_clash = Words(name) >= 2 && Words(p.name) >= 2 && a != b &&
                                       SpeaksForOthers(LastWordLower(name)) && !absl::EndsWith(a, " " + b) &&
                                       !absl::EndsWith(b, " " + a);
-      if (!gender_clash && !forename_clash && !full_names_clash && !orgs_clash && !org_and_one_word &&
-          !spokespeople_clash && fallback < 0) {
+      if (gender_clash || forename_clash || full_names_clash || orgs_clash || org_and_one_word ||
+          spokespeople_clash) {
+        continue;
+      }
+      // "Ms Khan" after "Humayun Khan" and "Ghazala Khan": the one whose
+      // forename looks female, before one nothing genders.
+      const int fit = gender == Gender::kUnknown ? 1 : p.gender == gender ? 2 : p.gender == Gender::kUnknown ? 1 : 0;
+      if (fit > fallback_fit) {
         fallback = i;
+        fallback_fit = fit;
       }
     }
     return fallback;
@@ -2089,7 +2101,7 @@ bool IsVerbAt(const std::vector<Tok>& toks, size_t i) {
     const std::string& p = toks[i + 1].lower;
     if (w == "put") return p == "it";
     if (w == "went") return p == "on";
-    if (w == "pointed") return p == "out";
+    if (w == "pointed" || w == "points" || w == "pointing") return p == "out";
     if (w == "called") {  // "called for", "called on", "called Braynard “a real smart guy”"
       if (p == "for" || p == "on") return true;
       for (size_t k = i + 1; k < toks.size() && k <= i + 4; ++k) {
@@ -3761,7 +3773,24 @@ class Extractor {
   // a colon lead-in, or a speech verb with nothing reported after it. In
   // the quote's own paragraph (`same_paragraph`) it may report a clause:
   // "Ann Berg said the plan had failed. “…”" goes on with her words.
+  // The cue of the sentence before a quote. In the quote's own paragraph it
+  // may also be that of speech the sentence reports ("Demand is rising, Mr
+  // Odo points out. “…”"), which goes on in the quote.
   std::optional<Cue> LeadIn(const std::vector<Tok>& prev, bool same_paragraph = false) {
+    std::optional<Cue> cue = LeadInCue(prev, same_paragraph);
+    if (cue || !same_paragraph || prev.size() < 2) return cue;
+    const size_t end = prev.size() - 1;
+    const size_t s = SentenceStart(prev, end);
+    if (prev[end].text != "." ||
+        std::any_of(prev.begin() + s, prev.end(), [](const Tok& t) { return t.kind == Tok::kQuote; })) {
+      return std::nullopt;
+    }
+    std::optional<Reported> r = ReportedIn(prev, s, end);
+    if (!r) return std::nullopt;
+    return r->cue;
+  }
+
+  std::optional<Cue> LeadInCue(const std::vector<Tok>& prev, bool same_paragraph) {
     if (prev.size() < 2) return std::nullopt;
     size_t end = prev.size() - 1;  // the final ':' or '.'
     if (prev[end].text != ":" && prev[end].text != ".") return std::nullopt;
@@ -3922,7 +3951,9 @@ class Extractor {
     Cue cue;
   };
 
-  void IndirectInSentence(int p, const std::vector<Tok>& toks, size_t s, size_t e) {
+  // The speech toks[s, e) reports, its punctuation trimmed, if a reader can
+  // name whose it is.
+  std::optional<Reported> ReportedIn(const std::vector<Tok>& toks, size_t s, size_t e) {
     std::optional<Reported> r;
     bool according = false;
     r = AccordingTo(toks, s, e, according);
@@ -3936,11 +3967,17 @@ class Extractor {
       if (!r) r = ClauseBeforeCue(toks, s, e, v, k);
     }
     if (!according && !r) r = ParticipleReported(toks, s, e);
+    if (!r) return std::nullopt;
+    while (r->from < r->to && toks[r->from].kind == Tok::kPunct) ++r->from;
+    while (r->to > r->from && toks[r->to - 1].kind == Tok::kPunct) --r->to;
+    if (r->to <= r->from + 2 || !IdentifiableSpeaker(r->cue.who)) return std::nullopt;
+    return r;
+  }
+
+  void IndirectInSentence(int p, const std::vector<Tok>& toks, size_t s, size_t e) {
+    std::optional<Reported> r = ReportedIn(toks, s, e);
     if (!r) return;
-    size_t from = r->from, to = r->to;
-    while (from < to && toks[from].kind == Tok::kPunct) ++from;
-    while (to > from && toks[to - 1].kind == Tok::kPunct) --to;
-    if (to <= from + 2 || !IdentifiableSpeaker(r->cue.who)) return;
+    const size_t from = r->from, to = r->to;
     Statement st{QuoteKind::kIndirect, {}, toks[from].start, toks[to - 1].end, toks[from].start,
                  r->cue};
     st.para = p;
@@ -4085,8 +4122,13 @@ class Extractor {
         // reports all of it, not only the words before it.
         // Words too few to report alone ("He thought, he said, …") are left
         // so unless a name, surer than a pronoun or description, speaks.
-        const bool parenthetical = k < e && toks[k].text == "," && SentenceGoesOn(toks, k, e) &&
-                                   (st >= s + 4 || r.kind == SpeakerRef::kName);
+        // So too where the words before are no clause of their own ("In the
+        // end, Rosen said, voters …", "If talks fail, Hale said, …") or a
+        // "that" clause follows ("It is no surprise, Hale said, that …").
+        const bool goes_on = k + 1 < e && toks[k].text == "," &&
+                             (SentenceGoesOn(toks, k, e) || toks[k + 1].lower == "that" ||
+                              !HasFiniteVerb(toks, s, st - 1) || IsSubordinator(toks[s].lower));
+        const bool parenthetical = goes_on && (st >= s + 4 || r.kind == SpeakerRef::kName);
         // "…, Berg argued on Tuesday.": only a name, and after a clause
         // with a verb, not "A fact he mentions on the trail".
         if (trailing_adverbial && (r.kind != SpeakerRef::kName || !HasFiniteVerb(toks, s, st - 1) ||
@@ -4363,6 +4405,19 @@ class Extractor {
   // A pronoun or description refers to the most recent fitting speaker of
   // the last few paragraphs, else to the last fitting person mentioned.
   int ResolveRef(const SpeakerRef& ref, uint32_t pos, int para) {
+    int who = ResolveRefOnce(ref, pos, para);
+    // "Tama Umaga … He told reporters": a gender guessed from a name's
+    // ending yields to a pronoun that no one else could mean.
+    if (who < 0 && ref.kind == SpeakerRef::kPronoun && (ref.name == "he" || ref.name == "she") &&
+        !ignore_guessed_gender_) {
+      ignore_guessed_gender_ = true;
+      who = ResolveRefOnce(ref, pos, para);
+      ignore_guessed_gender_ = false;
+    }
+    return who;
+  }
+
+  int ResolveRefOnce(const SpeakerRef& ref, uint32_t pos, int para) {
     constexpr int kSpeakerReach = 3;  // paragraphs
     if (ref.kind == SpeakerRef::kNone) return -1;
     if (ref.kind == SpeakerRef::kName) {
@@ -4483,13 +4538,17 @@ class Extractor {
         fits = [this, want, they = ref.name == "they"](const Person& p) {
           if (IsPlace(p) || (!they && p.sure == Gender::kUnknown && NamesAPlace(p.name))) return false;
           if (they) return true;
-          // "EA", "IDC": letters for a body, never "he" or "she".
-          if (p.sure == Gender::kUnknown && WordCount(p.name) == 1 &&
-              absl::c_none_of(p.name, [](char c) { return absl::ascii_islower(c); })) {
+          // "EA", "IDC", "BBC Sport": letters for a body, never "he" or "she";
+          // not "JAKE TAPPER" in a transcript.
+          const std::string first = p.name.substr(0, p.name.find(' '));
+          if (p.sure == Gender::kUnknown && absl::c_none_of(first, [](char c) { return absl::ascii_islower(c); }) &&
+              (WordCount(p.name) == 1 ||
+               (first.size() >= 3 && absl::c_any_of(p.name, [](char c) { return absl::ascii_islower(c); })))) {
             return false;
           }
+          const Gender gender = ignore_guessed_gender_ ? p.sure : p.gender;
           return !p.org && !p.thing && !p.group && !p.OnlyAfterThe() &&
-                 (p.gender == want || (p.gender == Gender::kUnknown && MayBeSomeone(p)));
+                 (gender == want || (gender == Gender::kUnknown && MayBeSomeone(p)));
         };
         if (!not_meant_.empty()) {
           fits = [this, inner = std::move(fits)](const Person& p) {
@@ -4986,6 +5045,7 @@ class Extractor {
   std::vector<Spoke> speakers_;  // in text order
   std::vector<SpeakerRef> described_subjects_;  // in text order
   std::vector<int> not_meant_;  // people a pronoun cue being resolved cannot mean
+  bool ignore_guessed_gender_ = false;  // a second try for a pronoun
   int last_speaker_ = -1;
   std::string last_mention_;
   int last_para_ = -100;

@@ -1601,6 +1601,49 @@ TEST(Quotes, AForenameAloneMeansTheOnePersonNamedWithIt) {
   EXPECT_EQ(KindAndSpeakerOf(t, "the band would rest"), "indirect: Sharon Lusk");
 }
 
+// "…, Mr Odo said." reports the clause before it, the title kept; a quote
+// after it in the paragraph goes on with Mr Odo; "points out" and
+// "forecast" report speech.
+TEST(Quotes, ATitledNameAfterItsClauseReportsIt) {
+  std::string t =
+      "Tom Odo runs the Vale mill. Orders are rising in the south, Mr Odo said.\n\n"
+      "Lena Varga spoke next. Few firms are hiring in the hills, Ms Varga points out. \"The hills are "
+      "quiet. Nobody builds there.\"\n\n"
+      "Looking ahead, Mr Odo forecast steady sales \"with margins in the low teens\".";
+  EXPECT_EQ(KindAndSpeakerOf(t, "Orders are rising in the south"), "indirect: Tom Odo");
+  EXPECT_EQ(KindAndSpeakerOf(t, "Few firms are hiring"), "indirect: Lena Varga");
+  EXPECT_EQ(SpeakerOf(t, "The hills are quiet"), "Lena Varga");
+  EXPECT_EQ(KindAndSpeakerOf(t, "with margins in the low teens"), "partial: Tom Odo");
+}
+
+// "In the end, Mr Rosen said, voters …": words before a cue that are no
+// clause of their own leave it the whole sentence.
+TEST(Quotes, ACueAfterAnOpeningPhraseReportsTheWholeSentence) {
+  std::string t =
+      "Dan Rosen studies the unions. In the end, Mr Rosen said, union voters almost always end up backing "
+      "the party. If the talks fail, Mr Rosen warned, the strike will go ahead in May.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "In the end, Mr Rosen said, union voters"), "indirect: Dan Rosen");
+  EXPECT_EQ(KindAndSpeakerOf(t, "If the talks fail, Mr Rosen warned, the strike"), "indirect: Dan Rosen");
+}
+
+// Gender from whole title words: a "Commissioner" is no "Miss"; "Ms Vell"
+// means the Vell whose forename looks female; a gender guessed from a
+// name's ending yields to a "He" no one else could mean, and "BBC Radio"
+// is never "he".
+TEST(Quotes, GenderFromTitlesAndForenames) {
+  std::string t =
+      "Vale Farms wants a deal. The talks will go on, said Trade Commissioner Piet Marlo. \"We want a deal "
+      "soon,\" he said. Mr Marlo said the two sides were close.\n\n"
+      "Jomo Vell and Adela Vell run the farm. Ms Vell said the harvest was late.";
+  EXPECT_EQ(SpeakerOf(t, "We want a deal soon"), "Piet Marlo");
+  EXPECT_EQ(SpeakerOf(t, "the two sides were close"), "Piet Marlo");
+  EXPECT_EQ(SpeakerOf(t, "the harvest was late"), "Adela Vell");
+  std::string guessed =
+      "Tama Rewi has warned the visitors will be tough. But Rewi also backed his side to win. He told BBC "
+      "Radio: \"We are ready for them.\"";
+  EXPECT_EQ(SpeakerOf(guessed, "We are ready for them"), "Tama Rewi");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
