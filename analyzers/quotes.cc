@@ -279,7 +279,9 @@ const absl::flat_hash_set<std::string>& DocumentNouns() {
   static const auto* v = new absl::flat_hash_set<std::string>{
       "statement", "statements", "letter", "email", "e-mail", "memo", "tweet", "post", "release",
       "message", "note", "ad", "advert", "advertisement", "video", "editorial", "complaint",
-      "lawsuit", "suit", "filing", "document", "book", "essay", "op-ed", "transcript", "speech"};
+      "lawsuit", "suit", "filing", "document", "book", "essay", "op-ed", "transcript", "speech",
+      "newsletter", "leaflet", "pamphlet", "manifesto", "memoir", "memoirs", "bulletin", "brochure",
+      "handbook", "ruling", "judgment", "judgement"};
   return *v;
 }
 
@@ -4449,10 +4451,23 @@ class Extractor {
       return i;
     }
     // "a BBC statement read", "the Dale Post report, which notes", "a
-    // statement from Jo Pratt": whose text it is.
+    // statement from Jo Pratt": whose text it is. "The newsletter says"
+    // after "a Vale Party newsletter": the one named with it before.
     if (ref.kind == SpeakerRef::kDescription && DocumentNouns().contains(ref.name)) {
       SpeakerRef owner = ref;
       if (owner.org.empty()) owner.org = CapitalisedQualifier(ref.mention);
+      if (owner.org.empty() && absl::StartsWithIgnoreCase(ref.mention, "the ")) {
+        owner.org = IssuerNamedEarlier(ref.name, pos, /*qualifier_too=*/true);
+      }
+      if (!owner.org.empty()) return IssuerOf(owner);
+    }
+    // "The report says" after "the Dale Audit Office published a report":
+    // the "Dale Audit Office report". A finding's qualifier ("a Dale poll")
+    // may name only where it was taken, so only an issuer counts.
+    if (ref.kind == SpeakerRef::kDescription && FindingNouns().contains(ref.name) && ref.org.empty() &&
+        WordCount(ref.mention) == 2 && absl::StartsWithIgnoreCase(ref.mention, "the ")) {
+      SpeakerRef owner = ref;
+      owner.org = IssuerNamedEarlier(ref.name, pos, /*qualifier_too=*/false);
       if (!owner.org.empty()) return IssuerOf(owner);
     }
     // "Vale Brother's spokeswoman said": whoever speaks for the owner, a
@@ -4594,7 +4609,17 @@ class Extractor {
         };
         for (size_t k = speakers_.size(); k-- > 0;) {
           if (para - speakers_[k].para > 1) break;
-          if (body(people_.at(speakers_[k].person))) return speakers_[k].person;
+          const Person& p = people_.at(speakers_[k].person);
+          if (!body(p)) continue;
+          // "the Halifax survey found …. The bank said": Halifax, not its survey.
+          if (const std::string& name = p.name;
+              WordCount(name) >= 2 && FindingNouns().contains(LastWordLower(name))) {
+            if (int issuer = people_.Add(name.substr(0, name.rfind(' ')), "", ""); issuer >= 0) {
+              people_.at(issuer).org = true;
+              return issuer;
+            }
+          }
+          return speakers_[k].person;
         }
         int org = people_.LastMentionBefore(pos, [business](const Person& p) {
           return p.org && !IsEventOrWork(p.name) && !(business && (IsPublicBody(p.name) || EndsLikeAPlace(p.name)));
@@ -4769,6 +4794,96 @@ class Extractor {
 
   bool HasSpoken(const Person& p) {
     return absl::c_any_of(speakers_, [&](const Spoke& k) { return &people_.at(k.person) == &p; });
+  }
+
+  // Who issued the `noun` ("report", "letter") last mentioned before `pos`
+  // with its issuer: "a report by the Dale Audit Office", "the Dale Audit
+  // Office published a report", and with `qualifier_too` "a Vale Party
+  // members' newsletter"; "" if none.
+  std::string IssuerNamedEarlier(const std::string& noun, uint32_t pos, bool qualifier_too) const {
+    constexpr int kReach = 3;  // paragraphs
+    int reached = 0;
+    for (size_t p = para_toks_.size(); p-- > 0 && reached < kReach;) {
+      const std::vector<Tok>& toks = para_toks_[p];
+      if (toks.empty() || toks.front().start >= pos) continue;
+      ++reached;
+      for (size_t i = toks.size(); i-- > 0;) {
+        // Not "An Open Letter from …", a title.
+        if (toks[i].start >= pos || toks[i].kind != Tok::kWord || toks[i].lower != noun || toks[i].cap) continue;
+        if (std::string issuer = IssuerAround(toks, i, qualifier_too); !issuer.empty()) return issuer;
+      }
+    }
+    return "";
+  }
+
+  // The issuer named with the document noun at toks[i], or "".
+  static std::string IssuerAround(const std::vector<Tok>& toks, size_t i, bool qualifier_too) {
+    auto cap_run_ending_at = [&toks](size_t end) {  // [start, end)
+      size_t b = end;
+      while (b > 0 && toks[b - 1].kind == Tok::kWord && toks[b - 1].cap &&
+             !NotNames().contains(toks[b - 1].lower) && end - b < 6) {
+        --b;
+      }
+      std::vector<std::string> run;
+      for (size_t k = b; k < end; ++k) run.push_back(toks[k].text);
+      return absl::StrJoin(run, " ");
+    };
+    // Before the noun: at most two lower-case modifiers ("members'", "new").
+    size_t j = i;
+    while (j > 0 && i - j < 3) {
+      const Tok& t = toks[j - 1];
+      // "members'": a plural's apostrophe.
+      const bool apostrophe = t.kind != Tok::kWord && (t.text == "'" || t.text == "\xE2\x80\x99") && j > 1 &&
+                              toks[j - 2].kind == Tok::kWord && absl::EndsWith(toks[j - 2].lower, "s");
+      if (!apostrophe && (t.kind != Tok::kWord || t.cap || Prepositions().contains(t.lower) ||
+                          Auxiliaries().contains(t.lower) || IsVerbAt(toks, j - 1))) {
+        break;
+      }
+      --j;
+    }
+    if (qualifier_too && j > 0 && toks[j - 1].kind == Tok::kWord && toks[j - 1].cap) {
+      std::string run = cap_run_ending_at(j);
+      // "a Hale campaign memo": the campaign's, not Hale's.
+      if (!run.empty() && j < i && toks[j].kind == Tok::kWord &&
+          (BodyOfSomeone().contains(toks[j].lower) || OrgWords().contains(toks[j].lower))) {
+        run = WithoutApostropheS(run) + " " + toks[j].text;
+      }
+      if (!run.empty()) return WithoutApostropheS(run);
+    }
+    // After it: "by the Dale Audit Office", "from the Home Office".
+    size_t k = i + 1;
+    if (k < toks.size() && toks[k].text == ",") ++k;
+    size_t by = IssuerPrepositionAt(toks, k);
+    // "postmarked from Dover", "sent from Dale": a place it came from.
+    if (by < toks.size() && toks[by].lower == "from" && by > k) by = toks.size();
+    if (by + 1 < toks.size()) {
+      size_t c = by + 1;
+      if (toks[c].lower == "the") ++c;
+      // "by Dale Post journalist Ana Reis": the person, not the paper.
+      if (RoleNounThenName(toks, c)) {
+        while (toks[c].cap) ++c;
+        while (!toks[c].cap) ++c;
+      }
+      size_t e = c;
+      while (e < toks.size() && toks[e].kind == Tok::kWord && toks[e].cap && e < c + 6) ++e;
+      if (e > c) return cap_run_ending_at(e);
+    }
+    // "The Dale Audit Office published a report": the subject of an issuing verb.
+    static const auto* issuing = new absl::flat_hash_set<std::string>{
+        "published", "released", "issued", "produced", "commissioned", "sent", "wrote", "compiled",
+        "publishes", "releases", "issues", "produces", "sends", "writes"};
+    size_t d = j;
+    if (d > 0 && toks[d - 1].kind == Tok::kWord &&
+        (toks[d - 1].lower == "a" || toks[d - 1].lower == "an" || toks[d - 1].lower == "its" ||
+         toks[d - 1].lower == "their" || toks[d - 1].lower == "the")) {
+      --d;
+    }
+    if (d > 1 && toks[d - 1].kind == Tok::kWord && issuing->contains(toks[d - 1].lower)) {
+      size_t v = d - 1;
+      while (v > 0 && toks[v - 1].kind == Tok::kWord && Auxiliaries().contains(toks[v - 1].lower)) --v;
+      if (v > 0 && toks[v - 1].kind == Tok::kWord && toks[v - 1].cap) return WithoutApostropheS(cap_run_ending_at(v));
+    }
+    return "";
   }
 
   // "a statement from Jo Pratt" speaks for Jo Pratt; "a survey by Harbor

@@ -1644,6 +1644,28 @@ TEST(Quotes, GenderFromTitlesAndForenames) {
   EXPECT_EQ(SpeakerOf(guessed, "We are ready for them"), "Tama Rewi");
 }
 
+// "The report says" after "the Dale Audit Office published a report": the
+// document named earlier with its issuer speaks for the issuer; "the bank"
+// after "the Dalebank survey" is the bank, not its survey.
+TEST(Quotes, ADocumentNamedEarlierWithItsIssuer) {
+  std::string t =
+      "The Dale Audit Office published a report on Tuesday into waiting lists. The report says that "
+      "waiting times have doubled.\n\n"
+      "It cites a Vale Party members' newsletter about voters. The newsletter says: \"We can phone them "
+      "all.\"\n\n"
+      "The letter, from the Home Office, says: \"I write to inform you of the ruling.\"\n\n"
+      "The book, by Dale Post journalist Ana Reis, came out on Monday. The book says that the pair had "
+      "fallen out.\n\n"
+      "Despite the rise, the Dalebank survey concluded that there were \"signs of a slowdown\". Ann Roe, "
+      "Dalebank chief economist, said the figures were good. The bank said that prices in the north rose "
+      "fastest.";
+  EXPECT_EQ(SpeakerOf(t, "waiting times have doubled"), "Dale Audit Office report");
+  EXPECT_EQ(SpeakerOf(t, "We can phone them all"), "Vale Party");
+  EXPECT_EQ(SpeakerOf(t, "I write to inform you"), "Home Office");
+  EXPECT_EQ(SpeakerOf(t, "the pair had fallen out"), "Ana Reis");
+  EXPECT_EQ(SpeakerOf(t, "prices in the north rose fastest"), "Dalebank");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
