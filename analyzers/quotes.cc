@@ -318,6 +318,14 @@ std::string LastWordLower(absl::string_view name) {
 
 // "the 2006 World Cup", "the Golden Globe awards", "the album": an event or
 // a work, which holds no press office.
+// A noun for a work with a title: "the Star Wars movie", "the film Exodus".
+bool IsWorkNoun(absl::string_view w) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      "film", "movie", "album", "single", "song", "sitcom", "musical", "novel", "documentary",
+      "franchise", "trilogy", "sequel", "soundtrack", "blockbuster", "epic", "series", "opera"};
+  return words->contains(w);
+}
+
 bool IsEventOrWork(absl::string_view name) {
   static const auto* words = new absl::flat_hash_set<std::string>{
       "cup", "prix", "championship", "championships", "open", "games", "olympics", "trophy", "tour",
@@ -976,6 +984,15 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
   }
   JoinAmpersandNames(out);
   DropAsidesAfterNames(out);
+  // "Number 10", "Radio 1", "Channel 4": the number ends the name.
+  for (size_t i = 1; i < out.size(); ++i) {
+    const std::string& w = out[i - 1].lower;
+    if (out[i].kind == Tok::kWord && out[i - 1].kind == Tok::kWord && out[i - 1].cap && !out[i].text.empty() &&
+        absl::c_all_of(out[i].text, [](char c) { return absl::ascii_isdigit(static_cast<unsigned char>(c)); }) &&
+        (w == "number" || w == "radio" || w == "channel" || w == "formula")) {
+      out[i].cap = true;
+    }
+  }
   bool start = true;
   for (size_t i = 0; i < out.size(); ++i) {
     out[i].sentence_start = start && out[i].kind == Tok::kWord;
@@ -1071,6 +1088,12 @@ std::vector<std::string> PersonTail(std::vector<std::string> words) {
   size_t n = words.size() - suffix;
   for (size_t k = n - 2; k < n; ++k) {
     if (OrgWords().contains(NormalizeText(words[k]))) return words;
+  }
+  // "Amnesty International UK": a body's letters end it, not a surname.
+  if (suffix == 0 && words.back().size() >= 2 &&
+      absl::c_none_of(words.back(), [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); }) &&
+      absl::c_all_of(words.back(), [](char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); })) {
+    return words;
   }
   size_t keep = (IsInitial(words[n - 2]) || IsParticle(words[n - 2]) ? 3 : 2) + suffix;
   return std::vector<std::string>(words.end() - keep, words.end());
@@ -2733,14 +2756,17 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       continue;
     }
     SpeakerRef r = SpeakerForward(toks, k, known);
-    if (r.kind == SpeakerRef::kName && (PersonAfterRole(toks, k) || RoleNounThenName(toks, k))) {
+    // "Party co-ordinator Dan Cole": a run that opens the sentence and names
+    // no one alone may still lead to the person after its role.
+    const bool opening_run = r.kind == SpeakerRef::kNone && k == from && !NotNames().contains(toks[k].lower);
+    if ((r.kind == SpeakerRef::kName || opening_run) && (PersonAfterRole(toks, k) || RoleNounThenName(toks, k))) {
       // "Washington Post columnist Margaret Sullivan", "Dale Party foreign
       // affairs spokesman Ann Lee": the person after the role.
       size_t person = k;
       while (person < j && toks[person].kind == Tok::kWord && toks[person].cap) ++person;
       while (person < j && toks[person].kind == Tok::kWord && !toks[person].cap) ++person;
       SpeakerRef named = NameForward(toks, person, known);
-      if (named.kind == SpeakerRef::kName) r = named;
+      if (named.kind == SpeakerRef::kName && (!opening_run || WordCount(named.name) >= 2)) r = named;
     }
     if (r.kind == SpeakerRef::kName && !IsOrgName(r.name)) {
       // "X, a director at Y Banking, said": the clause's first person speaks.
@@ -3355,6 +3381,16 @@ class Extractor {
         // preposition of place, a run with no title, no known forename and
         // no verb of its own is a place, not someone new ("lost to Jo Pratt"
         // and "a call from Jo Pratt" name people).
+        // "the Star Wars movie", "the premiere of Polar Express": a work's
+        // title, which "he" or "she" never means, wherever it comes again.
+        if (r.titles.empty() && GenderOf(r.name, "") == Gender::kUnknown &&
+            ((i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord && !toks[i + 1].cap &&
+              IsWorkNoun(toks[i + 1].lower)) ||
+             (start >= 2 && toks[start - 1].lower == "of" && toks[start - 2].lower == "premiere") ||
+             (start >= 1 && toks[start - 1].kind == Tok::kWord && IsWorkNoun(toks[start - 1].lower) &&
+              !IsPossessive(toks[i])))) {
+          works_.insert(NormalizeText(r.name));
+        }
         if (AfterPlacePreposition(toks, start) && r.titles.empty() && !IsPossessive(toks[i]) &&
             GenderOf(r.name, "") == Gender::kUnknown && !(i + 1 < toks.size() && IsVerbAt(toks, i + 1))) {
           // Once a place, always one: "New Dale voters", "won New Dale" later
@@ -4551,7 +4587,7 @@ class Extractor {
           }
         }
         fits = [this, want, they = ref.name == "they"](const Person& p) {
-          if (IsPlace(p) || (!they && p.sure == Gender::kUnknown && NamesAPlace(p.name))) return false;
+          if (IsPlace(p) || IsWork(p) || (!they && p.sure == Gender::kUnknown && NamesAPlace(p.name))) return false;
           if (they) return true;
           // "EA", "IDC", "BBC Sport": letters for a body, never "he" or "she";
           // not "JAKE TAPPER" in a transcript.
@@ -5011,6 +5047,10 @@ class Extractor {
     return p.gender == Gender::kUnknown && p.sure == Gender::kUnknown && places_.contains(NormalizeText(p.name));
   }
 
+  bool IsWork(const Person& p) const {
+    return p.sure == Gender::kUnknown && works_.contains(NormalizeText(p.name));
+  }
+
   // The finding (a poll, a survey) `noun` last named with capitalised words
   // before `pos` ("a new Harbor Times poll" → "Harbor Times poll"); else the
   // organisation quoted just before; else the description's own words ("new
@@ -5147,6 +5187,7 @@ class Extractor {
   };
   std::vector<LoneName> lone_subjects_;  // LoneSubject words, in text order
   absl::flat_hash_set<std::string> places_;  // names written after "in", "at": places, normalised
+  absl::flat_hash_set<std::string> works_;   // names written with "film", "album": titles, normalised
   std::vector<std::pair<uint32_t, std::string>> introduced_;  // "an organizer": (position, head noun)
   People people_;
   std::vector<Statement> statements_;

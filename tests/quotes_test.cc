@@ -1666,6 +1666,23 @@ TEST(Quotes, ADocumentNamedEarlierWithItsIssuer) {
   EXPECT_EQ(SpeakerOf(t, "prices in the north rose fastest"), "Dalebank");
 }
 
+// Names cut short: "Number 10" keeps its number, "Westvale Relief UK" its
+// letters; "Party co-ordinator Dan Cole, MP for Westvale," is Dan Cole, not
+// "MP"; a film's title ("the premiere of Sky Harbour") is never "he".
+TEST(Quotes, WholeNamesAndTitlesOfWorks) {
+  std::string t =
+      "Ned Vale said the plan was poor. A spokeswoman for Number 10 said: \"It is a soap opera.\"\n\n"
+      "Westvale Relief UK said that the evidence was tainted.\n\n"
+      "Party co-ordinator Dan Cole, MP for Westvale, added: \"If it was not so grave it would be "
+      "funny.\"\n\n"
+      "Director Omar Lind was at the premiere of Sky Harbour. Sky Harbour opens in May in cinemas. He said "
+      "that the ending was dark.";
+  EXPECT_EQ(SpeakerOf(t, "It is a soap opera"), "Number 10 spokeswoman");
+  EXPECT_EQ(SpeakerOf(t, "the evidence was tainted"), "Westvale Relief UK");
+  EXPECT_EQ(SpeakerOf(t, "If it was not so grave"), "Dan Cole");
+  EXPECT_EQ(SpeakerOf(t, "the ending was dark"), "Omar Lind");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
