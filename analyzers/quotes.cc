@@ -299,7 +299,9 @@ bool PersonNoun(absl::string_view w) {
       "aide", "official", "source", "friend", "critic", "expert", "veteran", "guest", "colleague",
       "chief", "staff", "staffer", "insider", "neighbor", "neighbour", "relative", "activist",
       "person", "voter", "resident", "woman", "man", "executive", "boss", "secretary", "candidate",
-      "nominee", "attorney", "host"};
+      "nominee", "attorney", "host", "athlete", "coach", "star", "champion", "fly-half", "scrum-half",
+      "full-back", "prop", "rookie", "pro", "entrepreneur", "tycoon", "mogul", "billionaire",
+      "millionaire", "actress", "diva", "legend", "favourite", "favorite"};
   if (words->contains(w)) return true;
   if (DocumentNouns().contains(w) || FindingNouns().contains(w) || OrgWords().contains(w) ||
       GenericOrgNouns().contains(w)) {
@@ -456,6 +458,22 @@ bool IsNationality(absl::string_view w) {
       "thai", "indonesian", "filipino", "malaysian", "taiwanese", "lebanese", "jordanian", "somali",
       "ethiopian", "sudanese", "moroccan", "algerian", "scandinavian", "hispanic", "latino"};
   return v->contains(w);
+}
+
+// "the Spaniard", "the 55-year-old Frenchman", "the Australian": someone
+// known by their country, a person named before.
+bool IsDemonym(absl::string_view w) {
+  static const auto* nouns = new absl::flat_hash_set<std::string>{
+      "spaniard", "frenchman", "frenchwoman", "englishman", "englishwoman", "scot", "scotsman",
+      "scotswoman", "welshman", "welshwoman", "irishman", "irishwoman", "briton", "dane", "swede",
+      "finn", "pole", "turk", "dutchman", "dutchwoman", "kiwi", "aussie", "croat", "serb", "argentinian",
+      "uruguayan", "peruvian", "jamaican", "ghanaian", "cameroonian", "ivorian", "senegalese", "zimbabwean",
+      "new zealander", "south african", "georgian", "bulgarian", "slovak", "slovenian", "estonian",
+      "latvian", "lithuanian", "belarusian", "icelander"};
+  static const auto* adjectives_only = new absl::flat_hash_set<std::string>{
+      "british", "english", "scottish", "welsh", "irish", "french", "spanish", "dutch", "swedish", "danish",
+      "finnish", "polish", "turkish", "african", "european", "asian", "scandinavian", "hispanic", "latino"};
+  return nouns->contains(w) || (IsNationality(w) && !adjectives_only->contains(w));
 }
 
 // After "one": a noun that surely means a person ("one person", "one
@@ -4458,6 +4476,14 @@ class Extractor {
   int ResolveRefOnce(const SpeakerRef& ref, uint32_t pos, int para) {
     constexpr int kSpeakerReach = 3;  // paragraphs
     if (ref.kind == SpeakerRef::kNone) return -1;
+    // "The Spaniard told …": a description of someone named before, not a name.
+    if (ref.kind == SpeakerRef::kName && ref.titles.empty() && WordCount(ref.name) == 1 &&
+        IsDemonym(NormalizeText(ref.name)) && people_.Find(ref.name) < 0) {  // not Mark Cuban
+      SpeakerRef described = ref;
+      described.kind = SpeakerRef::kDescription;
+      described.name = "person";
+      return ResolveRefOnce(described, pos, para);
+    }
     if (ref.kind == SpeakerRef::kName) {
       // "the League Against Noise said …. The League claimed": the body named
       // in full before whose name's first word this is.
@@ -4743,6 +4769,11 @@ class Extractor {
         return who;
       }
       // The last speaker near, passing over unnamed groups.
+      // "Tory leader Ned Howe …. The Tory leader went on": one named with
+      // all the description's words as a role, before whoever spoke last.
+      if (absl::StartsWithIgnoreCase(ref.mention, "the ") && WordCount(ref.mention) >= 3) {
+        if (int holder = RoleHolder(ref, pos, /*ending=*/true); holder >= 0) return holder;
+      }
       for (size_t k = speakers_.size(); k-- > 0 && para - speakers_[k].para <= kSpeakerReach;) {
         if (!people_.at(speakers_[k].person).group) return speakers_[k].person;
       }
@@ -5118,17 +5149,21 @@ class Extractor {
   // → whoever was called "Home Secretary"), most recently mentioned; -1 when
   // no role holds all its words, or a modifier ("shadow", "former") the
   // description lacks.
-  int RoleHolder(const SpeakerRef& d, uint32_t pos) {
+  // `ending`: only a role that ends with the description's head noun
+  // ("Tory leader", not "met the prime minister on Monday").
+  int RoleHolder(const SpeakerRef& d, uint32_t pos, bool ending = false) {
     std::vector<std::string> want;
     for (absl::string_view w : absl::StrSplit(NormalizeText(d.mention), ' ', absl::SkipEmpty())) {
       if (w != "the" && w != "a" && w != "an") want.emplace_back(w);
     }
     if (want.empty()) return -1;
-    auto fits = [&want](const Person& p) {
+    auto fits = [&want, ending](const Person& p) {
       static const auto* modifiers = new absl::flat_hash_set<std::string>{
-          "shadow", "former", "deputy", "vice", "assistant", "junior", "acting", "ex"};
+          "shadow", "former", "deputy", "vice", "assistant", "junior", "acting", "ex", "would-be", "future",
+          "next", "then"};
       for (const std::string& role : p.roles) {
         std::vector<std::string> words = absl::StrSplit(role, ' ', absl::SkipEmpty());
+        if (ending && (words.empty() || words.back() != want.back() || words.size() > want.size() + 2)) continue;
         bool all = absl::c_all_of(want, [&](const std::string& w) { return absl::c_linear_search(words, w); });
         bool extra = absl::c_any_of(words, [&](const std::string& w) {
           return modifiers->contains(w) && !absl::c_linear_search(want, w);

@@ -1683,6 +1683,24 @@ TEST(Quotes, WholeNamesAndTitlesOfWorks) {
   EXPECT_EQ(SpeakerOf(t, "the ending was dark"), "Omar Lind");
 }
 
+// "the Tory leader" after "Tory leader Ned Howe" is Ned Howe, not the last
+// speaker; "The Spaniard" and "the Vale athlete" describe the man or woman
+// named before.
+TEST(Quotes, DescriptionsByRoleCountryAndSport) {
+  std::string t =
+      "Tory leader Ned Howe attacked comments Mr Blunt is alleged to have made. Mr Howe said Mr Blunt had "
+      "complained he had inherited a \"giant mess\" at the ministry. The Tory leader went on: \"He does "
+      "not stop there.\"\n\n"
+      "Ola Brandt is confident of a medal next week.\n\n"
+      "The 22-year-old finished fourth in Madrid. \"It was a good lesson and I have not ruled out a "
+      "medal,\" said the Vale athlete.\n\n"
+      "Tomas Ruiz has been linked with a move to Dale Rovers. The Spaniard told Radio Vale: \"I wish I "
+      "played there.\"";
+  EXPECT_EQ(SpeakerOf(t, "He does not stop there"), "Ned Howe");
+  EXPECT_EQ(SpeakerOf(t, "It was a good lesson"), "Ola Brandt");
+  EXPECT_EQ(SpeakerOf(t, "I wish I played there"), "Tomas Ruiz");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
