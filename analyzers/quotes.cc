@@ -2843,11 +2843,37 @@ size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
   return i;
 }
 
+// The gender a word for kin gives ("wife", "son"), if any.
+Gender KinGender(absl::string_view w) {
+  static const auto* male = new absl::flat_hash_set<std::string>{
+      "husband", "father", "son", "brother", "grandfather", "grandson", "uncle", "nephew",
+      "widower", "boyfriend", "stepfather", "stepson", "dad"};
+  static const auto* female = new absl::flat_hash_set<std::string>{
+      "wife", "mother", "daughter", "sister", "grandmother", "granddaughter", "aunt", "niece",
+      "widow", "girlfriend", "stepmother", "stepdaughter", "mum", "mom"};
+  if (male->contains(w)) return Gender::kMale;
+  if (female->contains(w)) return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
 // The speaker after an inverted cue ("said X"): a pronoun, a description,
 // or the last name before the phrase ends, after any role ("said Republican
 // strategist Ryan Williams", "said pollster Frank Luntz").
 std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k,
                                           const absl::flat_hash_set<std::string>& known) {
+  // "said his wife, Sheila": the one the word for kin names.
+  if (k + 2 < toks.size() && (toks[k].lower == "his" || toks[k].lower == "her" || toks[k].lower == "their") &&
+      KinGender(toks[k + 1].lower) != Gender::kUnknown) {
+    size_t n = k + 2;
+    if (toks[n].text == "," && n + 1 < toks.size()) ++n;
+    if (SpeakerRef named = NameForward(toks, n, known, /*subject=*/true); named.kind == SpeakerRef::kName) {
+      named.mention = absl::StrJoin(std::vector<std::string>{toks[k].text, toks[k + 1].text}, " ") + " " +
+                      named.mention;
+      named.titles = toks[k + 1].lower;
+      named.pos = toks[k].start;
+      return named;
+    }
+  }
   // "said Florida's Rick Wilson", "opined Cleveland's Plain Dealer"
   while (k + 1 < toks.size() && toks[k].kind == Tok::kWord && toks[k].cap && IsPossessive(toks[k]) &&
          toks[k + 1].kind == Tok::kWord && toks[k + 1].cap) {
@@ -3446,6 +3472,14 @@ class Extractor {
           // "Harbour manager Orrin is a hard man to please": a surname
           // after a lower-case role is someone, as after a title.
           person = people_.Add(r.name, "", toks[start - 1].lower);
+        } else if (person < 0 && start == i && start > 0 && toks[start - 1].kind == Tok::kWord &&
+                   KinGender(toks[start - 1].lower) != Gender::kUnknown && !IsPossessive(toks[i]) &&
+                   !NotNames().contains(NormalizeText(r.name))) {
+          // "His wife Sharon": someone, whom the word for kin genders.
+          person = people_.Add(r.name, "", toks[start - 1].lower);
+          if (person >= 0 && people_.at(person).sure == Gender::kUnknown) {
+            people_.at(person).sure = people_.at(person).gender = KinGender(toks[start - 1].lower);
+          }
         }
         // The first person a sentence names is, most often, its subject;
         // not one named after a verb ("he told Harbour Radio").
@@ -3563,17 +3597,6 @@ class Extractor {
     return Gender::kUnknown;
   }
 
-  static Gender KinGender(absl::string_view w) {
-    static const auto* male = new absl::flat_hash_set<std::string>{
-        "husband", "father", "son", "brother", "grandfather", "grandson", "uncle", "nephew",
-        "widower", "boyfriend", "stepfather", "stepson", "dad"};
-    static const auto* female = new absl::flat_hash_set<std::string>{
-        "wife", "mother", "daughter", "sister", "grandmother", "granddaughter", "aunt", "niece",
-        "widow", "girlfriend", "stepmother", "stepdaughter", "mum", "mom"};
-    if (male->contains(w)) return Gender::kMale;
-    if (female->contains(w)) return Gender::kFemale;
-    return Gender::kUnknown;
-  }
 
   // ", president of the X," after a name.
   static std::string AppositiveAfter(const std::vector<Tok>& toks, size_t i, size_t len) {

@@ -1701,6 +1701,18 @@ TEST(Quotes, DescriptionsByRoleCountryAndSport) {
   EXPECT_EQ(SpeakerOf(t, "I wish I played there"), "Tomas Ruiz");
 }
 
+// "His wife Sharon … she said" and "said his wife, Sheila": the one the
+// word for kin names, not the husband.
+TEST(Quotes, KinNamedByForenameSpeak) {
+  std::string t =
+      "Singer Ozzy Vane has said his family will not make more episodes. His wife Sharon, who also appears "
+      "in the show, agreed. \"Now everybody is doing it. He has done it,\" she said.\n\n"
+      "The writer Al Hale died at home on Friday. \"He had a good life. He loved books,\" said his wife, "
+      "Sheila.";
+  EXPECT_EQ(SpeakerOf(t, "Now everybody is doing it"), "Sharon");
+  EXPECT_EQ(SpeakerOf(t, "He had a good life"), "Sheila");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
