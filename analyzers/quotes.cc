@@ -1401,6 +1401,14 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     if ((by_issuer || for_body) && !toks[j - 1].cap) {
       size_t k = (by_issuer ? by : j) + 1;
       if (toks[k].lower == "the" && k + 1 < toks.size()) ++k;
+      // "a survey by security firm Dalecorp": past what the issuer is.
+      for (size_t x = k; by_issuer && x < toks.size() && x < k + 3 && toks[x].kind == Tok::kWord && !toks[x].cap;
+           ++x) {
+        if (x + 1 < toks.size() && toks[x + 1].kind == Tok::kWord && toks[x + 1].cap) {
+          k = x + 1;
+          break;
+        }
+      }
       std::vector<std::string> run;
       auto read_run = [&toks, &run](size_t k, size_t limit) {
         while (k < toks.size() && k < limit && toks[k].kind == Tok::kWord &&
@@ -4949,6 +4957,14 @@ class Extractor {
     if (by + 1 < toks.size()) {
       size_t c = by + 1;
       if (toks[c].lower == "the") ++c;
+      // "by telecoms giant Daletel", "by think-tank Civitas": past the
+      // words that say what the issuer is.
+      for (size_t x = c; x < toks.size() && x < c + 3 && toks[x].kind == Tok::kWord && !toks[x].cap; ++x) {
+        if (x + 1 < toks.size() && toks[x + 1].kind == Tok::kWord && toks[x + 1].cap) {
+          c = x + 1;
+          break;
+        }
+      }
       // "by Dale Post journalist Ana Reis": the person, not the paper.
       if (RoleNounThenName(toks, c)) {
         while (toks[c].cap) ++c;

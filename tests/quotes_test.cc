@@ -1664,6 +1664,9 @@ TEST(Quotes, ADocumentNamedEarlierWithItsIssuer) {
   EXPECT_EQ(SpeakerOf(t, "I write to inform you"), "Home Office");
   EXPECT_EQ(SpeakerOf(t, "the pair had fallen out"), "Ana Reis");
   EXPECT_EQ(SpeakerOf(t, "prices in the north rose fastest"), "Dalebank");
+  std::string by = "Some 23 million people will miss out, predicts the report by phone giant Daletel. The report "
+                   "says that the gap will grow.";
+  EXPECT_EQ(SpeakerOf(by, "the gap will grow"), "Daletel report");
 }
 
 // Names cut short: "Number 10" keeps its number, "Westvale Relief UK" its
