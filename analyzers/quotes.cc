@@ -3821,7 +3821,7 @@ class Extractor {
     if (!st.cue && !ends_sentence) st.cue = CueLaterInSentence(toks, q, people_);
     // "X said in a statement. “…”": a lead-in sentence in the same paragraph.
     if (!st.cue && q > 1 && (EndsSentence(toks, q - 1) || toks[q - 1].text == ":")) {
-      st.cue = LeadIn(std::vector<Tok>(toks.begin(), toks.begin() + q), /*same_paragraph=*/true);
+      st.cue = LeadIn(std::vector<Tok>(toks.begin(), toks.begin() + q), /*same_paragraph=*/true, ends_sentence);
     }
     if (!st.cue && q > 0 && toks[q - 1].kind == Tok::kQuote && !statements_.empty()) {
       st.cue = statements_.back().cue;  // between two segments of one sentence
@@ -3863,7 +3863,8 @@ class Extractor {
   // The cue of the sentence before a quote. In the quote's own paragraph it
   // may also be that of speech the sentence reports ("Demand is rising, Mr
   // Odo points out. “…”"), which goes on in the quote.
-  std::optional<Cue> LeadIn(const std::vector<Tok>& prev, bool same_paragraph = false) {
+  std::optional<Cue> LeadIn(const std::vector<Tok>& prev, bool same_paragraph = false,
+                            bool quote_ends_sentence = false) {
     std::optional<Cue> cue = LeadInCue(prev, same_paragraph);
     if (cue || !same_paragraph || prev.size() < 2) return cue;
     const size_t end = prev.size() - 1;
@@ -3872,9 +3873,40 @@ class Extractor {
         std::any_of(prev.begin() + s, prev.end(), [](const Tok& t) { return t.kind == Tok::kQuote; })) {
       return std::nullopt;
     }
-    std::optional<Reported> r = ReportedIn(prev, s, end);
-    if (!r) return std::nullopt;
-    return r->cue;
+    if (std::optional<Reported> r = ReportedIn(prev, s, end)) return r->cue;
+    // "…, Lewis-Francis still feels the frustration. “That was heartbreaking.”":
+    // a whole quote with no cue after a sentence about someone named is
+    // theirs, unless one quoted earlier in the paragraph goes on.
+    if (!quote_ends_sentence ||
+        std::any_of(prev.begin(), prev.end(), [](const Tok& t) { return t.kind == Tok::kQuote; })) {
+      return std::nullopt;
+    }
+    const size_t from = AfterConnective(prev, s, end);
+    size_t k = from;
+    if (!prev[k].cap || !IsSubordinator(prev[k].lower)) {
+      // past an opening phrase: "Despite playing his part, …"
+      for (size_t c = from; c < end && c < from + 15; ++c) {
+        if (prev[c].text == "," && c + 1 < end) {
+          if (c > from && (Prepositions().contains(prev[from].lower) || prev[from].lower == "despite" ||
+                           absl::EndsWith(prev[from].lower, "ing"))) {
+            k = c + 1;
+          }
+          break;
+        }
+      }
+    }
+    SpeakerRef who = SpeakerForward(prev, k, people_.known_words(), /*subject=*/true);
+    if (who.kind != SpeakerRef::kName || people_.Find(who.name, who.titles) < 0) return std::nullopt;
+    size_t v = k + WordCount(who.mention);
+    while (v < end && prev[v].kind == Tok::kWord && !prev[v].cap &&
+           (absl::EndsWith(prev[v].lower, "ly") || prev[v].lower == "still" || prev[v].lower == "also")) {
+      ++v;
+    }
+    if (v >= end || prev[v].kind != Tok::kWord || prev[v].cap ||
+        !(VerbLike(prev[v].lower) || Auxiliaries().contains(prev[v].lower))) {
+      return std::nullopt;
+    }
+    return Cue{who, v};
   }
 
   std::optional<Cue> LeadInCue(const std::vector<Tok>& prev, bool same_paragraph) {

@@ -1716,6 +1716,18 @@ TEST(Quotes, KinNamedByForenameSpeak) {
   EXPECT_EQ(SpeakerOf(t, "He had a good life"), "Sheila");
 }
 
+// A whole quote with no cue after a sentence whose subject is someone named
+// is theirs; not where a quote earlier in the paragraph goes on.
+TEST(Quotes, AQuoteAfterASentenceAboutSomeoneNamed) {
+  std::string t =
+      "Writing in the Dale Post, Tom Odo set out his view of the party. \"As our programme should make "
+      "clear, our aim is full employment.\"\n\n"
+      "\"Ana is the ideal pick,\" Ned Vole told Radio Dale. The Dale Council has named Ivo Kern as a stand-in "
+      "for the summer. \"She knows the job well.\"";
+  EXPECT_EQ(SpeakerOf(t, "our aim is full employment"), "Tom Odo");
+  EXPECT_EQ(SpeakerOf(t, "She knows the job well"), "Ned Vole");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
