@@ -1002,6 +1002,15 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
   }
   JoinAmpersandNames(out);
   DropAsidesAfterNames(out);
+  for (Tok& t : out) {
+    // "I'm", "I've": the pronoun, never a name.
+    if (t.kind == Tok::kWord) {
+      for (absl::string_view c : {"i'm", "i've", "i'll", "i'd", "i\xE2\x80\x99" "m", "i\xE2\x80\x99" "ve",
+                                  "i\xE2\x80\x99" "ll", "i\xE2\x80\x99" "d"}) {
+        if (t.lower == c) t.cap = false;
+      }
+    }
+  }
   // "Number 10", "Radio 1", "Channel 4": the number ends the name.
   for (size_t i = 1; i < out.size(); ++i) {
     const std::string& w = out[i - 1].lower;

@@ -1684,6 +1684,8 @@ TEST(Quotes, WholeNamesAndTitlesOfWorks) {
   EXPECT_EQ(SpeakerOf(t, "the evidence was tainted"), "Westvale Relief UK");
   EXPECT_EQ(SpeakerOf(t, "If it was not so grave"), "Dan Cole");
   EXPECT_EQ(SpeakerOf(t, "the ending was dark"), "Omar Lind");
+  // "I'm told" names no one.
+  EXPECT_EQ(SpeakerOf("At the peak, I'm told, the fans queued all night.", "the fans queued"), "(no quote)");
 }
 
 // "the Tory leader" after "Tory leader Ned Howe" is Ned Howe, not the last
