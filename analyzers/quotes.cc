@@ -2647,6 +2647,13 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
       SpeakerRef described = SpeakerForward(toks, comma + 1, known);
       if (described.kind == SpeakerRef::kDescription && comma + 1 + WordCount(described.mention) == v) return named;
     }
+    // "Jo Sull, spokesman for software firm Dalemail said": a role without
+    // its article, to the verb, no comma closing it.
+    if (comma + 2 < v && toks[comma].text == "," && toks[comma + 1].kind == Tok::kWord && !toks[comma + 1].cap &&
+        (SpeaksForOthers(toks[comma + 1].lower) || Titles().contains(toks[comma + 1].lower)) &&
+        std::none_of(toks.begin() + comma + 1, toks.begin() + v, [](const Tok& t) { return t.kind != Tok::kWord; })) {
+      return named;
+    }
   }
   // "the paper quoted Mr Chernin as saying": the one quoted speaks.
   if (toks[v].lower == "saying" && v >= from + 2 && toks[v - 1].lower == "as") {

@@ -1681,6 +1681,8 @@ TEST(Quotes, WholeNamesAndTitlesOfWorks) {
       "Director Omar Lind was at the premiere of Sky Harbour. Sky Harbour opens in May in cinemas. He said "
       "that the ending was dark.";
   EXPECT_EQ(SpeakerOf(t, "It is a soap opera"), "Number 10 spokeswoman");
+  std::string role = "Jo Sull, spokesman for software firm Dalemail said many firms were starting to see the point.";
+  EXPECT_EQ(SpeakerOf(role, "many firms were starting"), "Jo Sull");
   EXPECT_EQ(SpeakerOf(t, "the evidence was tainted"), "Westvale Relief UK");
   EXPECT_EQ(SpeakerOf(t, "If it was not so grave"), "Dan Cole");
   EXPECT_EQ(SpeakerOf(t, "the ending was dark"), "Omar Lind");
