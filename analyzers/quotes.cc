@@ -320,7 +320,7 @@ std::string LastWordLower(absl::string_view name) {
 
 // "the 2006 World Cup", "the Golden Globe awards", "the album": an event or
 // a work, which holds no press office.
-// A noun for a work with a title: "the Star Wars movie", "the film Exodus".
+// A noun for a work with a title: "the Sky Harbour movie", "the film Exodus".
 bool IsWorkNoun(absl::string_view w) {
   static const auto* words = new absl::flat_hash_set<std::string>{
       "film", "movie", "album", "single", "song", "sitcom", "musical", "novel", "documentary",
@@ -460,7 +460,7 @@ bool IsNationality(absl::string_view w) {
   return v->contains(w);
 }
 
-// "the Spaniard", "the 55-year-old Frenchman", "the Australian": someone
+// "the Spaniard", "the 30-year-old Dane", "the Australian": someone
 // known by their country, a person named before.
 bool IsDemonym(absl::string_view w) {
   static const auto* nouns = new absl::flat_hash_set<std::string>{
@@ -1116,7 +1116,7 @@ std::vector<std::string> PersonTail(std::vector<std::string> words) {
   for (size_t k = n - 2; k < n; ++k) {
     if (OrgWords().contains(NormalizeText(words[k]))) return words;
   }
-  // "Amnesty International UK": a body's letters end it, not a surname.
+  // "Westvale Relief UK": a body's letters end it, not a surname.
   if (suffix == 0 && words.back().size() >= 2 &&
       absl::c_none_of(words.back(), [](char c) { return absl::ascii_islower(static_cast<unsigned char>(c)); }) &&
       absl::c_all_of(words.back(), [](char c) { return absl::ascii_isalpha(static_cast<unsigned char>(c)); })) {
@@ -1802,7 +1802,7 @@ class People {
           spokespeople_clash) {
         continue;
       }
-      // "Ms Khan" after "Humayun Khan" and "Ghazala Khan": the one whose
+      // "Ms Vell" after "Jomo Vell" and "Adela Vell": the one whose
       // forename looks female, before one nothing genders.
       const int fit = gender == Gender::kUnknown ? 1 : p.gender == gender ? 2 : p.gender == Gender::kUnknown ? 1 : 0;
       if (fit > fallback_fit) {
@@ -2885,7 +2885,7 @@ Gender KinGender(absl::string_view w) {
 // strategist Ryan Williams", "said pollster Frank Luntz").
 std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k,
                                           const absl::flat_hash_set<std::string>& known) {
-  // "said his wife, Sheila": the one the word for kin names.
+  // "said his wife, Ana": the one the word for kin names.
   if (k + 2 < toks.size() && (toks[k].lower == "his" || toks[k].lower == "her" || toks[k].lower == "their") &&
       KinGender(toks[k + 1].lower) != Gender::kUnknown) {
     size_t n = k + 2;
@@ -3449,7 +3449,7 @@ class Extractor {
         // preposition of place, a run with no title, no known forename and
         // no verb of its own is a place, not someone new ("lost to Jo Pratt"
         // and "a call from Jo Pratt" name people).
-        // "the Star Wars movie", "the premiere of Polar Express": a work's
+        // "the Sky Harbour movie", "the premiere of Sky Harbour": a work's
         // title, which "he" or "she" never means, wherever it comes again.
         if (r.titles.empty() && GenderOf(r.name, "") == Gender::kUnknown &&
             ((i + 1 < toks.size() && toks[i + 1].kind == Tok::kWord && !toks[i + 1].cap &&
@@ -3499,7 +3499,7 @@ class Extractor {
         } else if (person < 0 && start == i && start > 0 && toks[start - 1].kind == Tok::kWord &&
                    KinGender(toks[start - 1].lower) != Gender::kUnknown && !IsPossessive(toks[i]) &&
                    !NotNames().contains(NormalizeText(r.name))) {
-          // "His wife Sharon": someone, whom the word for kin genders.
+          // "His wife Ana": someone, whom the word for kin genders.
           person = people_.Add(r.name, "", toks[start - 1].lower);
           if (person >= 0 && people_.at(person).sure == Gender::kUnknown) {
             people_.at(person).sure = people_.at(person).gender = KinGender(toks[start - 1].lower);
@@ -3890,7 +3890,7 @@ class Extractor {
       return std::nullopt;
     }
     if (std::optional<Reported> r = ReportedIn(prev, s, end)) return r->cue;
-    // "…, Lewis-Francis still feels the frustration. “That was heartbreaking.”":
+    // "…, Ola Brandt still feels the loss. “That was hard.”":
     // a whole quote with no cue after a sentence about someone named is
     // theirs, unless one quoted earlier in the paragraph goes on.
     if (!quote_ends_sentence ||
@@ -3900,7 +3900,7 @@ class Extractor {
     const size_t from = AfterConnective(prev, s, end);
     size_t k = from;
     if (!prev[k].cap || !IsSubordinator(prev[k].lower)) {
-      // past an opening phrase: "Despite playing his part, …"
+      // past an opening phrase: "Despite the rain, …"
       for (size_t c = from; c < end && c < from + 15; ++c) {
         if (prev[c].text == "," && c + 1 < end) {
           if (c > from && (Prepositions().contains(prev[from].lower) || prev[from].lower == "despite" ||
@@ -4258,8 +4258,8 @@ class Extractor {
         // Words too few to report alone ("He thought, he said, …") are left
         // so unless a name, surer than a pronoun or description, speaks.
         // So too where the words before are no clause of their own ("In the
-        // end, Rosen said, voters …", "If talks fail, Hale said, …") or a
-        // "that" clause follows ("It is no surprise, Hale said, that …").
+        // end, Hale said, voters …", "If talks fail, Hale said, …") or a
+        // "that" clause follows ("It is clear, Hale said, that …").
         const bool goes_on = k + 1 < e && toks[k].text == "," &&
                              (SentenceGoesOn(toks, k, e) || toks[k + 1].lower == "that" ||
                               !HasFiniteVerb(toks, s, st - 1) || IsSubordinator(toks[s].lower));
@@ -4541,7 +4541,7 @@ class Extractor {
   // the last few paragraphs, else to the last fitting person mentioned.
   int ResolveRef(const SpeakerRef& ref, uint32_t pos, int para) {
     int who = ResolveRefOnce(ref, pos, para);
-    // "Tama Umaga … He told reporters": a gender guessed from a name's
+    // "Tama Rewi … He told reporters": a gender guessed from a name's
     // ending yields to a pronoun that no one else could mean.
     if (who < 0 && ref.kind == SpeakerRef::kPronoun && (ref.name == "he" || ref.name == "she") &&
         !ignore_guessed_gender_) {
@@ -4557,7 +4557,7 @@ class Extractor {
     if (ref.kind == SpeakerRef::kNone) return -1;
     // "The Spaniard told …": a description of someone named before, not a name.
     if (ref.kind == SpeakerRef::kName && ref.titles.empty() && WordCount(ref.name) == 1 &&
-        IsDemonym(NormalizeText(ref.name)) && people_.Find(ref.name) < 0) {  // not Mark Cuban
+        IsDemonym(NormalizeText(ref.name)) && people_.Find(ref.name) < 0) {  // not a surname
       SpeakerRef described = ref;
       described.kind = SpeakerRef::kDescription;
       described.name = "person";
@@ -4694,7 +4694,7 @@ class Extractor {
         fits = [this, want, they = ref.name == "they"](const Person& p) {
           if (IsPlace(p) || IsWork(p) || (!they && p.sure == Gender::kUnknown && NamesAPlace(p.name))) return false;
           if (they) return true;
-          // "EA", "IDC", "BBC Sport": letters for a body, never "he" or "she";
+          // "EA", "IDC", "BBC Radio": letters for a body, never "he" or "she";
           // not "JAKE TAPPER" in a transcript.
           const std::string first = p.name.substr(0, p.name.find(' '));
           if (p.sure == Gender::kUnknown && absl::c_none_of(first, [](char c) { return absl::ascii_islower(c); }) &&
@@ -4752,7 +4752,7 @@ class Extractor {
           if (para - speakers_[k].para > 1) break;
           const Person& p = people_.at(speakers_[k].person);
           if (!body(p)) continue;
-          // "the Halifax survey found …. The bank said": Halifax, not its survey.
+          // "the Dalebank survey found …. The bank said": Dalebank, not its survey.
           if (const std::string& name = p.name;
               WordCount(name) >= 2 && FindingNouns().contains(LastWordLower(name))) {
             if (int issuer = people_.Add(name.substr(0, name.rfind(' ')), "", ""); issuer >= 0) {
@@ -4974,7 +4974,7 @@ class Extractor {
       for (size_t k = b; k < end; ++k) run.push_back(toks[k].text);
       return absl::StrJoin(run, " ");
     };
-    // Before the noun: at most two lower-case modifiers ("members'", "new").
+    // Before the noun: at most three lower-case modifiers ("members'", "new").
     size_t j = i;
     while (j > 0 && i - j < 3) {
       const Tok& t = toks[j - 1];
@@ -5005,7 +5005,7 @@ class Extractor {
     if (by + 1 < toks.size()) {
       size_t c = by + 1;
       if (toks[c].lower == "the") ++c;
-      // "by telecoms giant Daletel", "by think-tank Civitas": past the
+      // "by phone giant Daletel", "by think-tank Valeview": past the
       // words that say what the issuer is.
       for (size_t x = c; x < toks.size() && x < c + 3 && toks[x].kind == Tok::kWord && !toks[x].cap; ++x) {
         if (x + 1 < toks.size() && toks[x + 1].kind == Tok::kWord && toks[x + 1].cap) {

@@ -1620,9 +1620,9 @@ TEST(Quotes, ATitledNameAfterItsClauseReportsIt) {
 // clause of their own leave it the whole sentence.
 TEST(Quotes, ACueAfterAnOpeningPhraseReportsTheWholeSentence) {
   std::string t =
-      "Dan Rosen studies the unions. In the end, Mr Rosen said, union voters almost always end up backing "
-      "the party. If the talks fail, Mr Rosen warned, the strike will go ahead in May.";
-  EXPECT_EQ(KindAndSpeakerOf(t, "In the end, Mr Rosen said, union voters"), "indirect: Dan Rosen");
+      "Dan Rosen studies the unions. In the end, Mr Rosen said, most members tend to back the "
+      "party. If the talks fail, Mr Rosen warned, the strike will go ahead in May.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "In the end, Mr Rosen said, most members"), "indirect: Dan Rosen");
   EXPECT_EQ(KindAndSpeakerOf(t, "If the talks fail, Mr Rosen warned, the strike"), "indirect: Dan Rosen");
 }
 
@@ -1653,7 +1653,7 @@ TEST(Quotes, ADocumentNamedEarlierWithItsIssuer) {
       "waiting times have doubled.\n\n"
       "It cites a Vale Party members' newsletter about voters. The newsletter says: \"We can phone them "
       "all.\"\n\n"
-      "The letter, from the Home Office, says: \"I write to inform you of the ruling.\"\n\n"
+      "The letter, from the Dale Ministry, says: \"I write to tell you of the ruling.\"\n\n"
       "The book, by Dale Post journalist Ana Reis, came out on Monday. The book says that the pair had "
       "fallen out.\n\n"
       "Despite the rise, the Dalebank survey concluded that there were \"signs of a slowdown\". Ann Roe, "
@@ -1661,7 +1661,7 @@ TEST(Quotes, ADocumentNamedEarlierWithItsIssuer) {
       "fastest.";
   EXPECT_EQ(SpeakerOf(t, "waiting times have doubled"), "Dale Audit Office report");
   EXPECT_EQ(SpeakerOf(t, "We can phone them all"), "Vale Party");
-  EXPECT_EQ(SpeakerOf(t, "I write to inform you"), "Home Office");
+  EXPECT_EQ(SpeakerOf(t, "I write to tell you"), "Dale Ministry");
   EXPECT_EQ(SpeakerOf(t, "the pair had fallen out"), "Ana Reis");
   EXPECT_EQ(SpeakerOf(t, "prices in the north rose fastest"), "Dalebank");
   std::string by = "Some 23 million people will miss out, predicts the report by phone giant Daletel. The report "
@@ -1696,27 +1696,26 @@ TEST(Quotes, WholeNamesAndTitlesOfWorks) {
 TEST(Quotes, DescriptionsByRoleCountryAndSport) {
   std::string t =
       "Tory leader Ned Howe attacked comments Mr Blunt is alleged to have made. Mr Howe said Mr Blunt had "
-      "complained he had inherited a \"giant mess\" at the ministry. The Tory leader went on: \"He does "
-      "not stop there.\"\n\n"
+      "moaned that his new post was \"a shambles\". The Tory leader then added: \"He keeps going.\"\n\n"
       "Ola Brandt is confident of a medal next week.\n\n"
       "The 22-year-old finished fourth in Madrid. \"It was a good lesson and I have not ruled out a "
       "medal,\" said the Vale athlete.\n\n"
-      "Tomas Ruiz has been linked with a move to Dale Rovers. The Spaniard told Radio Vale: \"I wish I "
+      "Tomas Ruiz may join Dale Rovers next season. The Spaniard told Radio Vale: \"I wish I "
       "played there.\"";
-  EXPECT_EQ(SpeakerOf(t, "He does not stop there"), "Ned Howe");
+  EXPECT_EQ(SpeakerOf(t, "He keeps going"), "Ned Howe");
   EXPECT_EQ(SpeakerOf(t, "It was a good lesson"), "Ola Brandt");
   EXPECT_EQ(SpeakerOf(t, "I wish I played there"), "Tomas Ruiz");
 }
 
-// "His wife Sharon … she said" and "said his wife, Sheila": the one the
+// "His wife Ana … she said" and "said his wife, Sheila": the one the
 // word for kin names, not the husband.
 TEST(Quotes, KinNamedByForenameSpeak) {
   std::string t =
-      "Singer Ozzy Vane has said his family will not make more episodes. His wife Sharon, who also appears "
-      "in the show, agreed. \"Now everybody is doing it. He has done it,\" she said.\n\n"
+      "Singer Rod Vane has told fans the band will not tour again. His wife Ana, who also sings in the band, "
+      "agreed. \"Now everybody is doing it. He has done it,\" she said.\n\n"
       "The writer Al Hale died at home on Friday. \"He had a good life. He loved books,\" said his wife, "
       "Sheila.";
-  EXPECT_EQ(SpeakerOf(t, "Now everybody is doing it"), "Sharon");
+  EXPECT_EQ(SpeakerOf(t, "Now everybody is doing it"), "Ana");
   EXPECT_EQ(SpeakerOf(t, "He had a good life"), "Sheila");
 }
 
