@@ -1695,8 +1695,8 @@ TEST(Quotes, WholeNamesAndTitlesOfWorks) {
 // named before.
 TEST(Quotes, DescriptionsByRoleCountryAndSport) {
   std::string t =
-      "Tory leader Ned Howe attacked comments Mr Blunt is alleged to have made. Mr Howe said Mr Blunt had "
-      "moaned that his new post was \"a shambles\". The Tory leader then added: \"He keeps going.\"\n\n"
+      "Tory leader Ned Howe attacked comments Mr Blunt is alleged to have made. Mr Blunt called his post "
+      "\"a shambles\". The Tory leader then added: \"He keeps going.\"\n\n"
       "Ola Brandt is confident of a medal next week.\n\n"
       "The 22-year-old finished fourth in Madrid. \"It was a good lesson and I have not ruled out a "
       "medal,\" said the Vale athlete.\n\n"
