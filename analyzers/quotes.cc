@@ -1358,8 +1358,7 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     std::string head;
     while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]) &&
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
-           !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&
-           !(toks[j].lower == "read" || toks[j].lower == "reads") &&  // "a statement read"
+           !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&           !(toks[j].lower == "read" || toks[j].lower == "reads") &&  // "a statement read"
            !absl::EndsWith(toks[j].lower, "n't") &&  // "the donor didn't"
            !(j > i + 1 && IsTimeWord(toks[j].lower)) &&  // "a report Tuesday from …"
            !(j > i + 1 && absl::EndsWith(toks[j].lower, "ed") && j + 1 < toks.size() &&
@@ -1644,12 +1643,13 @@ Gender GenderOf(absl::string_view name, absl::string_view titles, bool guess = t
   // Whole words: "Commissioner" holds "miss" and "German" ends in "man".
   const std::string t = NormalizeText(titles);
   for (absl::string_view w : absl::StrSplit(t, absl::ByAnyChar(" .,"), absl::SkipEmpty())) {
-    if (w == "mrs" || w == "ms" || w == "miss" || w == "lady" || absl::EndsWith(w, "woman")) {
+    if (w == "mrs" || w == "ms" || w == "miss" || w == "lady" || w == "dame" || w == "baroness" ||
+        absl::EndsWith(w, "woman")) {
       return Gender::kFemale;
     }
   }
   for (absl::string_view w : absl::StrSplit(t, absl::ByAnyChar(" .,"), absl::SkipEmpty())) {
-    if (w == "mr" || w == "sir" ||
+    if (w == "mr" || w == "sir" || w == "lord" ||
         (absl::EndsWith(w, "man") && w.size() > 4 && !IsNationality(std::string(w)) && w != "human")) {
       return Gender::kMale;
     }

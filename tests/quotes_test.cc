@@ -1634,10 +1634,12 @@ TEST(Quotes, GenderFromTitlesAndForenames) {
   std::string t =
       "Vale Farms wants a deal. The talks will go on, said Trade Commissioner Piet Marlo. \"We want a deal "
       "soon,\" he said. Mr Marlo said the two sides were close.\n\n"
-      "Jomo Vell and Adela Vell run the farm. Ms Vell said the harvest was late.";
+      "Jomo Vell and Adela Vell run the farm. Ms Vell said the harvest was late.\n\n"
+      "Dame Ida Lusk chairs the board. Lord Amis said the plan was sound. \"It will work,\" she said.";
   EXPECT_EQ(SpeakerOf(t, "We want a deal soon"), "Piet Marlo");
   EXPECT_EQ(SpeakerOf(t, "the two sides were close"), "Piet Marlo");
   EXPECT_EQ(SpeakerOf(t, "the harvest was late"), "Adela Vell");
+  EXPECT_EQ(SpeakerOf(t, "It will work"), "Ida Lusk");
   std::string guessed =
       "Tama Rewi has warned the visitors will be tough. But Rewi also backed his side to win. He told BBC "
       "Radio: \"We are ready for them.\"";
