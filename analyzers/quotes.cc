@@ -1059,7 +1059,8 @@ bool IsPeopleInPlural(absl::string_view lower) {
       "traders", "dealers", "investors", "officers", "doctors", "teachers", "workers", "diplomats",
       "sources", "activists", "protesters", "commentators", "strategists", "insiders", "aides",
       "advisers", "advisors", "pundits", "historians", "academics", "ecologists", "environmentalists",
-      "bookmakers", "consultants", "regulators", "executives", "parents", "farmers", "fans", "locals"};
+      "bookmakers", "consultants", "regulators", "executives", "parents", "farmers", "fans", "locals",
+      "judges", "jurors", "organisers", "organizers", "panellists", "panelists", "reviewers", "authors"};
   return v->contains(lower);
 }
 
@@ -4541,6 +4542,13 @@ class Extractor {
   // the last few paragraphs, else to the last fitting person mentioned.
   int ResolveRef(const SpeakerRef& ref, uint32_t pos, int para) {
     int who = ResolveRefOnce(ref, pos, para);
+    // "wrote the judges", "the critics said": no one named, a group of
+    // people known by the description.
+    if (who < 0 && ref.kind == SpeakerRef::kDescription && absl::StartsWithIgnoreCase(ref.mention, "the ") &&
+        ref.org.empty() && WordCount(ref.mention) == 2 && IsPeopleInPlural(ref.name)) {
+      who = people_.Add(WithoutThe(ref.mention), "", ref.name);
+      if (who >= 0) people_.at(who).group = true;
+    }
     // "Tama Rewi … He told reporters": a gender guessed from a name's
     // ending yields to a pronoun that no one else could mean.
     if (who < 0 && ref.kind == SpeakerRef::kPronoun && (ref.name == "he" || ref.name == "she") &&

@@ -1694,7 +1694,7 @@ TEST(Quotes, WholeNamesAndTitlesOfWorks) {
 
 // "the Tory leader" after "Tory leader Ned Howe" is Ned Howe, not the last
 // speaker; "The Spaniard" and "the Vale athlete" describe the man or woman
-// named before.
+// named before; "wrote the judges", with no judge named, means the judges.
 TEST(Quotes, DescriptionsByRoleCountryAndSport) {
   std::string t =
       "Tory leader Ned Howe attacked comments Mr Blunt is alleged to have made. Mr Blunt called his post "
@@ -1707,6 +1707,9 @@ TEST(Quotes, DescriptionsByRoleCountryAndSport) {
   EXPECT_EQ(SpeakerOf(t, "He keeps going"), "Ned Howe");
   EXPECT_EQ(SpeakerOf(t, "It was a good lesson"), "Ola Brandt");
   EXPECT_EQ(SpeakerOf(t, "I wish I played there"), "Tomas Ruiz");
+  EXPECT_EQ(SpeakerOf("The prize went to a first novel. \"It is moving and humane,\" wrote the judges.",
+                      "It is moving and humane"),
+            "judges");
 }
 
 // "His wife Ana … she said" and "said his wife, Sheila": the one the
