@@ -45,7 +45,8 @@ const absl::flat_hash_set<std::string>& SpeechVerbs() {
       "counters", "reiterated", "reiterates", "repeated", "echoed", "lamented", "laments",
       "boasted", "boasts", "charged", "alleged", "alleges", "whispered", "exclaimed", "proclaimed",
       "recounted", "recounts", "reported", "reports", "indicated", "indicates", "mentioned",
-      "mentions", "pointed", "points", "pointing", "forecast", "forecasts", "went", "put", "wondered", "questioned", "demanded", "demands",
+      "mentions", "pointed", "points", "pointing", "forecast", "forecasts", "went", "put", "wondered",
+      "questioned", "demanded", "demands",
       "disclosed", "revealed", "reveals", "insisting", "saying", "stating", "adding", "noting",
       "arguing", "telling", "explaining", "describing", "warning", "asking", "calling",
       "suggesting", "claiming", "stressing", "emphasising", "emphasizing", "writing",
@@ -318,8 +319,6 @@ std::string LastWordLower(absl::string_view name) {
   return absl::AsciiStrToLower(at == absl::string_view::npos ? name : name.substr(at + 1));
 }
 
-// "the 2006 World Cup", "the Golden Globe awards", "the album": an event or
-// a work, which holds no press office.
 // A noun for a work with a title: "the Sky Harbour movie", "the film Exodus".
 bool IsWorkNoun(absl::string_view w) {
   static const auto* words = new absl::flat_hash_set<std::string>{
@@ -328,6 +327,8 @@ bool IsWorkNoun(absl::string_view w) {
   return words->contains(w);
 }
 
+// "the 2006 World Cup", "the Golden Globe awards", "the album": an event or
+// a work, which holds no press office.
 bool IsEventOrWork(absl::string_view name) {
   static const auto* words = new absl::flat_hash_set<std::string>{
       "cup", "prix", "championship", "championships", "open", "games", "olympics", "trophy", "tour",
@@ -1004,7 +1005,7 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
   DropAsidesAfterNames(out);
   for (Tok& t : out) {
     // "I'm", "I've": the pronoun, never a name.
-    if (t.kind == Tok::kWord) {
+    if (t.kind == Tok::kWord && absl::StartsWith(t.lower, "i")) {
       for (absl::string_view c : {"i'm", "i've", "i'll", "i'd", "i\xE2\x80\x99" "m", "i\xE2\x80\x99" "ve",
                                   "i\xE2\x80\x99" "ll", "i\xE2\x80\x99" "d"}) {
         if (t.lower == c) t.cap = false;
@@ -1359,7 +1360,8 @@ SpeakerRef SpeakerForward(const std::vector<Tok>& toks, size_t i,
     std::string head;
     while (j < toks.size() && j < i + 5 && toks[j].kind == Tok::kWord && !IsPossessive(toks[j]) &&
            !SpeechVerbs().contains(toks[j].lower) && !Auxiliaries().contains(toks[j].lower) &&
-           !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&           !(toks[j].lower == "read" || toks[j].lower == "reads") &&  // "a statement read"
+           !Prepositions().contains(toks[j].lower) && toks[j].lower != "as" &&
+           !(toks[j].lower == "read" || toks[j].lower == "reads") &&  // "a statement read"
            !absl::EndsWith(toks[j].lower, "n't") &&  // "the donor didn't"
            !(j > i + 1 && IsTimeWord(toks[j].lower)) &&  // "a report Tuesday from …"
            !(j > i + 1 && absl::EndsWith(toks[j].lower, "ed") && j + 1 < toks.size() &&
@@ -1642,19 +1644,18 @@ std::string LastWord(absl::string_view name) {
 // `guess`: a forename ending in "a" is a woman's, which often errs.
 Gender GenderOf(absl::string_view name, absl::string_view titles, bool guess = true) {
   // Whole words: "Commissioner" holds "miss" and "German" ends in "man".
+  // A woman's title anywhere outranks a man's ("spokeswoman" ends in "man").
   const std::string t = NormalizeText(titles);
+  bool male = false;
   for (absl::string_view w : absl::StrSplit(t, absl::ByAnyChar(" .,"), absl::SkipEmpty())) {
     if (w == "mrs" || w == "ms" || w == "miss" || w == "lady" || w == "dame" || w == "baroness" ||
         absl::EndsWith(w, "woman")) {
       return Gender::kFemale;
     }
+    male = male || w == "mr" || w == "sir" || w == "lord" ||
+           (absl::EndsWith(w, "man") && w.size() > 4 && !IsNationality(w) && w != "human");
   }
-  for (absl::string_view w : absl::StrSplit(t, absl::ByAnyChar(" .,"), absl::SkipEmpty())) {
-    if (w == "mr" || w == "sir" || w == "lord" ||
-        (absl::EndsWith(w, "man") && w.size() > 4 && !IsNationality(std::string(w)) && w != "human")) {
-      return Gender::kMale;
-    }
-  }
+  if (male) return Gender::kMale;
   std::vector<absl::string_view> w = absl::StrSplit(name, ' ', absl::SkipEmpty());
   if (w.size() < 2) return Gender::kUnknown;
   std::string first = NormalizeText(w.front());
@@ -2892,8 +2893,7 @@ std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k
     size_t n = k + 2;
     if (toks[n].text == "," && n + 1 < toks.size()) ++n;
     if (SpeakerRef named = NameForward(toks, n, known, /*subject=*/true); named.kind == SpeakerRef::kName) {
-      named.mention = absl::StrJoin(std::vector<std::string>{toks[k].text, toks[k + 1].text}, " ") + " " +
-                      named.mention;
+      named.mention = absl::StrCat(toks[k].text, " ", toks[k + 1].text, " ", named.mention);
       named.titles = toks[k + 1].lower;
       named.pos = toks[k].start;
       return named;
@@ -3622,7 +3622,6 @@ class Extractor {
     return Gender::kUnknown;
   }
 
-
   // ", president of the X," after a name.
   static std::string AppositiveAfter(const std::vector<Tok>& toks, size_t i, size_t len) {
     size_t k = i + len;
@@ -3873,13 +3872,10 @@ class Extractor {
     accepted_.insert(toks[q].seg);
   }
 
-  // The cue a paragraph's last sentence gives to a quote that follows it:
-  // a colon lead-in, or a speech verb with nothing reported after it. In
-  // the quote's own paragraph (`same_paragraph`) it may report a clause:
-  // "Ann Berg said the plan had failed. “…”" goes on with her words.
-  // The cue of the sentence before a quote. In the quote's own paragraph it
-  // may also be that of speech the sentence reports ("Demand is rising, Mr
-  // Odo points out. “…”"), which goes on in the quote.
+  // The cue the sentence before a quote gives it (LeadInCue). In the
+  // quote's own paragraph it may also be that of speech the sentence
+  // reports ("Demand is rising, Mr Odo points out. “…”"), which goes on in
+  // the quote, or, for a whole quote, the sentence's named subject.
   std::optional<Cue> LeadIn(const std::vector<Tok>& prev, bool same_paragraph = false,
                             bool quote_ends_sentence = false) {
     std::optional<Cue> cue = LeadInCue(prev, same_paragraph);
@@ -3900,8 +3896,9 @@ class Extractor {
     }
     const size_t from = AfterConnective(prev, s, end);
     size_t k = from;
-    if (!prev[k].cap || !IsSubordinator(prev[k].lower)) {
-      // past an opening phrase: "Despite the rain, …"
+    // Past an opening phrase ("Despite the rain, …"), not a clause that opens
+    // the sentence ("After the match ended, …").
+    if (const bool opens_clause = prev[from].cap && IsSubordinator(prev[from].lower); !opens_clause) {
       for (size_t c = from; c < end && c < from + 15; ++c) {
         if (prev[c].text == "," && c + 1 < end) {
           if (c > from && (Prepositions().contains(prev[from].lower) || prev[from].lower == "despite" ||
@@ -3926,6 +3923,10 @@ class Extractor {
     return Cue{who, v};
   }
 
+  // The cue a paragraph's last sentence gives to a quote that follows it:
+  // a colon lead-in, or a speech verb with nothing reported after it. In
+  // the quote's own paragraph (`same_paragraph`) it may report a clause:
+  // "Ann Berg said the plan had failed. “…”" goes on with her words.
   std::optional<Cue> LeadInCue(const std::vector<Tok>& prev, bool same_paragraph) {
     if (prev.size() < 2) return std::nullopt;
     size_t end = prev.size() - 1;  // the final ':' or '.'
@@ -4855,12 +4856,12 @@ class Extractor {
         if (who >= 0) people_.at(who).org = true;
         return who;
       }
-      // The last speaker near, passing over unnamed groups.
       // "Tory leader Ned Howe …. The Tory leader went on": one named with
       // all the description's words as a role, before whoever spoke last.
       if (absl::StartsWithIgnoreCase(ref.mention, "the ") && WordCount(ref.mention) >= 3) {
         if (int holder = RoleHolder(ref, pos, /*ending=*/true); holder >= 0) return holder;
       }
+      // The last speaker near, passing over unnamed groups.
       for (size_t k = speakers_.size(); k-- > 0 && para - speakers_[k].para <= kSpeakerReach;) {
         if (!people_.at(speakers_[k].person).group) return speakers_[k].person;
       }
