@@ -4307,6 +4307,7 @@ class Extractor {
       if (st->cue) {
         not_meant_ = NamedInReportedClause(*st);
         for (int i : NamedInTheQuestion(*st)) not_meant_.push_back(i);
+        for (int i : NamedInTheQuote(*st)) not_meant_.push_back(i);
         const SpeakerRef& ref = st->cue->who;
         mention = ref.mention;
         if (st->kind != QuoteKind::kDirect && ref.kind == SpeakerRef::kDescription && ref.org.empty() &&
@@ -4497,6 +4498,48 @@ class Extractor {
       return people_.MentionedBetween(toks[s].start, ref.pos);
     }
     return {};
+  }
+
+  // "“I had a word with Olof about it,” he said": no one names himself in
+  // his own words, so the pronoun means no one whose surname the quote
+  // holds, nor whose forename when only one person has it.
+  std::vector<int> NamedInTheQuote(const Statement& st) {
+    const SpeakerRef& ref = st.cue->who;
+    if (st.kind != QuoteKind::kDirect || ref.kind != SpeakerRef::kPronoun || (ref.name != "he" && ref.name != "she")) {
+      return {};
+    }
+    absl::flat_hash_set<std::string> words;
+    for (int seg : st.segs) {
+      const Segment& g = segs_[seg];
+      for (absl::string_view w : absl::StrSplit(text_.substr(g.start, g.end - g.start),
+                                                absl::ByAnyChar(" ,.;:!?\n\"'()-"), absl::SkipEmpty())) {
+        if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) words.insert(NormalizeText(w));
+      }
+    }
+    absl::flat_hash_map<std::string, int> forenames;  // how many people have each
+    for (int k = 0; k < people_.size(); ++k) {
+      const std::string& name = people_.at(k).name;
+      if (WordCount(name) >= 2) ++forenames[NormalizeText(name.substr(0, name.find(' ')))];
+    }
+    // "Hale is keeping up the pressure. “They say Jo Hale should quit,” he
+    // said": the subject just before may name himself; no one calls himself
+    // by his forename alone.
+    const uint32_t open = segs_[st.segs.front()].open;
+    const uint32_t anchor = ref.pos > 0 ? std::min(ref.pos, open) : open;
+    constexpr uint32_t kReach = 300;  // bytes: the sentence before
+    const int subject = people_.LastSubjectBetween(
+        anchor > kReach ? anchor - kReach : 0, anchor, [](const Person&) { return true; }, /*after_verb_too=*/false);
+    std::vector<int> named;
+    for (int k = 0; k < people_.size(); ++k) {
+      const Person& p = people_.at(k);
+      if (p.org || p.group || p.thing) continue;
+      const std::string forename = WordCount(p.name) >= 2 ? NormalizeText(p.name.substr(0, p.name.find(' '))) : "";
+      if (words.contains(LastWord(p.name)) ? k != subject
+                                           : !forename.empty() && forenames[forename] == 1 && words.contains(forename)) {
+        named.push_back(k);
+      }
+    }
+    return named;
   }
 
   // A direct quote of five words or more that opens with a capital after a

@@ -1736,6 +1736,18 @@ TEST(Quotes, AQuoteAfterASentenceAboutSomeoneNamed) {
   EXPECT_EQ(SpeakerOf(t, "She knows the job well"), "Ned Vole");
 }
 
+// No one names himself in his own words: "he" is not whom the quote names
+// by a forename, nor by a surname unless he was the sentence's subject.
+TEST(Quotes, APronounIsNotWhomTheQuoteNames) {
+  std::string t =
+      "Coach Ivo Brandt has criticised striker Pim Kovac over his remarks. Kovac had spoken of leaving the "
+      "club before the derby. \"Pim and I spoke this week and it is settled,\" he told the club website.\n\n"
+      "Jo Hale is keeping up the pressure on her rivals. \"They say Jo Hale should quit, but the members "
+      "disagree,\" she said.";
+  EXPECT_EQ(SpeakerOf(t, "Pim and I spoke this week"), "Ivo Brandt");
+  EXPECT_EQ(SpeakerOf(t, "They say Jo Hale should quit"), "Jo Hale");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
