@@ -1757,6 +1757,13 @@ class People {
     }
     return out;
   }
+  // Where `person` was first mentioned; UINT32_MAX if never.
+  uint32_t FirstMentionPos(int person) const {
+    for (const auto& [at, who] : mentions_) {
+      if (who == person) return at;
+    }
+    return UINT32_MAX;
+  }
   // The person last mentioned before `pos` that `fits`.
   template <typename Fits>
   int LastMentionBefore(uint32_t pos, Fits fits) const {
@@ -4910,6 +4917,9 @@ class Extractor {
       }
       return people_.LastMentionBefore(pos, fits);
     }
+    if (ref.name == "he" || ref.name == "she") {
+      if (int introduced = IntroducedJustBefore(ref, para, fits); introduced >= 0) return introduced;
+    }
     // A fitting person made the subject of a sentence since the last
     // fitting speaker spoke ("Mr Gref was keen to … It was badly handled, he
     // said") is whom the pronoun means, if near.
@@ -4969,6 +4979,44 @@ class Extractor {
       }
     }
     return people_.LastMentionBefore(pos, fits);
+  }
+
+  // "One dissenting view came from Ben Kale, head of research at Dalemark.
+  // He said: …": someone first named in full, with what they are, in the
+  // sentence just before the one the pronoun opens is whom it means, unless
+  // the last speaker is named there too. -1 if none or more than one.
+  int IntroducedJustBefore(const SpeakerRef& ref, int para, const std::function<bool(const Person&)>& fits) {
+    if (para < 0 || para >= static_cast<int>(para_toks_.size())) return -1;
+    const std::vector<Tok>& toks = para_toks_[para];
+    size_t at = 0;
+    while (at < toks.size() && toks[at].start < ref.pos) ++at;
+    if (at == 0 || at >= toks.size() || toks[at].start != ref.pos || !toks[at].sentence_start) return -1;
+    const size_t from = SentenceStart(toks, at - 1);
+    const std::vector<int> named = people_.MentionedBetween(toks[from].start, toks[at].start);
+    if (!speakers_.empty() && absl::c_linear_search(named, speakers_.back().person)) return -1;
+    // Not after "Hale brought in Ben Kale, …" or "She hired …": the
+    // sentence is about its subject, whom the pronoun may go on with.
+    if (toks[from].lower == ref.name) return -1;
+    const int subject =
+        people_.LastSubjectBetween(toks[from].start > 0 ? toks[from].start - 1 : 0, toks[at].start, fits,
+                                   /*after_verb_too=*/false);
+    int found = -1;
+    for (int k : named) {
+      const Person& p = people_.at(k);
+      if (subject >= 0 && subject != k) return -1;
+      if (k == found || WordCount(p.name) < 2 || !fits(p) || people_.FirstMentionPos(k) < toks[from].start) continue;
+      const std::string surname = LastWord(p.name);
+      for (size_t x = from; x + 2 < at; ++x) {
+        if (toks[x].kind == Tok::kWord && NormalizeText(toks[x].text) == surname && toks[x + 1].text == "," &&
+            toks[x + 2].kind == Tok::kWord && !toks[x + 2].cap && toks[x + 2].lower != "and" &&
+            toks[x + 2].lower != "but" && toks[x + 2].lower != "or") {
+          if (found >= 0) return -1;
+          found = k;
+          break;
+        }
+      }
+    }
+    return found;
   }
 
   // "Glenn Campbell said …. Glenn said": a word no one's surname, alone,

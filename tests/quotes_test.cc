@@ -1748,6 +1748,19 @@ TEST(Quotes, APronounIsNotWhomTheQuoteNames) {
   EXPECT_EQ(SpeakerOf(t, "They say Jo Hale should quit"), "Jo Hale");
 }
 
+// Someone first named in full with what they are, in the sentence before
+// one "he" opens, is whom "he" means; not after a sentence about its subject.
+TEST(Quotes, APronounAfterSomeoneIntroducedWithARole) {
+  std::string t =
+      "\"It is a fine machine,\" said Tom Odo, an analyst at Vale Research. Mr Odo said it would sell well. "
+      "One dissenting view came from Ben Kale, head of research at analysts Dalemark. He said: \"I do not "
+      "think it changes anything.\"\n\n"
+      "Ned Vole went on radio to defend his staff changes. Vole hired Bob Dees, a retired general, late last "
+      "month. He thanked the staff who had gone and said, \"We are in a different place now, and we need to act.\"";
+  EXPECT_EQ(SpeakerOf(t, "I do not think it changes anything"), "Ben Kale");
+  EXPECT_EQ(SpeakerOf(t, "We are in a different place now"), "Ned Vole");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
