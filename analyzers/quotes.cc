@@ -2254,6 +2254,10 @@ std::optional<SpeakerRef> PossessiveBodySubject(const std::vector<Tok>& toks, si
   for (size_t x = first; x + 2 < j; ++x) words.push_back(toks[x].text);
   words.push_back(WithoutPossessive(owner.text));
   words = PersonTail(std::move(words));  // "Rival Ada Lusk's" → "Ada Lusk"
+  // "Mrs. Hale's campaign": the Hale campaign.
+  while (words.size() >= 2 && TitleAbbreviations().contains(NormalizeText(absl::StripSuffix(words[0], ".")))) {
+    words.erase(words.begin());
+  }
   SpeakerRef r;
   r.kind = SpeakerRef::kName;
   r.name = absl::StrJoin(words, " ") + (text ? "" : " " + toks[j - 1].text);
@@ -2643,6 +2647,10 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   // "However, one dealer, who …, told Reuters": a connective before the
   // subject is not part of it.
   from = AfterConnective(toks, from, v);
+  // "Dale Town's statement added:", "Hale's campaign said": the owner speaks.
+  if (std::optional<SpeakerRef> body = PossessiveBodySubject(toks, from, v); body && body->pos == toks[from].start) {
+    return *body;
+  }
   // "Scottish Finance Minister, Tom Kell MSP, said": a capitalised role,
   // then its holder between commas.
   if (auto holder = HolderAfterCapitalisedRole(toks, from, v, known)) return *holder;

@@ -1761,6 +1761,18 @@ TEST(Quotes, APronounAfterSomeoneIntroducedWithARole) {
   EXPECT_EQ(SpeakerOf(t, "We are in a different place now"), "Ned Vole");
 }
 
+// "Dale Town's statement added:", "Mrs. Hale's campaign has said": the
+// owner speaks, named without a title.
+TEST(Quotes, APossessiveStatementOrCampaignSpeaksForItsOwner) {
+  std::string t =
+      "Dale Town have released their striker Ivo Kern. Dale Town's statement added: \"Every player at the "
+      "club is bound by the same rules.\"\n\n"
+      "Jo Hale toured the state on Monday. Mrs. Hale's campaign has said for weeks that it sees no reason to "
+      "change course.";
+  EXPECT_EQ(SpeakerOf(t, "Every player at the club"), "Dale Town");
+  EXPECT_EQ(SpeakerOf(t, "it sees no reason to change course"), "Hale campaign");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
