@@ -1767,10 +1767,10 @@ TEST(Quotes, APossessiveStatementOrCampaignSpeaksForItsOwner) {
   std::string t =
       "Dale Town have released their striker Ivo Kern. Dale Town's statement added: \"Every player at the "
       "club is bound by the same rules.\"\n\n"
-      "Jo Hale toured the state on Monday. Mrs. Hale's campaign has said for weeks that it sees no reason to "
-      "change course.";
+      "Jo Hale toured the state on Monday. Mrs. Hale's campaign has said for weeks that it will not "
+      "change its course.";
   EXPECT_EQ(SpeakerOf(t, "Every player at the club"), "Dale Town");
-  EXPECT_EQ(SpeakerOf(t, "it sees no reason to change course"), "Hale campaign");
+  EXPECT_EQ(SpeakerOf(t, "it will not change its course"), "Hale campaign");
 }
 
 TEST(Speakers, SpellingVariantsShareAKey) {
