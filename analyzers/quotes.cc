@@ -2914,10 +2914,20 @@ std::optional<SpeakerRef> InvertedSpeaker(const std::vector<Tok>& toks, size_t k
       return named;
     }
   }
-  // "said Florida's Rick Wilson", "opined Cleveland's Plain Dealer"
-  while (k + 1 < toks.size() && toks[k].kind == Tok::kWord && toks[k].cap && IsPossessive(toks[k]) &&
-         toks[k + 1].kind == Tok::kWord && toks[k + 1].cap) {
-    ++k;
+  // "said Florida's Rick Wilson", "opined Cleveland's Plain Dealer", "said
+  // the Dale Herald's Ned Vole": the one named after the owner.
+  {
+    constexpr size_t kOwnerWords = 4;
+    const size_t from = k < toks.size() && toks[k].lower == "the" ? k + 1 : k;
+    size_t j = from;
+    while (j < toks.size() && j < from + kOwnerWords && toks[j].kind == Tok::kWord && toks[j].cap &&
+           !IsPossessive(toks[j])) {
+      ++j;
+    }
+    if (j + 1 < toks.size() && toks[j].kind == Tok::kWord && toks[j].cap && IsPossessive(toks[j]) &&
+        toks[j + 1].kind == Tok::kWord && toks[j + 1].cap) {
+      k = j + 1;
+    }
   }
   // "said Jeremy Dear, NUJ General Secretary": the name comes first, unless
   // a role follows it and then the person ("said Monmouth University

@@ -1773,6 +1773,15 @@ TEST(Quotes, APossessiveStatementOrCampaignSpeaksForItsOwner) {
   EXPECT_EQ(SpeakerOf(t, "it will not change its course"), "Hale campaign");
 }
 
+// "said the Dale Herald's Ned Vole": the one named after the owner speaks.
+TEST(Quotes, ANameAfterItsOwnersPossessive) {
+  std::string t =
+      "\"The prize is open this year,\" said the Dale Herald's Ned Vole.\n\n"
+      "\"Foxx will win, no doubt,\" said Vale Film's Jo Sull.";
+  EXPECT_EQ(SpeakerOf(t, "The prize is open this year"), "Ned Vole");
+  EXPECT_EQ(SpeakerOf(t, "Foxx will win"), "Jo Sull");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
