@@ -3386,6 +3386,21 @@ class Extractor {
           // after it may mean.
           size_t d = i;
           if (d + 1 < toks.size() && (toks[d].lower == "but" || toks[d].lower == "and")) ++d;
+          // "The previous day, the champion went down …": after a short
+          // fronted phrase that has no article.
+          if (toks[d].lower == "the" || toks[d].lower == "on" || toks[d].lower == "last" || toks[d].lower == "earlier") {
+            constexpr size_t kFrontedWords = 4;
+            for (size_t c = d + 1; c < toks.size() && c <= d + kFrontedWords + 1; ++c) {
+              if (toks[c].kind != Tok::kWord) {
+                if (toks[c].text == "," && c + 1 < toks.size() &&
+                    (toks[c + 1].lower == "the" || toks[c + 1].lower == "a") &&
+                    (IsTimeNoun(toks[c - 1].lower) || toks[c - 1].lower == "day" || toks[c - 1].lower == "season")) {
+                  d = c + 1;
+                }
+                break;
+              }
+            }
+          }
           // "While the donor kept quiet on money, he did say …": after a
           // subordinating word the description is still the subject.
           static const auto* subordinators = new absl::flat_hash_set<std::string>{
@@ -3405,7 +3420,7 @@ class Extractor {
                 toks[after].kind == Tok::kWord && !toks[after].cap &&
                 (IsVerbAt(toks, after) ||
                  (definite && (Auxiliaries().contains(toks[after].lower) ||
-                               absl::EndsWith(toks[after].lower, "ed") ||
+                               PastTenseLike(toks[after].lower) ||
                                absl::EndsWith(toks[after].lower, "s") || absl::EndsWith(toks[after].lower, "n't"))))) {
               described_subjects_.push_back(r);
               // A name after a person so described is an object.

@@ -1782,6 +1782,17 @@ TEST(Quotes, ANameAfterItsOwnersPossessive) {
   EXPECT_EQ(SpeakerOf(t, "Foxx will win"), "Jo Sull");
 }
 
+// "On Saturday, the champion was beaten by Nina Dorr": the description
+// after a fronted phrase of time is the subject, so "she" is not Nina Dorr.
+TEST(Quotes, ADescriptionAfterAFrontedPhraseOfTime) {
+  std::string t =
+      "Ana Kovac lost to Eva Marr in a comeback match on Sunday. \"I go to Sydney with a lot of questions,\" "
+      "she said. Kovac spoke after the defeat in Dale. On Saturday, the former champion was beaten in "
+      "straight sets by Vale's Nina Dorr.\n\n"
+      "\"I must stay positive, there are a few weeks left,\" she said.";
+  EXPECT_EQ(SpeakerOf(t, "I must stay positive"), "Ana Kovac");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
