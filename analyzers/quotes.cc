@@ -1167,6 +1167,11 @@ SpeakerRef NameForward(const std::vector<Tok>& toks, size_t i,
     bool ok;
     if (j == name_start) {
       ok = t.cap && !(NotNames().contains(t.lower) && !known.contains(t.lower));
+      // "Essentially, he says": an adverb before its comma, not a name.
+      if (ok && t.lower.size() > 5 && absl::EndsWith(t.lower, "ly") && j + 1 < n && toks[j + 1].text == "," &&
+          !known.contains(t.lower) && !MaleForenames().contains(t.lower) && !FemaleForenames().contains(t.lower)) {
+        ok = false;
+      }
       // "Will Doyle", "Mark Warner": a forename that is also a common word.
       if (!ok && t.cap && (MaleForenames().contains(t.lower) || FemaleForenames().contains(t.lower) ||
                            t.lower == "will") &&

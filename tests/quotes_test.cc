@@ -1793,6 +1793,14 @@ TEST(Quotes, ADescriptionAfterAFrontedPhraseOfTime) {
   EXPECT_EQ(SpeakerOf(t, "I must stay positive"), "Ana Kovac");
 }
 
+// "Essentially, he says": a sentence adverb before its comma is no name.
+TEST(Quotes, ASentenceAdverbIsNoName) {
+  std::string t =
+      "Ned Vole runs a radio show from his garage. \"We are going to see these small stations grow. That is "
+      "what it is about.\" Essentially, he says, a firm selling bait will pay for a fishing show.";
+  EXPECT_EQ(SpeakerOf(t, "these small stations grow"), "Ned Vole");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
