@@ -5333,6 +5333,14 @@ class Extractor {
         while (k > 0 && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap && !toks[k - 1].sentence_start &&
                !IsPossessive(toks[k - 1])) {
           words.insert(words.begin(), toks[--k].text);
+          // "the Forum for the Future report", "the Bank of Dale survey": a
+          // body's name holds "for the" and "of".
+          size_t m = k;
+          if (m > 0 && toks[m - 1].lower == "the") --m;
+          if (m >= 2 && (toks[m - 1].lower == "for" || toks[m - 1].lower == "of") && toks[m - 2].kind == Tok::kWord &&
+              toks[m - 2].cap && !IsPossessive(toks[m - 2])) {
+            while (k > m - 1) words.insert(words.begin(), toks[--k].text);
+          }
         }
         // "a report by the National Audit Office"
         if (words.empty() && i + 2 < toks.size() && (toks[i + 1].lower == "by" || toks[i + 1].lower == "from")) {
