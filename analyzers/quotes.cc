@@ -5333,7 +5333,7 @@ class Extractor {
         while (k > 0 && toks[k - 1].kind == Tok::kWord && toks[k - 1].cap && !toks[k - 1].sentence_start &&
                !IsPossessive(toks[k - 1])) {
           words.insert(words.begin(), toks[--k].text);
-          // "the Forum for the Future report", "the Bank of Dale survey": a
+          // "the Forum for the Vale Coast report", "the Bank of Dale survey": a
           // body's name holds "for the" and "of".
           size_t m = k;
           if (m > 0 && toks[m - 1].lower == "the") --m;
