@@ -4287,10 +4287,49 @@ class Extractor {
 
   // "clause, X said." / "clause, he went on to say, since …": the cue at the
   // verb toks[v] closes the sentence or its clause.
+  // "…, Tom Hale, the firm's strategist(,) told" and "…, her lawyer, Ann
+  // Hale, said": the name set off by commas speaks, not the description,
+  // and the reported words end before both. Moves `st` to the name and
+  // `cut` to the first of them.
+  void AppositiveSpeaker(const std::vector<Tok>& toks, size_t s, size_t v, size_t& st, size_t& cut) const {
+    const auto& known = people_.known_words();
+    auto comma_before = [&](size_t i) { return i > s + 2 && toks[i - 1].text == ","; };
+    auto person = [&](size_t i, size_t end) {  // a person's full name at toks[i], ending at `end`
+      const SpeakerRef n = SpeakerForward(toks, i, known);
+      return n.kind == SpeakerRef::kName && i + WordCount(n.mention) == end && WordCount(n.name) >= 2 &&
+             !IsOrgName(n.name) && !NamesAPlace(n.name);
+    };
+    auto description = [&](size_t i, size_t end) {  // of someone, not a document, at toks[i]
+      const SpeakerRef d = SpeakerForward(toks, i, known);
+      if (d.kind == SpeakerRef::kNone) return true;
+      return d.kind == SpeakerRef::kDescription && i + WordCount(d.mention) == end &&
+             !DocumentNouns().contains(d.name) && !FindingNouns().contains(d.name);
+    };
+    const size_t at = st == v && toks[v - 1].text == "," ? SpeakerStartBefore(toks, v - 1, known).value_or(v) : st;
+    if (at >= v || !comma_before(at)) return;
+    const size_t at_end = toks[v - 1].text == "," ? v - 1 : v;
+    if (person(at, at_end)) {
+      st = cut = at;
+      // "her lawyer", "the firm's chief": a word for what the person is.
+      size_t d = at - 1;
+      while (d > s + 2 && toks[d - 1].kind == Tok::kWord && !toks[d - 1].cap && at - d < 5) --d;
+      if (comma_before(d) && d < at - 1 &&
+          (PersonNounPhraseAt(toks, d) || (d + 2 < at && PersonNounPhraseAt(toks, d + 1)))) {
+        cut = d;
+      }
+    } else if (description(at, at_end)) {
+      if (std::optional<size_t> named = SpeakerStartBefore(toks, at - 1, known);
+          named && comma_before(*named) && person(*named, at - 1)) {
+        st = cut = *named;
+      }
+    }
+  }
+
   std::optional<Reported> ClauseBeforeCue(const std::vector<Tok>& toks, size_t s, size_t e, size_t v,
                                           size_t k) const {
     const auto& known = people_.known_words();
     while (k < e && toks[k].kind == Tok::kWord && (toks[k].lower == "to" || toks[k].lower == "say")) ++k;
+    if (toks[v].lower == "told") k = AfterListener(toks, k, e);  // "…, Hale told the Dale Post."
     const bool trailing_adverbial = k < e && toks[k].text != "," && OnlyAdverbialToTheEnd(toks, k, e);
     bool closes = k >= e || toks[k].text == "," || trailing_adverbial;
     if (closes && v >= s + 2) {
@@ -4298,7 +4337,9 @@ class Extractor {
       size_t st = SpeakerStartBefore(toks, v, known).value_or(v);
       if (st == v) st = SpeakerStartBeforeAuxiliaries(toks, s, v, known).value_or(v);
       while (st < v && toks[st].kind == Tok::kWord && Auxiliaries().contains(toks[st].lower)) ++st;
-      if (st > s + 2 && toks[st - 1].text == ",") {
+      size_t cut = st;  // where the reported words end
+      AppositiveSpeaker(toks, s, v, st, cut);
+      if (cut > s + 2 && toks[cut - 1].text == ",") {
         SpeakerRef r = SpeakerForward(toks, st, known);
         // "The plan, Hale says, will fail": a cue inside its sentence
         // reports all of it, not only the words before it.
@@ -4309,15 +4350,15 @@ class Extractor {
         // "that" clause follows ("It is clear, Hale said, that …").
         const bool goes_on = k + 1 < e && toks[k].text == "," &&
                              (SentenceGoesOn(toks, k, e) || toks[k + 1].lower == "that" ||
-                              !HasFiniteVerb(toks, s, st - 1) || IsSubordinator(toks[s].lower));
-        const bool parenthetical = goes_on && (st >= s + 4 || r.kind == SpeakerRef::kName);
+                              !HasFiniteVerb(toks, s, cut - 1) || IsSubordinator(toks[s].lower));
+        const bool parenthetical = goes_on && (cut >= s + 4 || r.kind == SpeakerRef::kName);
         // "…, Berg argued on Tuesday.": only a name, and after a clause
         // with a verb, not "A fact he mentions on the trail".
-        if (trailing_adverbial && (r.kind != SpeakerRef::kName || !HasFiniteVerb(toks, s, st - 1) ||
+        if (trailing_adverbial && (r.kind != SpeakerRef::kName || !HasFiniteVerb(toks, s, cut - 1) ||
                                    !NameEndsBeforeVerb(toks, s, v, r) || !toks[v - 1].cap)) {
           return std::nullopt;  // nor "the mayor's office announced Friday"
         }
-        if (r.kind != SpeakerRef::kNone) return Reported{s, parenthetical ? e : st - 1, Cue{r, v}};
+        if (r.kind != SpeakerRef::kNone) return Reported{s, parenthetical ? e : cut - 1, Cue{r, v}};
       }
     }
     return std::nullopt;

@@ -1810,6 +1810,20 @@ TEST(Quotes, AFindingNamedByABodyWithForTheInItsName) {
   EXPECT_EQ(SpeakerOf(t, "one in three tenants had moved"), "Institute for the Dale Economy report");
 }
 
+// "…, Tom Odo, the firm's strategist, told Radio Dale" and "…, her lawyer,
+// Ann Hale, said": the name set off by commas speaks after the listener,
+// and what she is is no part of what she said.
+TEST(Quotes, AClauseThenANameAndWhatTheyAre) {
+  std::string t =
+      "Orders are rising fast, Tom Odo, the firm's strategist, told Radio Dale on Saturday.\n\n"
+      "The suit was filed late because talks had failed, her lawyer, Ann Hale, said.\n\n"
+      "He died at his home in Vale Beach, Westshire, a spokesman said.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "Orders are rising fast"), "indirect: Tom Odo");
+  EXPECT_EQ(KindAndSpeakerOf(t, "The suit was filed late"), "indirect: Ann Hale");
+  EXPECT_EQ(SpeakerOf(t, "her lawyer"), "(no quote)");
+  EXPECT_EQ(SpeakerOf(t, "He died at his home"), "spokesman");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
