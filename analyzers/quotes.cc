@@ -3103,7 +3103,20 @@ std::optional<Cue> CueBefore(const std::vector<Tok>& toks, size_t q, People& peo
   size_t s = SentenceStart(toks, q);
   for (size_t k = s; k + 2 < q; ++k) {
     if (toks[k].lower == "according" && toks[k + 1].lower == "to") {
-      if (auto r = InvertedSpeaker(toks, k + 2, known)) return Cue{*r, k};
+      std::optional<SpeakerRef> r = InvertedSpeaker(toks, k + 2, known);
+      if (!r) continue;
+      // "According to the Dale Times, Tom Odo said that …“…”": the one
+      // the paper quotes said it.
+      size_t comma = k + 2;
+      while (comma < q && toks[comma].text != ",") ++comma;
+      for (size_t v = comma + 2; k == s && v < q; ++v) {
+        if (!IsVerbAt(toks, v) || IsParticipleVerb(toks[v].lower)) continue;
+        if (SpeakerRef said = SubjectOf(toks, comma + 1, v, people); said.kind == SpeakerRef::kName) {
+          return Cue{said, v};
+        }
+        break;
+      }
+      return Cue{*r, k};
     }
   }
   for (size_t v = q; v-- > s;) {
@@ -4139,6 +4152,14 @@ class Extractor {
     std::optional<Reported> r;
     bool according = false;
     r = AccordingTo(toks, s, e, according);
+    // "According to the Dale Times, Tom Odo said that …": the one the paper
+    // quotes said it.
+    if (r && r->from > s && r->from + 3 < e) {
+      if (std::optional<Reported> inner = ReportedIn(toks, r->from, e);
+          inner && inner->cue.who.kind == SpeakerRef::kName) {
+        return inner;
+      }
+    }
     if (!according && !r) r = InvertedNamedCue(toks, s, e);
     for (size_t v = s; !according && !r && v < e; ++v) {
       if (!IsVerbAt(toks, v) || IsParticipleVerb(toks[v].lower)) continue;

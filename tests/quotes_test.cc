@@ -1824,6 +1824,18 @@ TEST(Quotes, AClauseThenANameAndWhatTheyAre) {
   EXPECT_EQ(SpeakerOf(t, "He died at his home"), "spokesman");
 }
 
+// "According to the Dale Times, Tom Odo said …": the one the paper quotes
+// said it; the paper speaks only when it quotes no one.
+TEST(Quotes, AccordingToAPaperThatQuotesSomeone) {
+  std::string t =
+      "According to the Dale Times, finance chief Tom Odo said that Vale is \"looking at every games firm\".\n\n"
+      "According to the Dale Times, Ivo Kern said Vale would sell its stake by June.\n\n"
+      "According to the Dale Times, the plan is \"dead in the water\".";
+  EXPECT_EQ(SpeakerOf(t, "looking at every games firm"), "Tom Odo");
+  EXPECT_EQ(SpeakerOf(t, "Vale would sell its stake"), "Ivo Kern");
+  EXPECT_EQ(SpeakerOf(t, "dead in the water"), "Dale Times");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
