@@ -3404,19 +3404,22 @@ class Extractor {
           // after it may mean.
           size_t d = i;
           if (d + 1 < toks.size() && (toks[d].lower == "but" || toks[d].lower == "and")) ++d;
-          // "The previous day, the champion went down …": after a short
-          // fronted phrase that has no article.
-          if (toks[d].lower == "the" || toks[d].lower == "on" || toks[d].lower == "last" || toks[d].lower == "earlier") {
-            constexpr size_t kFrontedWords = 4;
-            for (size_t c = d + 1; c < toks.size() && c <= d + kFrontedWords + 1; ++c) {
-              if (toks[c].kind != Tok::kWord) {
-                if (toks[c].text == "," && c + 1 < toks.size() &&
-                    (toks[c + 1].lower == "the" || toks[c + 1].lower == "a") &&
-                    (IsTimeNoun(toks[c - 1].lower) || toks[c - 1].lower == "day" || toks[c - 1].lower == "season")) {
-                  d = c + 1;
-                }
-                break;
+          // "The previous day, the champion went down …", "Despite liking
+          // Vole's plot, the bishop said …": the description after a fronted
+          // phrase of time, or one a preposition or participle opens.
+          const bool of_time = toks[d].lower == "the" || toks[d].lower == "on" || toks[d].lower == "last" ||
+                               toks[d].lower == "earlier";
+          if (of_time || toks[d].lower == "despite" || (fronted && toks[d].lower != "according")) {
+            const size_t reach = fronted ? 12 : 5;  // words before the comma
+            for (size_t c = d + 1; c < toks.size() && c <= d + reach; ++c) {
+              if (toks[c].kind == Tok::kWord) continue;
+              if (toks[c].text == "," && c + 1 < toks.size() &&
+                  (toks[c + 1].lower == "the" || toks[c + 1].lower == "a") &&
+                  (!of_time || IsTimeNoun(toks[c - 1].lower) || toks[c - 1].lower == "day" ||
+                   toks[c - 1].lower == "season")) {
+                d = c + 1;
               }
+              break;
             }
           }
           // "While the donor kept quiet on money, he did say …": after a

@@ -1791,6 +1791,12 @@ TEST(Quotes, ADescriptionAfterAFrontedPhraseOfTime) {
       "straight sets by Vale's Nina Dorr.\n\n"
       "\"I must stay positive, there are a few weeks left,\" she said.";
   EXPECT_EQ(SpeakerOf(t, "I must stay positive"), "Ana Kovac");
+  // So after a phrase "despite" opens, whose name is no subject.
+  std::string u =
+      "The Bishop of Westvale, Tom Odo, called the novel a \"great read\". Despite enjoying Ned Vole's plot, "
+      "the Bishop said the book was \"weak on facts\". \"It is a fun read,\" the Bishop said.";
+  EXPECT_EQ(SpeakerOf(u, "weak on facts"), "Tom Odo");
+  EXPECT_EQ(SpeakerOf(u, "It is a fun read"), "Tom Odo");
 }
 
 // "Essentially, he says": a sentence adverb before its comma is no name.
