@@ -1808,9 +1808,11 @@ class People {
       // "Bank of Dale" is no one called "Dale".
       const bool org_and_one_word = IsOrgName(std::string(name)) && Words(name) >= 2 && !p.org && Words(p.name) == 1;
       // "the Hale campaign spokesman" and "the State Department spokesman"
-      // speak for two bodies.
+      // speak for two bodies; "a Dale Democrat" and "a Vale Democrat" are two.
       const bool spokespeople_clash = Words(name) >= 2 && Words(p.name) >= 2 && a != b &&
-                                      SpeaksForOthers(LastWordLower(name)) && !absl::EndsWith(a, " " + b) &&
+                                      (SpeaksForOthers(LastWordLower(name)) ||
+                                       Affiliations().contains(LastWordLower(name))) &&
+                                      !absl::EndsWith(a, " " + b) &&
                                       !absl::EndsWith(b, " " + a);
       if (gender_clash || forename_clash || full_names_clash || orgs_clash || org_and_one_word ||
           spokespeople_clash) {

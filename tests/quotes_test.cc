@@ -1842,6 +1842,16 @@ TEST(Quotes, AccordingToAPaperThatQuotesSomeone) {
   EXPECT_EQ(SpeakerOf(t, "dead in the water"), "Dale Times");
 }
 
+// "a Dale Vale Democrat", "another Dale Vale Democrat", "a Westshire
+// Democrat": three unnamed sources, not one.
+TEST(Quotes, UnnamedPartisansFromTwoPlacesAreTwo) {
+  std::string t =
+      "\"The gap is too wide,\" said a Dale Vale Democrat. \"She needs to do better,\" said another Dale Vale "
+      "Democrat. \"She has time,\" said a Westshire Democrat.";
+  EXPECT_EQ(SpeakerOf(t, "The gap is too wide"), "Dale Vale Democrat");
+  EXPECT_EQ(SpeakerOf(t, "She has time"), "Westshire Democrat");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
