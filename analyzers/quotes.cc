@@ -1294,6 +1294,21 @@ bool PersonNounPhraseAt(const std::vector<Tok>& toks, size_t j) {
   return false;
 }
 
+enum class Gender { kUnknown, kMale, kFemale };
+
+// The gender a word for kin gives ("wife", "son"), if any.
+Gender KinGender(absl::string_view w) {
+  static const auto* male = new absl::flat_hash_set<std::string>{
+      "husband", "father", "son", "brother", "grandfather", "grandson", "uncle", "nephew",
+      "widower", "boyfriend", "stepfather", "stepson", "dad"};
+  static const auto* female = new absl::flat_hash_set<std::string>{
+      "wife", "mother", "daughter", "sister", "grandmother", "granddaughter", "aunt", "niece",
+      "widow", "girlfriend", "stepmother", "stepdaughter", "mum", "mom"};
+  if (male->contains(w)) return Gender::kMale;
+  if (female->contains(w)) return Gender::kFemale;
+  return Gender::kUnknown;
+}
+
 // "Vale Brother's spokeswoman", "Mr Penn's lawyers": someone who speaks for
 // the owner, described by the role (`name`) and the owner (`org`).
 std::optional<SpeakerRef> SpokespersonOf(const std::vector<Tok>& toks, size_t i) {
@@ -1304,7 +1319,9 @@ std::optional<SpeakerRef> SpokespersonOf(const std::vector<Tok>& toks, size_t i)
     return std::nullopt;
   }
   static const auto* counsel = new absl::flat_hash_set<std::string>{"lawyer", "lawyers", "attorney", "attorneys"};
-  auto is_role = [](const std::string& w) { return SpeaksForOthers(w) || counsel->contains(w); };
+  auto is_role = [](const std::string& w) {
+    return SpeaksForOthers(w) || counsel->contains(w) || KinGender(w) != Gender::kUnknown;
+  };
   if (!is_role(toks[j + 1].lower)) return std::nullopt;
   size_t last = j + 1;  // "official spokesman": the last of the role words
   while (last + 1 < toks.size() && toks[last + 1].kind == Tok::kWord && is_role(toks[last + 1].lower)) ++last;
@@ -1623,8 +1640,6 @@ std::optional<size_t> SpeakerStartBefore(const std::vector<Tok>& toks, size_t en
 // ---------------------------------------------------------------------------
 // People of the article: names seen, their roles and gender.
 
-enum class Gender { kUnknown, kMale, kFemale };
-
 struct Person {
   std::string name;  // fullest form
   std::vector<std::string> roles;
@@ -1811,7 +1826,8 @@ class People {
       // speak for two bodies; "a Dale Democrat" and "a Vale Democrat" are two.
       const bool spokespeople_clash = Words(name) >= 2 && Words(p.name) >= 2 && a != b &&
                                       (SpeaksForOthers(LastWordLower(name)) ||
-                                       Affiliations().contains(LastWordLower(name))) &&
+                                       Affiliations().contains(LastWordLower(name)) ||
+                                       KinGender(LastWordLower(name)) != Gender::kUnknown) &&
                                       !absl::EndsWith(a, " " + b) &&
                                       !absl::EndsWith(b, " " + a);
       if (gender_clash || forename_clash || full_names_clash || orgs_clash || org_and_one_word ||
@@ -2891,18 +2907,6 @@ size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
   return i;
 }
 
-// The gender a word for kin gives ("wife", "son"), if any.
-Gender KinGender(absl::string_view w) {
-  static const auto* male = new absl::flat_hash_set<std::string>{
-      "husband", "father", "son", "brother", "grandfather", "grandson", "uncle", "nephew",
-      "widower", "boyfriend", "stepfather", "stepson", "dad"};
-  static const auto* female = new absl::flat_hash_set<std::string>{
-      "wife", "mother", "daughter", "sister", "grandmother", "granddaughter", "aunt", "niece",
-      "widow", "girlfriend", "stepmother", "stepdaughter", "mum", "mom"};
-  if (male->contains(w)) return Gender::kMale;
-  if (female->contains(w)) return Gender::kFemale;
-  return Gender::kUnknown;
-}
 
 // The speaker after an inverted cue ("said X"): a pronoun, a description,
 // or the last name before the phrase ends, after any role ("said Republican
@@ -4778,6 +4782,12 @@ class Extractor {
     // "Vale Brother's spokeswoman said": whoever speaks for the owner, a
     // person, not the owner.
     if (ref.kind == SpeakerRef::kDescription && !ref.org.empty() && !IsDeterminerPhrase(ref.mention)) {
+      // "Ned Vole's mother said": she, not he.
+      if (const Gender kin = KinGender(ref.name); kin != Gender::kUnknown) {
+        const int who = AddSpokesperson(absl::StrCat(ref.org, "'s ", ref.name), ref.name);
+        if (who >= 0) people_.at(who).gender = people_.at(who).sure = kin;
+        return who;
+      }
       return AddSpokesperson(ref.org + " " + ref.name, ref.name);
     }
     // "an IMF official said", "a Conservative spokeswoman said": someone new,

@@ -1852,6 +1852,13 @@ TEST(Quotes, UnnamedPartisansFromTwoPlacesAreTwo) {
   EXPECT_EQ(SpeakerOf(t, "She has time"), "Westshire Democrat");
 }
 
+// "Ned Vole's mother said": his kin speaks, not he.
+TEST(Quotes, KinNamedByWhoseKinTheyAre) {
+  std::string t =
+      "Ned Vole faces trial next week. Ned Vole's wife said: \"He is a kind man and always was.\"";
+  EXPECT_EQ(SpeakerOf(t, "He is a kind man"), "Ned Vole's wife");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
