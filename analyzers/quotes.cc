@@ -5105,7 +5105,19 @@ class Extractor {
     const std::vector<Tok>& toks = para_toks_[para];
     size_t at = 0;
     while (at < toks.size() && toks[at].start < ref.pos) ++at;
-    if (at == 0 || at >= toks.size() || toks[at].start != ref.pos || !toks[at].sentence_start) return -1;
+    if (at == 0 || at >= toks.size() || toks[at].start != ref.pos) return -1;
+    // "But while he tipped Vale, he predicted …": the sentence names no one
+    // before the pronoun.
+    const size_t opens = SentenceStart(toks, at);
+    if (opens == 0) return -1;
+    for (size_t x = opens + 1; x < at; ++x) {
+      if (toks[x].kind == Tok::kQuote) return -1;
+      if (toks[x].kind == Tok::kWord && Pronouns().contains(toks[x].lower) && toks[x].lower != ref.name) return -1;
+    }
+    for (int k : people_.MentionedBetween(toks[opens].start, ref.pos)) {
+      if (fits(people_.at(k))) return -1;
+    }
+    at = opens;
     const size_t from = SentenceStart(toks, at - 1);
     const std::vector<int> named = people_.MentionedBetween(toks[from].start, toks[at].start);
     if (!speakers_.empty() && absl::c_linear_search(named, speakers_.back().person)) return -1;

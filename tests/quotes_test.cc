@@ -1758,6 +1758,12 @@ TEST(Quotes, APronounAfterSomeoneIntroducedWithARole) {
       "Ned Vole went on radio to defend his staff changes. Vole hired Bob Dees, a retired general, late last "
       "month. He thanked the staff who had gone and said, \"We are in a different place now, and we need to act.\"";
   EXPECT_EQ(SpeakerOf(t, "I do not think it changes anything"), "Ben Kale");
+  // So when "he" follows words that name no one he could be.
+  std::string u =
+      "\"I think Ana Odo will win,\" said Mr Vale. The prize is also the choice of Ned Kerr, editor of the Dale "
+      "Review. But while he tipped Ana Odo to win, he predicted it would be close. \"It could go either way,\" he "
+      "told reporters.";
+  EXPECT_EQ(SpeakerOf(u, "It could go either way"), "Ned Kerr");
   EXPECT_EQ(SpeakerOf(t, "We are in a different place now"), "Ned Vole");
 }
 
