@@ -5106,7 +5106,7 @@ class Extractor {
     size_t at = 0;
     while (at < toks.size() && toks[at].start < ref.pos) ++at;
     if (at == 0 || at >= toks.size() || toks[at].start != ref.pos) return -1;
-    // "But while he tipped Vale, he expected …": the sentence names no one
+    // "But while he tipped Vale, he said …": the sentence names no one
     // before the pronoun.
     const size_t opens = SentenceStart(toks, at);
     if (opens == 0) return -1;

@@ -1761,7 +1761,7 @@ TEST(Quotes, APronounAfterSomeoneIntroducedWithARole) {
   // So when "he" follows words that name no one he could be.
   std::string u =
       "\"I think Ana Odo will win,\" said Mr Vale. The prize is also the choice of Ned Kerr, editor of the Dale "
-      "Review. But while he tipped Ana Odo to win, he expected the vote to be close. \"It could go either way,\" he "
+      "Review. But while he tipped Ana Odo to win, he said the vote would be close. \"It could go either way,\" he "
       "told reporters.";
   EXPECT_EQ(SpeakerOf(u, "It could go either way"), "Ned Kerr");
   EXPECT_EQ(SpeakerOf(t, "We are in a different place now"), "Ned Vole");
