@@ -3446,6 +3446,7 @@ class Extractor {
             if (r.kind == SpeakerRef::kDescription && after < toks.size() &&
                 toks[after].kind == Tok::kWord && !toks[after].cap &&
                 (IsVerbAt(toks, after) ||
+                 (PastTenseLike(toks[after].lower) && (SpeaksForOthers(r.name) || PersonNoun(r.name))) ||
                  (definite && (Auxiliaries().contains(toks[after].lower) ||
                                PastTenseLike(toks[after].lower) ||
                                absl::EndsWith(toks[after].lower, "s") || absl::EndsWith(toks[after].lower, "n't"))))) {
@@ -4453,9 +4454,24 @@ class Extractor {
         // about someone is theirs.
         constexpr uint32_t kReach = 300;  // bytes: the sentence before
         const uint32_t from = std::max(last_end, st->order > kReach ? st->order - kReach : 0);
-        who = people_.LastSubjectBetween(from, st->order, [](const Person& p) {
-          return !p.org && !p.OnlyAfterThe() && WordCount(p.name) >= 2;
-        });
+        auto named_in_full = [](const Person& p) { return !p.org && !p.OnlyAfterThe() && WordCount(p.name) >= 2; };
+        who = people_.LastSubjectBetween(from, st->order, named_in_full);
+        // "A Dale party spokesman played down the row. “…”": a description
+        // of someone as the subject after that.
+        const uint32_t named_at =
+            people_.LastSubjectPosBetween(from, st->order, named_in_full, /*after_verb_too=*/false);
+        for (size_t k = described_subjects_.size(); k-- > 0;) {
+          const SpeakerRef& d = described_subjects_[k];
+          if (d.pos >= st->order) continue;
+          if (d.pos > std::max(from, named_at) && (SpeaksForOthers(d.name) || PersonNoun(d.name)) &&
+              !absl::StartsWithIgnoreCase(d.mention, "the ")) {
+            if (int described = ResolveRef(d, d.pos, st->para); described >= 0) {
+              who = described;
+              mention = d.mention;
+            }
+          }
+          break;
+        }
       }
       // "Ann Hale looks back on the conductor she served. … “I arrived in 1983
       // …”": in a piece its lead hands to one narrator, a quote in

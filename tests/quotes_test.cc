@@ -1734,6 +1734,11 @@ TEST(Quotes, AQuoteAfterASentenceAboutSomeoneNamed) {
       "for the summer. \"She knows the job well.\"";
   EXPECT_EQ(SpeakerOf(t, "our aim is full employment"), "Tom Odo");
   EXPECT_EQ(SpeakerOf(t, "She knows the job well"), "Ned Vole");
+  // So after a sentence whose subject is someone unnamed and described.
+  std::string u =
+      "Derek Vole said Mr Odo already had a big role. A Dale party spokesman brushed aside the row with Mr "
+      "Vole and said Mr Odo had a prominent role. \"This vote is a choice between going on and going back.\"";
+  EXPECT_EQ(SpeakerOf(u, "This vote is a choice"), "Dale party spokesman");
 }
 
 // No one names himself in his own words: "he" is not whom the quote names
