@@ -4232,9 +4232,35 @@ class Extractor {
       std::optional<SpeakerRef> r = InvertedSpeaker(toks, k, known);
       if (!r || r->kind != SpeakerRef::kName) continue;
       size_t after = k + WordCount(r->mention);
-      if (after >= e || toks[after].text == ",") return Reported{s, v - 1, Cue{*r, v}};
+      if (after >= e || toks[after].text == "," || DescribesToTheEnd(toks, after, e)) {
+        return Reported{s, v - 1, Cue{*r, v}};
+      }
     }
     return std::nullopt;
+  }
+
+  // "…, thinks Ivo Kern mobile specialist for analysts Dalemark.": words
+  // that say what the speaker is, with no verb, run to the sentence's end.
+  static bool DescribesToTheEnd(const std::vector<Tok>& toks, size_t a, size_t e) {
+    constexpr size_t kMaxWords = 10;
+    if (a >= e || e - a > kMaxWords || toks[a].kind != Tok::kWord || toks[a].cap) return false;
+    // "of Dalemark", "in Dale", or a noun for what someone is.
+    bool what = Prepositions().contains(toks[a].lower);
+    for (size_t x = a; x < e; ++x) {
+      if (toks[x].kind == Tok::kWord && !toks[x].cap && (PersonNoun(toks[x].lower) || SpeaksForOthers(toks[x].lower))) {
+        what = true;
+      }
+    }
+    if (!what) return false;
+    for (size_t x = a; x < e; ++x) {
+      if (toks[x].kind != Tok::kWord) return false;
+      const std::string& w = toks[x].lower;
+      if (!toks[x].cap && (Auxiliaries().contains(w) || PastTenseLike(w) || SpeechVerbs().contains(w) ||
+                           ClauseStarts().contains(w) || Pronouns().contains(w))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // X [aux] VERB [that] clause: the verb at toks[v], the clause from toks[k].
