@@ -4239,7 +4239,7 @@ class Extractor {
     return std::nullopt;
   }
 
-  // "…, thinks Ivo Kern mobile specialist for analysts Dalemark.": words
+  // "…, thinks Ivo Kern data specialist for analysts Dalemark.": words
   // that say what the speaker is, with no verb, run to the sentence's end.
   static bool DescribesToTheEnd(const std::vector<Tok>& toks, size_t a, size_t e) {
     constexpr size_t kMaxWords = 10;
