@@ -4232,6 +4232,9 @@ class Extractor {
       std::optional<SpeakerRef> r = InvertedSpeaker(toks, k, known);
       if (!r || r->kind != SpeakerRef::kName) continue;
       size_t after = k + WordCount(r->mention);
+      // "The answer, says Prof Vale, is radio.": the cue inside the
+      // sentence reports all of it.
+      if (after + 2 < e && toks[after].text == "," && v - 1 <= s + 3) return Reported{s, e, Cue{*r, v}};
       if (after >= e || toks[after].text == "," || DescribesToTheEnd(toks, after, e)) {
         return Reported{s, v - 1, Cue{*r, v}};
       }

@@ -1878,6 +1878,12 @@ TEST(Quotes, AnInvertedCueWhoseSpeakerIsDescribedToTheEnd) {
       "Trade with the north will keep rising this year, says economist Ana Berg in Dale.";
   EXPECT_EQ(KindAndSpeakerOf(t, "Revenue for networks will rise"), "indirect: Ivo Kern");
   EXPECT_EQ(KindAndSpeakerOf(t, "Trade with the north"), "indirect: Ana Berg");
+  // Inside a short sentence it reports all of it, and he speaks next.
+  std::string u =
+      "Prof Odo has teamed up with Ned Vale at the University of Dale. The answer, says Prof Vale, is radio. "
+      "\"We are looking at the thing you see in cafes,\" he says.";
+  EXPECT_EQ(KindAndSpeakerOf(u, "The answer"), "indirect: Ned Vale");
+  EXPECT_EQ(SpeakerOf(u, "We are looking at the thing"), "Ned Vale");
 }
 
 TEST(Speakers, SpellingVariantsShareAKey) {
