@@ -3638,13 +3638,28 @@ class Extractor {
                absl::EndsWith(toks[next].lower, "ed") ||
                (absl::EndsWith(toks[next].lower, "s") && !absl::EndsWith(toks[next].lower, "ss")));
           if (main_subject) fronted = false;
+          // "Hale said …, but Dale Tennis's Jo Pratt dismissed the attack":
+          // the subject of the clause "but" opens.
+          size_t owner = start;
+          if (owner > 0 && toks[owner - 1].cap && IsPossessive(toks[owner - 1])) {
+            --owner;
+            while (owner > 0 && toks[owner - 1].kind == Tok::kWord && toks[owner - 1].cap &&
+                   !IsPossessive(toks[owner - 1])) {
+              --owner;
+            }
+          }
+          const bool after_but = (forename || !r.titles.empty()) && owner > 0 && toks[owner - 1].lower == "but" &&
+                                 next < toks.size() &&
+                                 toks[next].kind == Tok::kWord && !toks[next].cap &&
+                                 (IsVerbAt(toks, next) || Auxiliaries().contains(toks[next].lower) ||
+                                  PastTenseLike(toks[next].lower));
           // "Harbor Kites singer Ula Vetch collected …": a name that only
           // qualifies a role before another name is not the subject; the
           // person after the role is.
           const bool qualifies = !speaks && RoleNounThenName(toks, start);
           const bool subordinate = start < subordinate_end;
           people_.Mention(person, toks[start].start,
-                          !qualifies && ((!sentence_has_subject && !object) || speaks || main_subject),
+                          !qualifies && ((!sentence_has_subject && !object) || speaks || main_subject || after_but),
                           past_verb && !own_verb && !clause_subject && !speaks && !main_subject);
           if (!qualifies && !subordinate) sentence_has_subject = true;
         }

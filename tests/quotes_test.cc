@@ -1886,6 +1886,19 @@ TEST(Quotes, AnInvertedCueWhoseSpeakerIsDescribedToTheEnd) {
   EXPECT_EQ(SpeakerOf(u, "We are looking at the thing"), "Ned Vale");
 }
 
+// "Hale attacked the courts but Tom Pratt dismissed the attack. “…,” he
+// said": the subject of the clause "but" opens is the latest; not a club
+// ("but Westvale were not interested"), whom no forename or title marks.
+TEST(Quotes, TheSubjectOfAClauseButOpens) {
+  std::string t =
+      "Ned Hale attacked the courts but Tom Pratt dismissed the attack. \"We paid to make the courts quicker and "
+      "they are quicker,\" he said.\n\n"
+      "Ivo Kern said he tried to sign him, but Westvale were not interested in selling. \"I want three new "
+      "players in the summer,\" he said.";
+  EXPECT_EQ(SpeakerOf(t, "We paid to make the courts quicker"), "Tom Pratt");
+  EXPECT_EQ(SpeakerOf(t, "I want three new players"), "Ivo Kern");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
