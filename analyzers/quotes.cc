@@ -2907,7 +2907,6 @@ size_t SentenceEnd(const std::vector<Tok>& toks, size_t i) {
   return i;
 }
 
-
 // The speaker after an inverted cue ("said X"): a pronoun, a description,
 // or the last name before the phrase ends, after any role ("said Republican
 // strategist Ryan Williams", "said pollster Frank Luntz").
@@ -4360,8 +4359,6 @@ class Extractor {
     return std::nullopt;
   }
 
-  // "clause, X said." / "clause, he went on to say, since …": the cue at the
-  // verb toks[v] closes the sentence or its clause.
   // "…, Tom Hale, the firm's strategist(,) told" and "…, her lawyer, Ann
   // Hale, said": the name set off by commas speaks, not the description,
   // and the reported words end before both. Moves `st` to the name and
@@ -4400,6 +4397,8 @@ class Extractor {
     }
   }
 
+  // "clause, X said." / "clause, he went on to say, since …": the cue at the
+  // verb toks[v] closes the sentence or its clause.
   std::optional<Reported> ClauseBeforeCue(const std::vector<Tok>& toks, size_t s, size_t e, size_t v,
                                           size_t k) const {
     const auto& known = people_.known_words();
@@ -4710,10 +4709,9 @@ class Extractor {
       const Person& p = people_.at(k);
       if (p.org || p.group || p.thing) continue;
       const std::string forename = WordCount(p.name) >= 2 ? NormalizeText(p.name.substr(0, p.name.find(' '))) : "";
-      if (words.contains(LastWord(p.name)) ? k != subject
-                                           : !forename.empty() && forenames[forename] == 1 && words.contains(forename)) {
-        named.push_back(k);
-      }
+      const bool by_surname = words.contains(LastWord(p.name));
+      const bool by_forename = !forename.empty() && forenames[forename] == 1 && words.contains(forename);
+      if (by_surname ? k != subject : by_forename) named.push_back(k);
     }
     return named;
   }
@@ -5158,8 +5156,9 @@ class Extractor {
 
   // "One dissenting view came from Ben Kale, head of research at Dalemark.
   // He said: …": someone first named in full, with what they are, in the
-  // sentence just before the one the pronoun opens is whom it means, unless
-  // the last speaker is named there too. -1 if none or more than one.
+  // sentence just before the pronoun's is whom it means, unless the last
+  // speaker is named there too or the pronoun's sentence names someone it
+  // could mean first. -1 if none or more than one.
   int IntroducedJustBefore(const SpeakerRef& ref, int para, const std::function<bool(const Person&)>& fits) {
     if (para < 0 || para >= static_cast<int>(para_toks_.size())) return -1;
     const std::vector<Tok>& toks = para_toks_[para];
