@@ -2709,7 +2709,20 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
   }
   // "… his neighbour, the builder Ned Vole, who called him a “…”": the
   // relative pronoun speaks for the name just before its comma.
-  if (j >= from + 3 && toks[j - 1].lower == "who" && toks[j - 2].text == ",") {
+  // So too with no comma: "won support from Arts Secretary Ana Vell who said".
+  const bool who_comma = j >= from + 3 && toks[j - 1].lower == "who" && toks[j - 2].text == ",";
+  if (!who_comma && j >= from + 3 && toks[j - 1].lower == "who") {
+    for (size_t s = j - 2; s >= from && s + 4 > j && toks[s].kind == Tok::kWord && toks[s].cap; --s) {
+      SpeakerRef named = SpeakerForward(toks, s, known);
+      const int who = named.kind == SpeakerRef::kName ? people.Find(named.name, named.titles) : -1;
+      if (who >= 0 && WordCount(named.name) >= 2 && people.at(who).gender != Gender::kUnknown &&
+          !people.at(who).org && s + WordCount(named.mention) == j - 1) {
+        return named;
+      }
+      if (s == 0) break;
+    }
+  }
+  if (who_comma) {
     if (auto s = SpeakerStartBefore(toks, j - 2, known); s && *s >= from) {
       SpeakerRef named = SpeakerForward(toks, *s, known);
       // Only someone a title or a forename marks as a person: ", who" also

@@ -1899,6 +1899,15 @@ TEST(Quotes, TheSubjectOfAClauseButOpens) {
   EXPECT_EQ(SpeakerOf(t, "I want three new players"), "Ivo Kern");
 }
 
+// "won support from Arts, Film and Heritage Secretary Ana Vell who said": the
+// one "who" follows speaks, even with no comma before it.
+TEST(Quotes, ANameThenWhoWithoutAComma) {
+  std::string t =
+      "The plan won support from Arts, Film and Heritage Secretary Ana Vell who said: \"No parent would let a "
+      "child see it.\"";
+  EXPECT_EQ(SpeakerOf(t, "No parent would let a child"), "Ana Vell");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
