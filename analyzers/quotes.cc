@@ -858,7 +858,10 @@ bool EndsSentence(const std::vector<Tok>& toks, size_t i) {
   const std::string& w = toks[i - 1].lower;
   // "U.S.", "Mr.", "M." are abbreviations, not sentence ends; a short
   // lower-case word ("… was building up.") is a word.
-  if ((w.size() <= 2 && toks[i - 1].cap) || w.size() == 1 || w.find('.') != std::string::npos) {
+  // "Dale.com." ends its sentence.
+  const bool domain = absl::EndsWith(w, ".com") || absl::EndsWith(w, ".net") || absl::EndsWith(w, ".org") ||
+                      absl::EndsWith(w, ".uk");
+  if ((w.size() <= 2 && toks[i - 1].cap) || w.size() == 1 || (w.find('.') != std::string::npos && !domain)) {
     return false;
   }
   static const auto* abbrev = new absl::flat_hash_set<std::string>{
@@ -943,6 +946,15 @@ void JoinAmpersandNames(std::vector<Tok>& toks) {
   toks = std::move(out);
 }
 
+// Whether a web domain's ending ("com" in "Amazon.com", "net", "co.uk")
+// starts at cps[k] and ends the word.
+bool DomainAt(const std::vector<CodePoint>& cps, size_t k) {
+  std::string ending;
+  while (k < cps.size() && IsLetter(cps[k].c) && ending.size() < 4) ending += static_cast<char>(u_tolower(cps[k++].c));
+  if (k < cps.size() && IsLetter(cps[k].c)) return false;
+  return ending == "com" || ending == "net" || ending == "org" || ending == "co" || ending == "uk";
+}
+
 // Words and punctuation of [from, to), with each listed segment (whose marks
 // lie inside) replaced by one kQuote token.
 std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
@@ -973,7 +985,7 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
         // A dot after a lone letter: "J.J.", "D.C.", "U.S."
         bool after_initial = d == '.' && j > i && u_isupper(cps[j - 1].c) &&
                              (j - 1 == i || cps[j - 2].c == '.');
-        if (IsLetter(d) || ((d == '\'' || d == 0x2019 || d == '-') && inner) ||
+        if (IsLetter(d) || ((d == '\'' || d == 0x2019 || d == '-') && inner) || (d == '.' && j > i && DomainAt(cps, j + 1)) ||
             (d == '.' && j > i && j - i <= 2 && (inner || (j + 1 < cps.size() && !IsLetter(cps[j+1].c) && j - i == 1 && u_isupper(cps[i].c)))) ||
             (after_initial && (inner || j - i >= 3))) {
           ++j;

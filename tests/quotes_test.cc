@@ -1908,6 +1908,15 @@ TEST(Quotes, ANameThenWhoWithoutAComma) {
   EXPECT_EQ(SpeakerOf(t, "No parent would let a child"), "Ana Vell");
 }
 
+// "Amazon.com"-style names are one word, and a sentence may end after one.
+TEST(Quotes, AWebDomainIsOneName) {
+  std::string t =
+      "\"We will be glad if the regulator agrees,\" said a spokesman for Valenet.net.\n\n"
+      "\"We are pleased with the year,\" said Dalemart.com boss Ned Vole. He spoke in Dale.";
+  EXPECT_EQ(SpeakerOf(t, "We will be glad"), "Valenet.net spokesman");
+  EXPECT_EQ(SpeakerOf(t, "We are pleased with the year"), "Ned Vole");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
