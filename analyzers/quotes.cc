@@ -301,7 +301,8 @@ bool PersonNoun(absl::string_view w) {
       "chief", "staff", "staffer", "insider", "neighbor", "neighbour", "relative", "activist",
       "person", "voter", "resident", "woman", "man", "executive", "boss", "secretary", "candidate",
       "nominee", "attorney", "host", "athlete", "coach", "star", "champion", "fly-half", "scrum-half",
-      "full-back", "prop", "rookie", "pro", "entrepreneur", "tycoon", "mogul", "billionaire",
+      "full-back", "prop", "lock", "forward", "centre", "centre-back", "rookie", "pro", "entrepreneur", "tycoon",
+      "mogul", "billionaire",
       "millionaire", "actress", "diva", "legend", "favourite", "favorite"};
   if (words->contains(w)) return true;
   if (DocumentNouns().contains(w) || FindingNouns().contains(w) || OrgWords().contains(w) ||
@@ -4156,7 +4157,17 @@ class Extractor {
       for (size_t k = s; k < e && k < toks.size(); ++k) {
         has_quote |= toks[k].kind == Tok::kQuote && accepted_.contains(toks[k].seg);
       }
-      if (!has_quote && e > s + 3) IndirectInSentence(p, toks, s, std::min(e, toks.size()));
+      if (!has_quote && e > s + 3) {
+        // "The lock believes …, but Vale insisted …": two reports.
+        const size_t end = std::min(e, toks.size());
+        const size_t but = SecondSpeakerAfterBut(toks, s, end);
+        if (but < end) {
+          if (but - 1 > s + 3) IndirectInSentence(p, toks, s, but - 1);
+          if (end > but + 4) IndirectInSentence(p, toks, but + 1, end);
+        } else {
+          IndirectInSentence(p, toks, s, end);
+        }
+      }
       s = next;
     }
   }
@@ -4224,6 +4235,26 @@ class Extractor {
     while (r->to > r->from && toks[r->to - 1].kind == Tok::kPunct) --r->to;
     if (r->to <= r->from + 2 || !IdentifiableSpeaker(r->cue.who)) return std::nullopt;
     return r;
+  }
+
+  // Where ", but" opens a clause whose own subject (a name or pronoun)
+  // reports with a speech verb soon after ("…, but Vale insisted …"): the
+  // index of "but", else e.
+  static size_t SecondSpeakerAfterBut(const std::vector<Tok>& toks, size_t s, size_t e) {
+    constexpr size_t kSubjectWords = 5;
+    for (size_t c = s + 3; c + 3 < e; ++c) {
+      if (toks[c].text != "," || toks[c + 1].lower != "but") continue;
+      const Tok& subject = toks[c + 2];
+      if (subject.kind != Tok::kWord || !(subject.cap || Pronouns().contains(subject.lower)) ||
+          NotNames().contains(subject.lower) != Pronouns().contains(subject.lower)) {
+        continue;
+      }
+      for (size_t v = c + 3; v < e && v <= c + 2 + kSubjectWords; ++v) {
+        if (IsVerbAt(toks, v) && !IsParticipleVerb(toks[v].lower)) return c + 1;
+        if (toks[v].kind != Tok::kWord) break;
+      }
+    }
+    return e;
   }
 
   void IndirectInSentence(int p, const std::vector<Tok>& toks, size_t s, size_t e) {

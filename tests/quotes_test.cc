@@ -1917,6 +1917,17 @@ TEST(Quotes, AWebDomainIsOneName) {
   EXPECT_EQ(SpeakerOf(t, "We are pleased with the year"), "Ned Vole");
 }
 
+// "The lock believes …, but Jones insisted …": two reports, each with its
+// own speaker, neither running into the other.
+TEST(Quotes, TwoReportsJoinedByBut) {
+  std::string t =
+      "Captain Ivo Kern has said his side needs more flair. The lock believes the Vale pack is too light to "
+      "trouble his side, but Tom Jory insisted his team-mates have nothing to fear.";
+  EXPECT_EQ(KindAndSpeakerOf(t, "the Vale pack is too light"), "indirect: Ivo Kern");
+  EXPECT_EQ(KindAndSpeakerOf(t, "his team-mates have nothing to fear"), "indirect: Tom Jory");
+  EXPECT_EQ(SpeakerOf(t, "trouble his side, but"), "(no quote)");
+}
+
 TEST(Speakers, SpellingVariantsShareAKey) {
   EXPECT_EQ(FoldNameWord("Zelenskyy"), "zelensky");
   EXPECT_EQ(FoldNameWord("Zelenskiy"), "zelensky");
