@@ -301,9 +301,8 @@ bool PersonNoun(absl::string_view w) {
       "chief", "staff", "staffer", "insider", "neighbor", "neighbour", "relative", "activist",
       "person", "voter", "resident", "woman", "man", "executive", "boss", "secretary", "candidate",
       "nominee", "attorney", "host", "athlete", "coach", "star", "champion", "fly-half", "scrum-half",
-      "full-back", "prop", "lock", "forward", "centre", "centre-back", "rookie", "pro", "entrepreneur", "tycoon",
-      "mogul", "billionaire",
-      "millionaire", "actress", "diva", "legend", "favourite", "favorite"};
+      "full-back", "prop", "lock", "forward", "centre", "centre-back", "rookie", "pro", "entrepreneur",
+      "tycoon", "mogul", "billionaire", "millionaire", "actress", "diva", "legend", "favourite", "favorite"};
   if (words->contains(w)) return true;
   if (DocumentNouns().contains(w) || FindingNouns().contains(w) || OrgWords().contains(w) ||
       GenericOrgNouns().contains(w)) {
@@ -951,7 +950,9 @@ void JoinAmpersandNames(std::vector<Tok>& toks) {
 // starts at cps[k] and ends the word.
 bool DomainAt(const std::vector<CodePoint>& cps, size_t k) {
   std::string ending;
-  while (k < cps.size() && IsLetter(cps[k].c) && ending.size() < 4) ending += static_cast<char>(u_tolower(cps[k++].c));
+  while (k < cps.size() && IsLetter(cps[k].c) && ending.size() < 4) {
+    ending += static_cast<char>(u_tolower(cps[k++].c));
+  }
   if (k < cps.size() && IsLetter(cps[k].c)) return false;
   return ending == "com" || ending == "net" || ending == "org" || ending == "co" || ending == "uk";
 }
@@ -986,7 +987,8 @@ std::vector<Tok> Tokens(absl::string_view text, uint32_t from, uint32_t to,
         // A dot after a lone letter: "J.J.", "D.C.", "U.S."
         bool after_initial = d == '.' && j > i && u_isupper(cps[j - 1].c) &&
                              (j - 1 == i || cps[j - 2].c == '.');
-        if (IsLetter(d) || ((d == '\'' || d == 0x2019 || d == '-') && inner) || (d == '.' && j > i && DomainAt(cps, j + 1)) ||
+        if (IsLetter(d) || ((d == '\'' || d == 0x2019 || d == '-') && inner) ||
+            (d == '.' && j > i && DomainAt(cps, j + 1)) ||
             (d == '.' && j > i && j - i <= 2 && (inner || (j + 1 < cps.size() && !IsLetter(cps[j+1].c) && j - i == 1 && u_isupper(cps[i].c)))) ||
             (after_initial && (inner || j - i >= 3))) {
           ++j;
@@ -4245,10 +4247,8 @@ class Extractor {
     for (size_t c = s + 3; c + 3 < e; ++c) {
       if (toks[c].text != "," || toks[c + 1].lower != "but") continue;
       const Tok& subject = toks[c + 2];
-      if (subject.kind != Tok::kWord || !(subject.cap || Pronouns().contains(subject.lower)) ||
-          NotNames().contains(subject.lower) != Pronouns().contains(subject.lower)) {
-        continue;
-      }
+      const bool pronoun = Pronouns().contains(subject.lower);
+      if (subject.kind != Tok::kWord || (!pronoun && (!subject.cap || NotNames().contains(subject.lower)))) continue;
       for (size_t v = c + 3; v < e && v <= c + 2 + kSubjectWords; ++v) {
         if (IsVerbAt(toks, v) && !IsParticipleVerb(toks[v].lower)) return c + 1;
         if (toks[v].kind != Tok::kWord) break;
