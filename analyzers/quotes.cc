@@ -846,6 +846,11 @@ const absl::flat_hash_set<std::string>& TitleAbbreviations() {
   return *v;
 }
 
+// The last part of a web domain: "com", "net", "org", "co", "uk".
+bool IsDomainEnding(absl::string_view w) {
+  return w == "com" || w == "net" || w == "org" || w == "co" || w == "uk";
+}
+
 bool EndsSentence(const std::vector<Tok>& toks, size_t i) {
   const Tok& t = toks[i];
   if (t.kind != Tok::kPunct) return false;
@@ -859,8 +864,7 @@ bool EndsSentence(const std::vector<Tok>& toks, size_t i) {
   // "U.S.", "Mr.", "M." are abbreviations, not sentence ends; a short
   // lower-case word ("… was building up.") is a word.
   // "Dale.com." ends its sentence.
-  const bool domain = absl::EndsWith(w, ".com") || absl::EndsWith(w, ".net") || absl::EndsWith(w, ".org") ||
-                      absl::EndsWith(w, ".uk");
+  const bool domain = IsDomainEnding(absl::string_view(w).substr(w.rfind('.') + 1));
   if ((w.size() <= 2 && toks[i - 1].cap) || w.size() == 1 || (w.find('.') != std::string::npos && !domain)) {
     return false;
   }
@@ -954,7 +958,7 @@ bool DomainAt(const std::vector<CodePoint>& cps, size_t k) {
     ending += static_cast<char>(u_tolower(cps[k++].c));
   }
   if (k < cps.size() && IsLetter(cps[k].c)) return false;
-  return ending == "com" || ending == "net" || ending == "org" || ending == "co" || ending == "uk";
+  return IsDomainEnding(ending);
 }
 
 // Words and punctuation of [from, to), with each listed segment (whose marks
@@ -2723,30 +2727,29 @@ SpeakerRef SubjectOf(const std::vector<Tok>& toks, size_t from, size_t v, People
     --j;
   }
   // "… his neighbour, the builder Ned Vole, who called him a “…”": the
-  // relative pronoun speaks for the name just before its comma.
-  // So too with no comma: "won support from Arts Secretary Ana Vell who said".
-  const bool who_comma = j >= from + 3 && toks[j - 1].lower == "who" && toks[j - 2].text == ",";
-  if (!who_comma && j >= from + 3 && toks[j - 1].lower == "who") {
-    for (size_t s = j - 2; s >= from && s + 4 > j && toks[s].kind == Tok::kWord && toks[s].cap; --s) {
-      SpeakerRef named = SpeakerForward(toks, s, known);
-      const int who = named.kind == SpeakerRef::kName ? people.Find(named.name, named.titles) : -1;
-      if (who >= 0 && WordCount(named.name) >= 2 && people.at(who).gender != Gender::kUnknown &&
-          !people.at(who).org && s + WordCount(named.mention) == j - 1) {
-        return named;
-      }
-      if (s == 0) break;
+  // relative pronoun speaks for the name just before its comma; so too with
+  // no comma ("won support from Arts Secretary Ana Vell who said"). Only
+  // someone a title or a forename marks as a person: "who" also follows
+  // places and bodies ("the governor of Dale, who …").
+  auto person_ending_at = [&](size_t s, size_t end) -> std::optional<SpeakerRef> {
+    SpeakerRef named = SpeakerForward(toks, s, known);
+    const int who = named.kind == SpeakerRef::kName ? people.Find(named.name, named.titles) : -1;
+    if (who < 0 || people.at(who).gender == Gender::kUnknown || people.at(who).org ||
+        s + WordCount(named.mention) != end) {
+      return std::nullopt;
     }
-  }
-  if (who_comma) {
+    return named;
+  };
+  if (j >= from + 3 && toks[j - 1].lower == "who" && toks[j - 2].text == ",") {
     if (auto s = SpeakerStartBefore(toks, j - 2, known); s && *s >= from) {
-      SpeakerRef named = SpeakerForward(toks, *s, known);
-      // Only someone a title or a forename marks as a person: ", who" also
-      // follows places and bodies ("the governor of Dale, who …").
-      const int who = named.kind == SpeakerRef::kName ? people.Find(named.name, named.titles) : -1;
-      if (who >= 0 && people.at(who).gender != Gender::kUnknown && !people.at(who).org &&
-          *s + WordCount(named.mention) == j - 2) {
-        return named;
-      }
+      if (auto named = person_ending_at(*s, j - 2)) return *named;
+    }
+  } else if (j >= from + 3 && toks[j - 1].lower == "who") {
+    // Without the comma the name's start is unsure: the nearest start, of
+    // up to three capitalised words, that gives a full name.
+    for (size_t s = j - 2; s >= from && s + 4 > j && toks[s].kind == Tok::kWord && toks[s].cap; --s) {
+      if (auto named = person_ending_at(s, j - 1); named && WordCount(named->name) >= 2) return *named;
+      if (s == 0) break;
     }
   }
   // "the Dale Post report, which notes, “…”": the text before ", which" says it.
@@ -4427,7 +4430,9 @@ class Extractor {
       return n.kind == SpeakerRef::kName && i + WordCount(n.mention) == end && WordCount(n.name) >= 2 &&
              !IsOrgName(n.name) && !NamesAPlace(n.name);
     };
-    auto description = [&](size_t i, size_t end) {  // of someone, not a document, at toks[i]
+    // Of someone, not a document, at toks[i]; words SpeakerForward cannot
+    // read ("the firm's strategist") count too, as the name before decides.
+    auto description = [&](size_t i, size_t end) {
       const SpeakerRef d = SpeakerForward(toks, i, known);
       if (d.kind == SpeakerRef::kNone) return true;
       return d.kind == SpeakerRef::kDescription && i + WordCount(d.mention) == end &&
@@ -4621,15 +4626,24 @@ class Extractor {
 
   // Whether a quote speaks in the first person singular ("I", "my", "me").
   bool InFirstPerson(const Statement& st) const {
-    for (int seg : st.segs) {
-      const Segment& g = segs_[seg];
-      for (absl::string_view w : absl::StrSplit(text_.substr(g.start, g.end - g.start), absl::ByAnyChar(" ,.;:!?\n"),
-                                                absl::SkipEmpty())) {
-        const std::string lw = NormalizeText(w);
-        if (lw == "i" || lw == "my" || lw == "me" || lw == "i'm" || lw == "i've" || lw == "myself") return true;
-      }
+    for (absl::string_view w : WordsOf(st, " ,.;:!?\n")) {
+      const std::string lw = NormalizeText(w);
+      if (lw == "i" || lw == "my" || lw == "me" || lw == "i'm" || lw == "i've" || lw == "myself") return true;
     }
     return false;
+  }
+
+  // The words of a quote's segments, split at any of `separators`.
+  std::vector<absl::string_view> WordsOf(const Statement& st, const char* separators) const {
+    std::vector<absl::string_view> words;
+    for (int seg : st.segs) {
+      const Segment& g = segs_[seg];
+      for (absl::string_view w :
+           absl::StrSplit(text_.substr(g.start, g.end - g.start), absl::ByAnyChar(separators), absl::SkipEmpty())) {
+        words.push_back(w);
+      }
+    }
+    return words;
   }
 
   // A recent speaker named in the sentence around `pos`, else -1.
@@ -4739,13 +4753,9 @@ class Extractor {
     if (st.kind != QuoteKind::kDirect || ref.kind != SpeakerRef::kPronoun || (ref.name != "he" && ref.name != "she")) {
       return {};
     }
-    absl::flat_hash_set<std::string> words;
-    for (int seg : st.segs) {
-      const Segment& g = segs_[seg];
-      for (absl::string_view w : absl::StrSplit(text_.substr(g.start, g.end - g.start),
-                                                absl::ByAnyChar(" ,.;:!?\n\"'()-"), absl::SkipEmpty())) {
-        if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) words.insert(NormalizeText(w));
-      }
+    absl::flat_hash_set<std::string> words;  // the capitalised ones, possessives split off
+    for (absl::string_view w : WordsOf(st, " ,.;:!?\n\"'()-")) {
+      if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) words.insert(NormalizeText(w));
     }
     absl::flat_hash_map<std::string, int> forenames;  // how many people have each
     for (int k = 0; k < people_.size(); ++k) {
@@ -5242,10 +5252,10 @@ class Extractor {
     const int subject =
         people_.LastSubjectBetween(toks[from].start > 0 ? toks[from].start - 1 : 0, toks[at].start, fits,
                                    /*after_verb_too=*/false);
+    if (subject >= 0 && absl::c_any_of(named, [subject](int k) { return k != subject; })) return -1;
     int found = -1;
-    for (int k : named) {
+    for (int k : named) {  // one entry per mention: a person may come twice
       const Person& p = people_.at(k);
-      if (subject >= 0 && subject != k) return -1;
       if (k == found || WordCount(p.name) < 2 || !fits(p) || people_.FirstMentionPos(k) < toks[from].start) continue;
       const std::string surname = LastWord(p.name);
       for (size_t x = from; x + 2 < at; ++x) {
